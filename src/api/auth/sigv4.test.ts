@@ -1,0 +1,637 @@
+import { createHash, createHmac } from 'node:crypto';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import {
+  ListLensesCommand,
+  ListTagsForResourceCommand,
+  UntagResourceCommand,
+  UpdateWorkloadCommand,
+  WellArchitectedClient,
+} from '@aws-sdk/client-wellarchitected';
+import { AuthError, verifySigV4, type IncomingSignedRequest, type SigningKeyLookup } from './sigv4';
+
+const REGION = 'us-east-1';
+const SERVICE = 'wellarchitected';
+const AKID = 'AKIDPLUMBLINE0001';
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const NOW = new Date('2025-01-01T00:00:00Z');
+const HOST = 'wellarchitected.us-east-1.amazonaws.com';
+const ARN = 'arn:aws:wellarchitected:us-east-1:123456789012:workload/abc';
+
+interface Principal {
+  accountId: string;
+}
+const PRINCIPAL: Principal = { accountId: '123456789012' };
+const lookup: SigningKeyLookup<Principal> = async (id) =>
+  id === AKID ? { secretAccessKey: SECRET, principal: PRINCIPAL } : undefined;
+const opts = { service: SERVICE, region: REGION, now: NOW };
+
+function signer(over: { service?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } = {}) {
+  return new SignatureV4({
+    service: over.service ?? SERVICE,
+    region: over.region ?? REGION,
+    credentials: { accessKeyId: over.accessKeyId ?? AKID, secretAccessKey: over.secretAccessKey ?? SECRET },
+    sha256: Hash.bind(null, 'sha256'),
+  });
+}
+
+/** Serialise a query bag the way the SDK's HTTP handlers put it on the wire. */
+function escape(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function wireQuery(query: Record<string, string | string[] | null> | undefined): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(query ?? {}).sort()) {
+    const value = query![key];
+    if (value === null) parts.push(escape(key));
+    else if (Array.isArray(value)) for (const v of value) parts.push(`${escape(key)}=${escape(v)}`);
+    else parts.push(`${escape(key)}=${escape(value)}`);
+  }
+  return parts.join('&');
+}
+
+/** What the server would receive for a signed HttpRequest. */
+function received(req: HttpRequest): IncomingSignedRequest {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
+  const body = req.body === undefined ? Buffer.alloc(0) : Buffer.from(req.body as string | Uint8Array);
+  return { method: req.method, rawPath: req.path, rawQuery: wireQuery(req.query), headers, body };
+}
+
+interface Spec {
+  method?: string;
+  path?: string;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+function request(spec: Spec): HttpRequest {
+  const headers: Record<string, string> = { host: HOST, ...(spec.headers ?? {}) };
+  if (spec.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(spec.body));
+  }
+  return new HttpRequest({
+    method: spec.method ?? 'GET',
+    protocol: 'https:',
+    hostname: HOST,
+    path: spec.path ?? '/lenses',
+    query: spec.query ?? {},
+    headers,
+    body: spec.body,
+  });
+}
+
+async function signed(spec: Spec, over?: Parameters<typeof signer>[0], signingDate = NOW) {
+  const out = await signer(over).sign(request(spec), { signingDate });
+  return received(out as HttpRequest);
+}
+
+async function expectAuthError(p: Promise<unknown>, message: string | RegExp, code?: string): Promise<AuthError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AuthError);
+  const authErr = err as AuthError;
+  if (typeof message === 'string') expect(authErr.message).toBe(message);
+  else expect(authErr.message).toMatch(message);
+  if (code) expect(authErr.code).toBe(code);
+  expect(authErr.message).not.toContain(SECRET);
+  return authErr;
+}
+
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
+
+const PATCH_SPEC: Spec = {
+  method: 'PATCH',
+  path: '/workloads/0123456789abcdef0123456789abcdef',
+  body: JSON.stringify({ Description: 'new description', Environment: 'PRODUCTION' }),
+};
+const ARN_PATH = `/tags/${encodeURIComponent(ARN)}`;
+const UNTAG_SPEC: Spec = { method: 'DELETE', path: ARN_PATH, query: { tagKeys: ['b', 'a', 'with space'] } };
+
+describe('verifySigV4: requests signed with @smithy/signature-v4 verify', () => {
+  it('GET with query string', async () => {
+    const req = await signed({
+      path: '/lenses',
+      query: { MaxResults: '10', NextToken: 'a/b+c=d', LensType: 'AWS_OFFICIAL' },
+    });
+    expect(req.rawQuery).toContain('NextToken=a%2Fb%2Bc%3Dd');
+    await expect(verifySigV4(req, lookup, opts)).resolves.toEqual({ principal: PRINCIPAL, accessKeyId: AKID });
+  });
+
+  it('PATCH with a JSON body (x-amz-content-sha256 signed)', async () => {
+    const req = await signed(PATCH_SPEC);
+    expect(req.headers['x-amz-content-sha256']).toBe(createHash('sha256').update(PATCH_SPEC.body!).digest('hex'));
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
+  it('DELETE with repeated query keys and an encoded ARN path', async () => {
+    const req = await signed(UNTAG_SPEC);
+    expect(req.rawPath).toBe('/tags/arn%3Aaws%3Awellarchitected%3Aus-east-1%3A123456789012%3Aworkload%2Fabc');
+    expect(req.rawQuery).toBe('tagKeys=b&tagKeys=a&tagKeys=with%20space');
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ principal: PRINCIPAL });
+  });
+
+  it('empty query values and encoded characters', async () => {
+    const req = await signed({ path: '/lenses', query: { empty: '', 'k y': "v!'()*~é", z: ['', 'x'] } });
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
+  it('signature within the allowed clock skew verifies', async () => {
+    const req = await signed({});
+    await expect(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() + 14 * 60_000) }),
+    ).resolves.toMatchObject({ accessKeyId: AKID });
+    await expect(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() - 14 * 60_000) }),
+    ).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
+  it('signed custom header with runs of whitespace is canonicalised like the signer', async () => {
+    const req = await signed({ headers: { 'x-custom': 'a   b' } });
+    expect(req.headers['authorization']).toContain('x-custom');
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
+  it('presigned URL (signer.presign)', async () => {
+    const out = (await signer().presign(request({ path: ARN_PATH, query: { tagKeys: ['a', 'b'] } }), {
+      signingDate: NOW,
+      expiresIn: 300,
+    })) as HttpRequest;
+    const req = received(out);
+    expect(req.headers['authorization']).toBeUndefined();
+    expect(req.rawQuery).toContain('X-Amz-Signature=');
+    await expect(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() + 299_000) }),
+    ).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
+  it('Authorization header with a Date header instead of X-Amz-Date', async () => {
+    // No SDK signs this way, so build the signature with an independent, minimal
+    // implementation of the SigV4 steps (simple path, no query).
+    const httpDate = NOW.toUTCString(); // Wed, 01 Jan 2025 00:00:00 GMT
+    const bodyHash = createHash('sha256').update('').digest('hex');
+    const canonical = ['GET', '/lenses', '', `date:${httpDate}`, `host:${HOST}`, '', 'date;host', bodyHash].join('\n');
+    const scope = `20250101/${REGION}/${SERVICE}/aws4_request`;
+    const sts = ['AWS4-HMAC-SHA256', '20250101T000000Z', scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+    let k: Buffer = createHmac('sha256', `AWS4${SECRET}`).update('20250101').digest();
+    for (const part of [REGION, SERVICE, 'aws4_request']) k = createHmac('sha256', k).update(part).digest();
+    const sig = createHmac('sha256', k).update(sts).digest('hex');
+    const req: IncomingSignedRequest = {
+      method: 'GET',
+      rawPath: '/lenses',
+      rawQuery: '',
+      headers: {
+        host: HOST,
+        date: httpDate,
+        authorization: `AWS4-HMAC-SHA256 Credential=${AKID}/${scope}, SignedHeaders=date;host, Signature=${sig}`,
+      },
+      body: Buffer.alloc(0),
+    };
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+    await expectAuthError(
+      verifySigV4({ ...req, headers: { ...req.headers, date: 'Wed, 01 Jan 2025 00:00:01 GMT' } }, lookup, opts),
+      MISMATCH,
+    );
+    await expectAuthError(
+      verifySigV4({ ...req, headers: { ...req.headers, date: 'yesterday' } }, lookup, opts),
+      /Date header is malformed/,
+    );
+  });
+});
+
+describe('verifySigV4: failures', () => {
+  it('tampered body', async () => {
+    const req = await signed(PATCH_SPEC);
+    const tampered = { ...req, body: Buffer.from(PATCH_SPEC.body!.replace('new', 'old')) };
+    await expectAuthError(
+      verifySigV4(tampered, lookup, opts),
+      'The provided x-amz-content-sha256 header does not match the request body',
+      'XAmzContentSHA256Mismatch',
+    );
+    // Dropping the (signed) x-amz-content-sha256 header does not help.
+    const noHash = { ...tampered, headers: { ...tampered.headers } };
+    delete noHash.headers['x-amz-content-sha256'];
+    await expectAuthError(verifySigV4(noHash, lookup, opts), /signed header 'x-amz-content-sha256' is not present/);
+  });
+
+  it('tampered body when the client did not send x-amz-content-sha256 (botocore style)', async () => {
+    const s = new SignatureV4({
+      service: SERVICE,
+      region: REGION,
+      credentials: { accessKeyId: AKID, secretAccessKey: SECRET },
+      sha256: Hash.bind(null, 'sha256'),
+      applyChecksum: false,
+    });
+    const req = received((await s.sign(request(PATCH_SPEC), { signingDate: NOW })) as HttpRequest);
+    expect(req.headers['x-amz-content-sha256']).toBeUndefined();
+    await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+    await expectAuthError(verifySigV4({ ...req, body: Buffer.from('{}') }, lookup, opts), MISMATCH);
+  });
+
+  it('tampered path', async () => {
+    const req = await signed(UNTAG_SPEC);
+    await expectAuthError(verifySigV4({ ...req, rawPath: req.rawPath.replace('abc', 'abd') }, lookup, opts), MISMATCH);
+    // Decoded vs encoded path is not the same request.
+    await expectAuthError(verifySigV4({ ...req, rawPath: `/tags/${ARN}` }, lookup, opts), MISMATCH);
+  });
+
+  it('tampered query', async () => {
+    const req = await signed(UNTAG_SPEC);
+    await expectAuthError(verifySigV4({ ...req, rawQuery: `${req.rawQuery}&tagKeys=c` }, lookup, opts), MISMATCH);
+    await expectAuthError(verifySigV4({ ...req, rawQuery: 'tagKeys=a&tagKeys=b' }, lookup, opts), MISMATCH);
+    await expectAuthError(verifySigV4({ ...req, rawQuery: '' }, lookup, opts), MISMATCH);
+  });
+
+  it('tampered method and signed header', async () => {
+    const req = await signed(UNTAG_SPEC);
+    await expectAuthError(verifySigV4({ ...req, method: 'GET' }, lookup, opts), MISMATCH);
+    await expectAuthError(
+      verifySigV4({ ...req, headers: { ...req.headers, host: 'evil.example.com' } }, lookup, opts),
+      MISMATCH,
+    );
+  });
+
+  it('wrong secret', async () => {
+    const req = await signed({}, { secretAccessKey: 'not-the-secret' });
+    await expectAuthError(verifySigV4(req, lookup, opts), MISMATCH, 'InvalidSignatureException');
+  });
+
+  it('unknown access key', async () => {
+    const req = await signed({}, { accessKeyId: 'AKIDUNKNOWN00000' });
+    const err = await expectAuthError(
+      verifySigV4(req, lookup, opts),
+      'The security token included in the request is invalid',
+      'UnrecognizedClientException',
+    );
+    expect(err.statusCode).toBe(403);
+  });
+
+  it('errors thrown by the key lookup propagate (not an AuthError)', async () => {
+    const req = await signed({});
+    await expect(
+      verifySigV4(req, async () => Promise.reject(new Error('db down')), opts),
+    ).rejects.toThrow('db down');
+  });
+
+  it('expired signature and clock skew past 15 minutes, both ways', async () => {
+    const req = await signed({});
+    await expectAuthError(
+      verifySigV4(req, lookup, { ...opts, now: new Date('2025-01-01T00:30:00Z') }),
+      'Signature expired: request time 20250101T000000Z is more than 15 minutes from server time 20250101T003000Z',
+      'InvalidSignatureException',
+    );
+    await expectAuthError(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() + 15 * 60_000 + 1000) }),
+      /^Signature expired: request time 20250101T000000Z is more than 15 minutes from server time 20250101T001501Z$/,
+    );
+    await expectAuthError(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() - 15 * 60_000 - 1000) }),
+      'Signature expired: request time 20250101T000000Z is more than 15 minutes from server time 20241231T234459Z',
+    );
+    await expectAuthError(
+      verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() + 61_000), maxSkewSeconds: 60 }),
+      /more than 1 minute from server time/,
+    );
+  });
+
+  it('wrong service', async () => {
+    const req = await signed({}, { service: 'execute-api' });
+    await expectAuthError(verifySigV4(req, lookup, opts), /scoped to correct service: 'wellarchitected'/);
+  });
+
+  it('wrong region names the expected region', async () => {
+    const req = await signed({}, { region: 'eu-west-1' });
+    await expectAuthError(verifySigV4(req, lookup, opts), /region 'us-east-1', not 'eu-west-1'/);
+  });
+
+  it('missing auth', async () => {
+    const req = await signed({});
+    const headers = { ...req.headers };
+    delete headers['authorization'];
+    await expectAuthError(
+      verifySigV4({ ...req, headers }, lookup, opts),
+      'Request is missing the Authorization header or X-Amz-Signature query parameter',
+      'MissingAuthenticationTokenException',
+    );
+  });
+
+  it('session tokens are not supported', async () => {
+    const s = new SignatureV4({
+      service: SERVICE,
+      region: REGION,
+      credentials: { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: 'token' },
+      sha256: Hash.bind(null, 'sha256'),
+    });
+    const req = received((await s.sign(request({}), { signingDate: NOW })) as HttpRequest);
+    await expectAuthError(verifySigV4(req, lookup, opts), /Session tokens are not supported/);
+    const pre = received((await s.presign(request({}), { signingDate: NOW })) as HttpRequest);
+    await expectAuthError(verifySigV4(pre, lookup, opts), /Session tokens are not supported/);
+  });
+
+  describe('malformed Authorization header', () => {
+    let base: IncomingSignedRequest;
+    let auth: string;
+    beforeAll(async () => {
+      base = await signed({});
+      auth = base.headers['authorization'] as string;
+    });
+    const withAuth = (a: string) => ({ ...base, headers: { ...base.headers, authorization: a } });
+    const cases: Array<[string, (a: string) => string, RegExp]> = [
+      ['wrong algorithm', (a) => a.replace('AWS4-HMAC-SHA256', 'AWS4-ECDSA-P256-SHA256'), /unsupported algorithm/],
+      ['algorithm only', () => 'AWS4-HMAC-SHA256', /Credential is missing/],
+      ['Credential missing', (a) => a.replace(/Credential=[^,]+, /, ''), /Credential is missing/],
+      ['SignedHeaders missing', (a) => a.replace(/SignedHeaders=[^,]+, /, ''), /^Authorization header is malformed: SignedHeaders is missing$/],
+      ['Signature missing', (a) => a.replace(/, Signature=[0-9a-f]+/, ''), /Signature is missing/],
+      ['empty Signature', (a) => a.replace(/Signature=[0-9a-f]+/, 'Signature='), /Signature is missing/],
+      ['short Signature', (a) => a.replace(/Signature=([0-9a-f]+)/, 'Signature=abc'), /Signature must be 64 hexadecimal/],
+      ['non-hex Signature', (a) => a.replace(/Signature=([0-9a-f]{2})/, 'Signature=zz'), /Signature must be 64 hexadecimal/],
+      ['Credential with too few parts', (a) => a.replace(`/${SERVICE}/aws4_request`, '/aws4_request'), /Credential must have the form/],
+      ['Credential bad terminator', (a) => a.replace('aws4_request', 'aws4_reqest'), /Credential must have the form/],
+      ['Credential bad date', (a) => a.replace('/20250101/', '/2025011/'), /Credential must have the form/],
+      ['Credential date differs from x-amz-date', (a) => a.replace('/20250101/', '/20250102/'), /credential date 20250102 does not match 20250101/],
+      ['host not signed', (a) => a.replace('host;', ''), /SignedHeaders must include host/],
+      ['x-amz-date not signed', (a) => a.replace(';x-amz-date', ''), /SignedHeaders must include x-amz-date/],
+      ['upper-case SignedHeaders', (a) => a.replace('host;', 'Host;'), /lower-case header names/],
+      ['signed header absent', (a) => a.replace('host;', 'host;x-absent;'), /signed header 'x-absent' is not present/],
+      ['duplicate component', (a) => `${a}, Signature=${'0'.repeat(64)}`, /Signature appears more than once/],
+      ['unknown component', (a) => `${a}, Foo=bar`, /unexpected component 'Foo'/],
+      ['component without =', (a) => `${a}, garbage`, /not of the form Name=Value/],
+    ];
+    for (const [name, mutate, message] of cases) {
+      it(name, async () => {
+        const err = await expectAuthError(verifySigV4(withAuth(mutate(auth)), lookup, opts), message);
+        expect(err.code === 'IncompleteSignatureException' || err.code === 'InvalidSignatureException').toBe(true);
+      });
+    }
+
+    it('missing or malformed x-amz-date', async () => {
+      const headers = { ...base.headers };
+      delete headers['x-amz-date'];
+      await expectAuthError(
+        verifySigV4({ ...base, headers }, lookup, opts),
+        'Request is missing the X-Amz-Date or Date header',
+        'IncompleteSignatureException',
+      );
+      await expectAuthError(
+        verifySigV4({ ...base, headers: { ...base.headers, 'x-amz-date': '2025-01-01T00:00:00Z' } }, lookup, opts),
+        /X-Amz-Date header is malformed/,
+      );
+      await expectAuthError(
+        verifySigV4({ ...base, headers: { ...base.headers, 'x-amz-date': '20251301T000000Z' } }, lookup, opts),
+        /X-Amz-Date header is malformed/,
+      );
+    });
+
+    it('both header and query authentication', async () => {
+      await expectAuthError(
+        verifySigV4({ ...base, rawQuery: `X-Amz-Signature=${'0'.repeat(64)}` }, lookup, opts),
+        /Only one authentication mechanism/,
+      );
+    });
+  });
+
+  it('bad x-amz-content-sha256', async () => {
+    const req = await signed(PATCH_SPEC);
+    await expectAuthError(
+      verifySigV4({ ...req, headers: { ...req.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, lookup, opts),
+      /UNSIGNED-PAYLOAD is not supported/,
+    );
+    // Signed as UNSIGNED-PAYLOAD by the client: still rejected.
+    const unsigned = await signed({ ...PATCH_SPEC, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    await expectAuthError(verifySigV4(unsigned, lookup, opts), /UNSIGNED-PAYLOAD is not supported/);
+    // A correct-looking but different hash.
+    const other = await signed({ ...PATCH_SPEC, headers: { 'x-amz-content-sha256': createHash('sha256').update('x').digest('hex') } });
+    await expectAuthError(
+      verifySigV4(other, lookup, opts),
+      'The provided x-amz-content-sha256 header does not match the request body',
+    );
+  });
+
+  describe('presigned URLs', () => {
+    async function presigned(expiresIn = 300, spec: Spec = {}) {
+      return received((await signer().presign(request(spec), { signingDate: NOW, expiresIn })) as HttpRequest);
+    }
+    const setParam = (q: string, name: string, value: string | null) =>
+      q
+        .split('&')
+        .filter((p) => !p.startsWith(`${name}=`))
+        .concat(value === null ? [] : [`${name}=${value}`])
+        .join('&');
+
+    it('expired', async () => {
+      const req = await presigned(300);
+      await expectAuthError(
+        verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() + 301_000) }),
+        /^Request has expired: X-Amz-Date 20250101T000000Z plus X-Amz-Expires 300 seconds/,
+        'InvalidSignatureException',
+      );
+    });
+
+    it('not yet valid', async () => {
+      const req = await presigned(300);
+      await expectAuthError(
+        verifySigV4(req, lookup, { ...opts, now: new Date(NOW.getTime() - 16 * 60_000) }),
+        /^Request is not yet valid/,
+      );
+    });
+
+    it('extending X-Amz-Expires breaks the signature', async () => {
+      const req = await presigned(300);
+      await expectAuthError(
+        verifySigV4({ ...req, rawQuery: setParam(req.rawQuery, 'X-Amz-Expires', '3600') }, lookup, opts),
+        MISMATCH,
+      );
+    });
+
+    it('malformed presign parameters', async () => {
+      const req = await presigned(300);
+      const bad: Array<[string, string | null, RegExp]> = [
+        ['X-Amz-Expires', '0', /X-Amz-Expires must be an integer number of seconds between 1 and 604800/],
+        ['X-Amz-Expires', '604801', /between 1 and 604800/],
+        ['X-Amz-Expires', 'abc', /between 1 and 604800/],
+        ['X-Amz-Expires', null, /X-Amz-Expires is missing/],
+        ['X-Amz-Credential', null, /X-Amz-Credential is missing/],
+        ['X-Amz-Date', null, /X-Amz-Date is missing/],
+        ['X-Amz-Date', '2025', /X-Amz-Date must use the ISO 8601 basic format/],
+        ['X-Amz-SignedHeaders', null, /X-Amz-SignedHeaders is missing/],
+        ['X-Amz-SignedHeaders', 'x-foo', /SignedHeaders must include host/],
+        ['X-Amz-Algorithm', 'AWS4-HMAC-SHA1', /unsupported X-Amz-Algorithm/],
+        ['X-Amz-Signature', 'abc', /Signature must be 64 hexadecimal characters/],
+      ];
+      for (const [name, value, message] of bad) {
+        await expectAuthError(
+          verifySigV4({ ...req, rawQuery: setParam(req.rawQuery, name, value) }, lookup, opts),
+          message,
+          'IncompleteSignatureException',
+        );
+      }
+      await expectAuthError(
+        verifySigV4({ ...req, rawQuery: `${req.rawQuery}&X-Amz-Date=20250101T000000Z` }, lookup, opts),
+        /X-Amz-Date appears more than once/,
+      );
+    });
+
+    it('presigned request with a body covers the body', async () => {
+      const req = await presigned(300, PATCH_SPEC);
+      await expect(verifySigV4(req, lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+      await expectAuthError(verifySigV4({ ...req, body: Buffer.from('{}') }, lookup, opts), MISMATCH);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Real clients over real HTTP: the AWS SDK v3 client and the AWS CLI (botocore).
+// ---------------------------------------------------------------------------
+
+interface Captured {
+  req: IncomingSignedRequest;
+}
+
+function toIncoming(msg: IncomingMessage, body: Buffer): IncomingSignedRequest {
+  const url = msg.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: msg.method ?? 'GET',
+    rawPath: q === -1 ? url : url.slice(0, q),
+    rawQuery: q === -1 ? '' : url.slice(q + 1),
+    headers: msg.headers,
+    body,
+  };
+}
+
+describe('verifySigV4 against real clients over HTTP', () => {
+  let server: Server;
+  let endpoint: string;
+  const captured: Captured[] = [];
+
+  beforeAll(async () => {
+    server = createServer((msg, res) => {
+      const chunks: Buffer[] = [];
+      msg.on('data', (c: Buffer) => chunks.push(c));
+      msg.on('end', () => {
+        const req = toIncoming(msg, Buffer.concat(chunks));
+        captured.push({ req });
+        const body = req.rawPath.startsWith('/tags/') && req.method === 'GET' ? '{"Tags":{}}' : '{}';
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  async function lastVerified() {
+    const last = captured.at(-1);
+    expect(last).toBeDefined();
+    return verifySigV4(last!.req, lookup, { service: SERVICE, region: REGION });
+  }
+
+  it('AWS SDK v3 WellArchitectedClient: GET, PATCH with body, DELETE with ARN path and repeated keys', async () => {
+    const client = new WellArchitectedClient({
+      region: REGION,
+      endpoint,
+      credentials: { accessKeyId: AKID, secretAccessKey: SECRET },
+      maxAttempts: 1,
+    });
+    try {
+      await client.send(new ListLensesCommand({ MaxResults: 10, LensName: 'a b/c+d' }));
+      await expect(lastVerified()).resolves.toEqual({ principal: PRINCIPAL, accessKeyId: AKID });
+
+      await client.send(
+        new UpdateWorkloadCommand({ WorkloadId: '0123456789abcdef0123456789abcdef', Description: 'héllo wörld' }),
+      );
+      expect(captured.at(-1)!.req.method).toBe('PATCH');
+      expect(captured.at(-1)!.req.body.length).toBeGreaterThan(0);
+      await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+
+      await client.send(new UntagResourceCommand({ WorkloadArn: ARN, TagKeys: ['b', 'a', 'x y'] }));
+      expect(captured.at(-1)!.req.rawPath).toBe(
+        '/tags/arn%3Aaws%3Awellarchitected%3Aus-east-1%3A123456789012%3Aworkload%2Fabc',
+      );
+      expect(captured.at(-1)!.req.rawQuery.match(/tagKeys=/g)).toHaveLength(3);
+      await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+
+      await client.send(new ListTagsForResourceCommand({ WorkloadArn: ARN }));
+      await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  let awsPath: string | undefined;
+  try {
+    awsPath = execFileSync('which', ['aws'], { encoding: 'utf8' }).trim() || undefined;
+    // pyenv shims exist even when the command is not installed for the active version.
+    if (awsPath) execFileSync(awsPath, ['--version'], { stdio: 'ignore' });
+  } catch {
+    awsPath = undefined;
+  }
+  const itCli = awsPath ? it : it.skip;
+  const cliTitle = awsPath
+    ? 'AWS CLI (botocore): list-lenses, list-tags-for-resource, untag-resource verify'
+    : 'AWS CLI (botocore) signing — SKIPPED: `aws` is not on PATH';
+
+  function aws(args: string[]): Promise<string> {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      AWS_ACCESS_KEY_ID: AKID,
+      AWS_SECRET_ACCESS_KEY: SECRET,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PAGER: '',
+    };
+    for (const k of ['PYENV_VERSION', 'PYENV_ROOT', 'VIRTUAL_ENV']) if (process.env[k]) env[k] = process.env[k];
+    return new Promise((resolve, reject) => {
+      execFile(
+        awsPath!,
+        ['--endpoint-url', endpoint, '--output', 'json', 'wellarchitected', ...args],
+        { env, timeout: 60_000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`aws ${args.join(' ')} failed: ${stderr}`)) : resolve(stdout)),
+      );
+    });
+  }
+
+  itCli(cliTitle, async () => {
+    await aws(['list-lenses']);
+    expect(captured.at(-1)!.req.rawPath).toBe('/lenses');
+    await expect(lastVerified()).resolves.toEqual({ principal: PRINCIPAL, accessKeyId: AKID });
+
+    await aws(['list-lenses', '--lens-name', 'a b/c+d', '--max-results', '10']);
+    await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+
+    await aws(['list-tags-for-resource', '--workload-arn', ARN]);
+    expect(captured.at(-1)!.req.rawPath).toMatch(/^\/tags\/arn%3Aaws%3Awellarchitected/);
+    await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+
+    await aws(['untag-resource', '--workload-arn', ARN, '--tag-keys', 'b', 'a', 'x y']);
+    expect(captured.at(-1)!.req.method).toBe('DELETE');
+    expect(captured.at(-1)!.req.rawQuery.match(/tagKeys=/g)).toHaveLength(3);
+    await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+
+    await aws([
+      'update-workload',
+      '--workload-id',
+      '0123456789abcdef0123456789abcdef',
+      '--description',
+      'héllo wörld',
+    ]);
+    expect(captured.at(-1)!.req.method).toBe('PATCH');
+    await expect(lastVerified()).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+});

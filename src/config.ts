@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/** Every setting Plumbline reads, with its default. The README lists them. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  region: string;
+  accountId: string;
+  rootAccessKeyId?: string;
+  rootSecretAccessKey?: string;
+  masterKey?: string;
+  logLevel: string;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config: Config = {
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 8080),
+    dataDir: path.resolve(env.PLUMBLINE_DATA_DIR ?? './data'),
+    databaseUrl: env.PLUMBLINE_DATABASE_URL || undefined,
+    region: env.PLUMBLINE_REGION ?? 'us-east-1',
+    accountId: env.PLUMBLINE_ACCOUNT_ID ?? '111122223333',
+    rootAccessKeyId: env.PLUMBLINE_ROOT_ACCESS_KEY_ID || undefined,
+    rootSecretAccessKey: env.PLUMBLINE_ROOT_SECRET_ACCESS_KEY || undefined,
+    masterKey: env.PLUMBLINE_MASTER_KEY || undefined,
+    logLevel: env.PLUMBLINE_LOG_LEVEL ?? 'info',
+  };
+  const problems: string[] = [];
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push('PORT must be a port number (0-65535)');
+  if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
+  if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');
+  if (Boolean(config.rootAccessKeyId) !== Boolean(config.rootSecretAccessKey)) {
+    problems.push('PLUMBLINE_ROOT_ACCESS_KEY_ID and PLUMBLINE_ROOT_SECRET_ACCESS_KEY must be set together');
+  }
+  if (config.rootAccessKeyId && !/^[A-Z0-9]{16,128}$/.test(config.rootAccessKeyId)) {
+    problems.push('PLUMBLINE_ROOT_ACCESS_KEY_ID must be 16-128 upper-case letters and digits');
+  }
+  if (config.rootSecretAccessKey && config.rootSecretAccessKey.length < 8) {
+    problems.push('PLUMBLINE_ROOT_SECRET_ACCESS_KEY must be at least 8 characters');
+  }
+  if (problems.length) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  return config;
+}

@@ -1,0 +1,18 @@
+export type { Condition } from './condition';
+export { DEFAULT_CONDITION } from './condition';
+export { conditionChoiceIds } from './condition-choice-ids';
+export { parseCondition } from './parse-condition';
+export { RiskRuleSyntaxError } from './risk-rule-syntax-error';
+export {
+  type CompiledRiskRule,
+  type CompiledRiskRules,
+  type CompileRiskRulesResult,
+  type RiskRuleProblem,
+  type RiskRuleProblemCode,
+  MAX_RISK_RULES,
+  RISK_RULE_RISKS,
+  compileRiskRules,
+} from './compile-risk-rules';
+export { type QuestionRisk, evaluateRisk, satisfiedChoices } from './evaluate-risk';
+export { evaluateCondition } from './evaluate-condition';
+export { deriveRiskRules } from './derive-risk-rules';

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { ConflictError } from '../domain/errors';
+import type { Store, Trx } from '../store/database';
+import { isUniqueViolation } from '../store/database';
+import { findIdempotentResult, saveIdempotentResult } from '../store/idempotency.repo';
+import type { LensCatalog } from './lenses/catalog';
+import type { Principal } from './principal';
+
+export interface ServiceContext {
+  store: Store;
+  catalog: LensCatalog;
+  region: string;
+  /** Epoch milliseconds; tests replace it. */
+  now(): number;
+}
+
+/** One read-only call: one transaction, so reads see one consistent state. */
+export function read<T>(ctx: ServiceContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return ctx.store.db.transaction().execute(fn);
+}
+
+export interface MutationOptions {
+  principal: Principal;
+  operation: string;
+  /** The ClientRequestToken, when the operation takes one. */
+  token?: string;
+  /** The request members that make a retry the same request. */
+  request?: unknown;
+}
+
+const fingerprint = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+
+/**
+ * One changing call: one transaction. With a ClientRequestToken the token is
+ * claimed inside the same transaction, so a retry - even one racing the first
+ * call - returns the original result and never creates a second resource.
+ */
+export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const { principal, operation, token } = options;
+  if (!token) return ctx.store.db.transaction().execute(fn);
+  const print = fingerprint(options.request);
+  const replay = async (): Promise<T | undefined> => {
+    const previous = await findIdempotentResult(ctx.store.db, principal.accountId, operation, token);
+    if (!previous) return undefined;
+    if (previous.fingerprint !== print) {
+      throw new ConflictError(
+        `ClientRequestToken ${token} was already used for a different ${operation} request`,
+        token,
+        'CLIENT_REQUEST_TOKEN',
+      );
+    }
+    return JSON.parse(previous.response) as T;
+  };
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
+  try {
+    return await ctx.store.db.transaction().execute(async (trx) => {
+      // Claim first: a racing retry blocks here (PostgreSQL) or is serialized (SQLite).
+      await saveIdempotentResult(trx, { accountId: principal.accountId, operation, token, fingerprint: print, response: null, createdAt: ctx.now() });
+      const result = await fn(trx);
+      await trx
+        .updateTable('idempotency')
+        .set({ response: JSON.stringify(result ?? null) })
+        .where('account_id', '=', principal.accountId)
+        .where('operation', '=', operation)
+        .where('token', '=', token)
+        .execute();
+      return result;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const winner = await replay();
+      if (winner !== undefined) return winner;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey } from '../../store/accounts.repo';
+import type { Store } from '../../store/database';
+import { rootArn, type Principal } from '../principal';
+
+/**
+ * Accounts and the access keys requests are signed with. Secrets are kept
+ * sealed (AES-256-GCM under the master key) because SigV4 verification needs
+ * the secret itself, not a hash of it.
+ */
+
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export function newAccessKeyId(): string {
+  const bytes = randomBytes(16);
+  return 'PLMB' + [...bytes].map((b) => ALPHABET[b % 32]).join('');
+}
+
+export const newSecretAccessKey = (): string => randomBytes(30).toString('base64').replace(/[+/=]/g, 'x').slice(0, 40);
+
+export interface RootCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  generated: boolean;
+}
+
+export interface BootstrapOptions {
+  accountId: string;
+  dataDir: string;
+  rootAccessKeyId?: string;
+  rootSecretAccessKey?: string;
+}
+
+const CREDENTIALS_FILE = 'root-credentials.json';
+
+/**
+ * Makes sure the default account and its root key exist. Keys from the
+ * environment win; otherwise a key is generated once, stored sealed in the
+ * database and written to <dataDir>/root-credentials.json with mode 0600.
+ */
+export async function bootstrapRoot(store: Store, box: SecretBox, options: BootstrapOptions, now: number): Promise<RootCredentials> {
+  await ensureAccount(store.db, options.accountId, now);
+  if (options.rootAccessKeyId && options.rootSecretAccessKey) {
+    const existing = await findAccessKey(store.db, options.rootAccessKeyId);
+    if (!existing) {
+      await insertAccessKey(store.db, {
+        accessKeyId: options.rootAccessKeyId,
+        accountId: options.accountId,
+        userName: null,
+        secretSealed: box.seal(options.rootSecretAccessKey),
+        createdAt: now,
+      });
+    } else {
+      await store.db
+        .updateTable('access_keys')
+        .set({ secret_sealed: box.seal(options.rootSecretAccessKey), account_id: options.accountId, user_name: null })
+        .where('access_key_id', '=', options.rootAccessKeyId)
+        .execute();
+    }
+    return { accessKeyId: options.rootAccessKeyId, secretAccessKey: options.rootSecretAccessKey, generated: false };
+  }
+  const [existing] = await findRootKeys(store.db, options.accountId);
+  if (existing) return { accessKeyId: existing.access_key_id, secretAccessKey: box.open(existing.secret_sealed), generated: false };
+  const credentials = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), generated: true };
+  await insertAccessKey(store.db, {
+    accessKeyId: credentials.accessKeyId,
+    accountId: options.accountId,
+    userName: null,
+    secretSealed: box.seal(credentials.secretAccessKey),
+    createdAt: now,
+  });
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, CREDENTIALS_FILE);
+  writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return credentials;
+}
+
+export function readStoredRootCredentials(dataDir: string): RootCredentials | undefined {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  if (!existsSync(file)) return undefined;
+  const parsed = JSON.parse(readFileSync(file, 'utf8'));
+  return { accessKeyId: parsed.accessKeyId, secretAccessKey: parsed.secretAccessKey, generated: false };
+}
+
+export interface SigningKey {
+  secretAccessKey: string;
+  principal: Principal;
+}
+
+const CACHE_MS = 5_000;
+
+/** Finds the secret and principal of an access key; answers are cached briefly (keys change rarely). */
+export function signingKeyLookup(store: Store, box: SecretBox) {
+  const cache = new Map<string, { at: number; key: SigningKey | undefined }>();
+  return async (accessKeyId: string): Promise<SigningKey | undefined> => {
+    const hit = cache.get(accessKeyId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
+    const row = await findAccessKey(store.db, accessKeyId);
+    const key = row
+      ? {
+          secretAccessKey: box.open(row.secret_sealed),
+          principal: {
+            accountId: row.account_id,
+            arn: row.user_name ? `arn:aws:iam::${row.account_id}:user/${row.user_name}` : rootArn(row.account_id),
+            userName: row.user_name ?? undefined,
+            accessKeyId,
+          },
+        }
+      : undefined;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(accessKeyId, { at: Date.now(), key });
+    return key;
+  };
+}

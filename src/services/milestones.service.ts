@@ -1,0 +1,99 @@
+import { ConflictError, NotFoundError, QuotaError } from '../domain/errors';
+import { checkNameCharacters, nameKey } from '../domain/names';
+import { ValidationError } from '../domain/errors';
+import { findMilestone, findMilestoneByNameKey, insertMilestone, lastMilestoneNumber, listMilestonePage } from '../store/milestones.repo';
+import type { WorkloadSnapshot } from '../store/records';
+import { listAnswers, listLensReviews } from '../store/reviews.repo';
+import { listTags } from '../store/tags.repo';
+import type { Trx } from '../store/database';
+import { workloadFor } from './access';
+import { mutate, read, type ServiceContext } from './context';
+import { decodeToken, encodeToken, seconds } from './pagination';
+import type { Principal } from './principal';
+import { presentWorkload, presentWorkloadSummary } from './workloads/present';
+
+export const MAX_MILESTONES = 100;
+
+/**
+ * Saves the whole workload as it is now (properties, lens reviews, answers,
+ * risks, notes) under the next number. The snapshot is never changed again.
+ */
+export async function saveMilestone(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, name: string) {
+  const workload = await workloadFor(ctx, trx, principal, workloadId, 'own', { lock: true });
+  const problems = checkNameCharacters('MilestoneName', name);
+  if (problems.length) throw ValidationError.fields(problems);
+  const key = nameKey(name);
+  const clash = await findMilestoneByNameKey(trx, workload.id, key);
+  if (clash) {
+    throw new ConflictError(`Workload ${workload.id} already has a milestone named '${name}' (names ignore spaces and case)`, String(clash.number), 'MILESTONE');
+  }
+  const number = (await lastMilestoneNumber(trx, workload.id)) + 1;
+  if (number > MAX_MILESTONES) {
+    throw new QuotaError(`A workload can have at most ${MAX_MILESTONES} milestones`, 'milestones-per-workload', 'MILESTONE', workload.id);
+  }
+  const snapshot: WorkloadSnapshot = {
+    workload,
+    lensReviews: await listLensReviews(trx, workload.id),
+    answers: await listAnswers(trx, workload.id),
+  };
+  await insertMilestone(trx, { workloadId: workload.id, number, name, nameKey: key, recordedAt: ctx.now(), snapshot });
+  return number;
+}
+
+export async function createMilestone(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadId: string; MilestoneName: string; ClientRequestToken?: string },
+) {
+  const { ClientRequestToken: token, ...request } = input;
+  return mutate(ctx, { principal, operation: 'CreateMilestone', token, request }, async (trx) => {
+    const number = await saveMilestone(ctx, trx, principal, input.WorkloadId, input.MilestoneName);
+    return { WorkloadId: input.WorkloadId, MilestoneNumber: number };
+  });
+}
+
+export async function getMilestone(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; MilestoneNumber: number }) {
+  return read(ctx, async (trx) => {
+    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'read');
+    const found = await findMilestone(trx, workload.id, input.MilestoneNumber);
+    if (!found) {
+      throw new NotFoundError(`Milestone ${input.MilestoneNumber} of workload ${workload.id} was not found`, String(input.MilestoneNumber), 'MILESTONE');
+    }
+    const { record, snapshot } = found;
+    return {
+      WorkloadId: workload.id,
+      Milestone: {
+        MilestoneNumber: record.number,
+        MilestoneName: record.name,
+        RecordedAt: seconds(record.recordedAt),
+        Workload: presentWorkload(snapshot.workload, snapshot.lensReviews, await listTags(trx, workload.arn)),
+      },
+    };
+  });
+}
+
+const isAfter = (v: unknown): v is { m: number } => typeof v === 'object' && v !== null && Number.isInteger((v as { m: unknown }).m);
+
+export async function listMilestones(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadId: string; NextToken?: string; MaxResults?: number },
+) {
+  const after = decodeToken(input.NextToken, isAfter)?.m ?? 0;
+  const limit = input.MaxResults ?? 50;
+  return read(ctx, async (trx) => {
+    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'read');
+    const rows = await listMilestonePage(trx, workload.id, after, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      WorkloadId: workload.id,
+      MilestoneSummaries: page.map(({ record, snapshot }) => ({
+        MilestoneNumber: record.number,
+        MilestoneName: record.name,
+        RecordedAt: seconds(record.recordedAt),
+        WorkloadSummary: presentWorkloadSummary(snapshot.workload, snapshot.lensReviews),
+      })),
+      NextToken: rows.length > limit ? encodeToken({ m: page[page.length - 1].record.number }) : undefined,
+    };
+  });
+}

@@ -1,0 +1,12 @@
+/** Who is calling: every request resolves to one, and every service authorizes against it. */
+export interface Principal {
+  accountId: string;
+  arn: string;
+  /** Undefined for the account's root user. */
+  userName?: string;
+  accessKeyId: string;
+}
+
+export const isRoot = (p: Principal) => p.userName === undefined;
+
+export const rootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;

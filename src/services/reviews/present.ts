@@ -1,0 +1,121 @@
+import type { CompiledLens, CompiledQuestion } from '../../domain/lens/compiled-lens';
+import type { AnswerState } from '../../domain/review/answer';
+import type { ImprovementItem } from '../../domain/review/improvements';
+import { countRisks, type Risk } from '../../domain/review/risk';
+import type { LensReviewRecord } from '../../store/records';
+import { seconds } from '../pagination';
+
+/** Lens reviews, answers and improvement plans as the API shapes them. */
+
+export type AnswerLookup = ReadonlyMap<string, { state: AnswerState; risk: Risk }>;
+
+export function presentChoice(choice: CompiledQuestion['choices'][number]) {
+  const content = (r?: { displayText?: string; url?: string }) =>
+    r && (r.displayText || r.url) ? { DisplayText: r.displayText, Url: r.url } : undefined;
+  return {
+    ChoiceId: choice.id,
+    Title: choice.title,
+    Description: choice.description,
+    HelpfulResource: content(choice.helpfulResource),
+    ImprovementPlan: content(choice.improvementPlan),
+  };
+}
+
+function choiceAnswers(question: CompiledQuestion, state: AnswerState, withNotes: boolean) {
+  return question.choices.map((c) => {
+    const note = state.choiceAnswers[c.id];
+    const status = state.selected.includes(c.id) ? 'SELECTED' : note?.status === 'NOT_APPLICABLE' ? 'NOT_APPLICABLE' : 'UNSELECTED';
+    return { ChoiceId: c.id, Status: status, Reason: note?.reason, ...(withNotes ? { Notes: note?.notes } : {}) };
+  });
+}
+
+const questionImprovementUrl = (q: CompiledQuestion) =>
+  q.choices.find((c) => c.improvementPlan?.url)?.improvementPlan?.url ?? q.helpfulResource?.url;
+
+export function presentAnswer(question: CompiledQuestion, state: AnswerState, risk: Risk) {
+  return {
+    QuestionId: question.id,
+    PillarId: question.pillarId,
+    QuestionTitle: question.title,
+    QuestionDescription: question.description,
+    ImprovementPlanUrl: questionImprovementUrl(question),
+    HelpfulResourceUrl: question.helpfulResource?.url,
+    HelpfulResourceDisplayText: question.helpfulResource?.displayText,
+    Choices: question.choices.map(presentChoice),
+    SelectedChoices: state.selected,
+    ChoiceAnswers: choiceAnswers(question, state, true),
+    IsApplicable: state.isApplicable,
+    Risk: risk,
+    Notes: state.notes ?? undefined,
+    Reason: state.reason ?? undefined,
+  };
+}
+
+export function presentAnswerSummary(question: CompiledQuestion, state: AnswerState, risk: Risk) {
+  return {
+    QuestionId: question.id,
+    PillarId: question.pillarId,
+    QuestionTitle: question.title,
+    Choices: question.choices.map(presentChoice),
+    SelectedChoices: state.selected,
+    ChoiceAnswerSummaries: choiceAnswers(question, state, false),
+    IsApplicable: state.isApplicable,
+    Risk: risk,
+    Reason: state.reason ?? undefined,
+    QuestionType: 'NON_PRIORITIZED',
+  };
+}
+
+export function presentLensReview(
+  lens: CompiledLens,
+  review: LensReviewRecord,
+  answers: AnswerLookup,
+  lensStatus: string,
+) {
+  return {
+    LensAlias: review.lensKey,
+    LensArn: lens.arn,
+    LensVersion: review.lensVersion,
+    LensName: lens.name,
+    LensStatus: lensStatus,
+    PillarReviewSummaries: lens.pillars.map((p) => ({
+      PillarId: p.id,
+      PillarName: p.name,
+      Notes: review.pillarNotes[p.id],
+      RiskCounts: countRisks(
+        p.questions.map((q) => q.id),
+        (id) => answers.get(id)?.risk,
+      ),
+    })),
+    UpdatedAt: seconds(review.updatedAt),
+    Notes: review.notes ?? undefined,
+    RiskCounts: review.riskCounts,
+  };
+}
+
+export function presentLensReviewSummary(lens: CompiledLens, review: LensReviewRecord, lensStatus: string) {
+  return {
+    LensAlias: review.lensKey,
+    LensArn: lens.arn,
+    LensVersion: review.lensVersion,
+    LensName: lens.name,
+    LensStatus: lensStatus,
+    UpdatedAt: seconds(review.updatedAt),
+    RiskCounts: review.riskCounts,
+  };
+}
+
+export function presentImprovement(item: ImprovementItem) {
+  return {
+    QuestionId: item.question.id,
+    PillarId: item.question.pillarId,
+    QuestionTitle: item.question.title,
+    Risk: item.risk,
+    ImprovementPlanUrl: questionImprovementUrl(item.question),
+    ImprovementPlans: item.missing.map((c) => ({
+      ChoiceId: c.id,
+      DisplayText: c.improvementPlan?.displayText ?? c.title,
+      ImprovementPlanUrl: c.improvementPlan?.url,
+    })),
+  };
+}

@@ -1,0 +1,197 @@
+import { ValidationError } from '../../domain/errors';
+import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '../../domain/review/answer';
+import { improvementPlan } from '../../domain/review/improvements';
+import { addCounts, emptyCounts } from '../../domain/review/risk';
+import type { AnswerRecord } from '../../store/records';
+import { findAnswer, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
+import { touchWorkload } from '../../store/workloads.repo';
+import { workloadFor } from '../access';
+import { mutate, read, type ServiceContext } from '../context';
+import { pageOf } from '../pagination';
+import type { Principal } from '../principal';
+import { sumActiveCounts } from '../workloads/workloads.service';
+import {
+  presentAnswer,
+  presentAnswerSummary,
+  presentImprovement,
+  presentLensReview,
+  presentLensReviewSummary,
+  type AnswerLookup,
+} from './present';
+import { lensReviewIn, reviewView, type ReviewView } from './view';
+
+interface ReviewRef {
+  WorkloadId: string;
+  LensAlias: string;
+  MilestoneNumber?: number;
+}
+
+async function answerLookup(view: ReviewView, lensKey: string): Promise<AnswerLookup> {
+  return new Map((await view.answers(lensKey)).map((a) => [a.questionId, { state: a.state, risk: a.risk }]));
+}
+
+export async function getLensReview(ctx: ServiceContext, principal: Principal, input: ReviewRef) {
+  return read(ctx, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
+    return {
+      WorkloadId: view.workload.id,
+      MilestoneNumber: view.milestoneNumber,
+      LensReview: presentLensReview(lens, review, await answerLookup(view, review.lensKey), status),
+    };
+  });
+}
+
+export async function listLensReviewSummaries(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadId: string; MilestoneNumber?: number; NextToken?: string; MaxResults?: number },
+) {
+  return read(ctx, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const page = pageOf(view.reviews.filter((r) => r.active), input.NextToken, input.MaxResults);
+    const summaries = [];
+    for (const review of page.items) {
+      const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
+      summaries.push(presentLensReviewSummary(lens, review, await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion)));
+    }
+    return { WorkloadId: view.workload.id, MilestoneNumber: view.milestoneNumber, LensReviewSummaries: summaries, NextToken: page.nextToken };
+  });
+}
+
+export async function updateLensReview(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadId: string; LensAlias: string; LensNotes?: string; PillarNotes?: Record<string, string>; JiraConfiguration?: unknown },
+) {
+  return mutate(ctx, { principal, operation: 'UpdateLensReview' }, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, undefined, 'contribute');
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    const pillarIds = new Set(lens.pillars.map((p) => p.id));
+    const unknown = Object.keys(input.PillarNotes ?? {}).filter((id) => !pillarIds.has(id));
+    if (unknown.length) {
+      throw ValidationError.fields(unknown.map((id) => ({ Name: `PillarNotes.${id}`, Message: `'${id}' is not a pillar of lens ${review.lensKey}` })));
+    }
+    const now = ctx.now();
+    const next = {
+      ...review,
+      notes: input.LensNotes ?? review.notes,
+      pillarNotes: { ...review.pillarNotes, ...(input.PillarNotes ?? {}) },
+      updatedAt: now,
+    };
+    await upsertLensReview(trx, next);
+    await touchWorkload(trx, view.workload.id, view.workload.riskCounts, now);
+    const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
+    return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status) };
+  });
+}
+
+function questionOf(lens: Awaited<ReturnType<typeof lensReviewIn>>['lens'], questionId: string) {
+  const question = lens.questions.get(questionId);
+  if (!question) {
+    throw ValidationError.field('QuestionId', `'${questionId}' is not a question of lens ${lens.alias} version ${lens.version}`);
+  }
+  return question;
+}
+
+export async function getAnswer(ctx: ServiceContext, principal: Principal, input: ReviewRef & { QuestionId: string }) {
+  return read(ctx, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    const question = questionOf(lens, input.QuestionId);
+    const answer = (await answerLookup(view, review.lensKey)).get(question.id);
+    return {
+      WorkloadId: view.workload.id,
+      MilestoneNumber: view.milestoneNumber,
+      LensAlias: review.lensKey,
+      LensArn: lens.arn,
+      Answer: presentAnswer(question, answer?.state ?? unanswered(), answer?.risk ?? 'UNANSWERED'),
+    };
+  });
+}
+
+export async function listAnswers(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
+) {
+  return read(ctx, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
+      throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
+    }
+    // Without profiles no question is prioritised, so PRIORITIZED selects none.
+    const questions = input.QuestionPriority === 'PRIORITIZED'
+      ? []
+      : [...lens.questions.values()].filter((q) => !input.PillarId || q.pillarId === input.PillarId);
+    const answers = await answerLookup(view, review.lensKey);
+    const page = pageOf(questions, input.NextToken, input.MaxResults);
+    return {
+      WorkloadId: view.workload.id,
+      MilestoneNumber: view.milestoneNumber,
+      LensAlias: review.lensKey,
+      LensArn: lens.arn,
+      AnswerSummaries: page.items.map((q) => {
+        const a = answers.get(q.id);
+        return presentAnswerSummary(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED');
+      }),
+      NextToken: page.nextToken,
+    };
+  });
+}
+
+export async function updateAnswer(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadId: string; LensAlias: string; QuestionId: string } & AnswerUpdate,
+) {
+  return mutate(ctx, { principal, operation: 'UpdateAnswer' }, async (trx) => {
+    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
+    const reviews = await listLensReviews(trx, workload.id);
+    const view: ReviewView = { workload, reviews, answers: async () => [] };
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    const question = questionOf(lens, input.QuestionId);
+    const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
+    const state = applyAnswerUpdate(question, before?.state ?? unanswered(), input);
+    const risk = answerRisk(question, state);
+    const now = ctx.now();
+    const record: AnswerRecord = { workloadId: workload.id, lensKey: review.lensKey, questionId: question.id, state, risk, updatedAt: now };
+    await upsertAnswer(trx, record);
+    const delta = emptyCounts();
+    delta[before?.risk ?? 'UNANSWERED'] -= 1;
+    delta[risk] += 1;
+    const nextReview = { ...review, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now };
+    await upsertLensReview(trx, nextReview);
+    const counts = sumActiveCounts(reviews.map((r) => (r.lensKey === review.lensKey ? nextReview : r)));
+    await touchWorkload(trx, workload.id, counts, now);
+    return { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) };
+  });
+}
+
+export async function listLensReviewImprovements(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
+) {
+  return read(ctx, async (trx) => {
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+    if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
+      throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
+    }
+    const items = input.QuestionPriority === 'PRIORITIZED'
+      ? []
+      : improvementPlan(lens, await answerLookup(view, review.lensKey), view.workload.pillarPriorities, input.PillarId);
+    const page = pageOf(items, input.NextToken, input.MaxResults);
+    return {
+      WorkloadId: view.workload.id,
+      MilestoneNumber: view.milestoneNumber,
+      LensAlias: review.lensKey,
+      LensArn: lens.arn,
+      ImprovementSummaries: page.items.map(presentImprovement),
+      NextToken: page.nextToken,
+    };
+  });
+}

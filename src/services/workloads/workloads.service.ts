@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import { workloadArn } from '../../domain/arn';
+import { ConflictError, QuotaError, ValidationError } from '../../domain/errors';
+import type { CompiledLens } from '../../domain/lens/compiled-lens';
+import { nameKey } from '../../domain/names';
+import { addCounts, emptyCounts } from '../../domain/review/risk';
+import { isUniqueViolation, type Trx } from '../../store/database';
+import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
+import { listLensReviews, listLensReviewsOf, upsertLensReview } from '../../store/reviews.repo';
+import { listTags, putTags } from '../../store/tags.repo';
+import {
+  countWorkloads,
+  deleteWorkload as deleteWorkloadRow,
+  findWorkloadByNameKey,
+  insertWorkload,
+  listWorkloadPage,
+  updateWorkload as updateWorkloadRow,
+} from '../../store/workloads.repo';
+import { workloadFor } from '../access';
+import { mutate, read, type ServiceContext } from '../context';
+import { decodeToken, encodeToken } from '../pagination';
+import type { Principal } from '../principal';
+import { presentWorkload, presentWorkloadSummary } from './present';
+import { checkWorkloadProperties, defaultPillarPriorities, MAX_WORKLOADS_PER_ACCOUNT, type WorkloadProperties } from './rules';
+import { notYetAvailable } from '../not-yet-available';
+
+export interface CreateWorkloadInput extends WorkloadProperties {
+  WorkloadName: string;
+  Description: string;
+  Environment: string;
+  Lenses: string[];
+  ReviewOwner?: string;
+  ArchitecturalDesign?: string;
+  IndustryType?: string;
+  Industry?: string;
+  Notes?: string;
+  ClientRequestToken?: string;
+  DiscoveryConfig?: Record<string, unknown>;
+  Applications?: string[];
+  ProfileArns?: string[];
+  ReviewTemplateArns?: string[];
+  JiraConfiguration?: Record<string, unknown>;
+}
+
+const FRAMEWORK = 'wellarchitected';
+
+/** The framework lens first (it is always applied), then the others as given, once each. */
+async function resolveLenses(ctx: ServiceContext, principal: Principal, aliases: string[]): Promise<CompiledLens[]> {
+  const keys = [FRAMEWORK, ...aliases.map((a) => ctx.catalog.reviewKey(a))].filter((k, i, all) => all.indexOf(k) === i);
+  return Promise.all(keys.map((k) => ctx.catalog.current(principal, k)));
+}
+
+function conflictOnName(name: string, existingId: string) {
+  return new ConflictError(`A workload named '${name}' already exists (names ignore spaces and case)`, existingId, 'WORKLOAD');
+}
+
+export const newLensReview = (workloadId: string, lens: CompiledLens, position: number, now: number): LensReviewRecord => ({
+  workloadId,
+  lensKey: lens.alias,
+  lensVersion: lens.version,
+  active: true,
+  position,
+  notes: null,
+  pillarNotes: {},
+  riskCounts: { ...emptyCounts(), UNANSWERED: lens.questions.size },
+  updatedAt: now,
+});
+
+export const sumActiveCounts = (reviews: LensReviewRecord[]) =>
+  reviews.filter((r) => r.active).reduce((sum, r) => addCounts(sum, r.riskCounts), emptyCounts());
+
+export async function createWorkload(ctx: ServiceContext, principal: Principal, input: CreateWorkloadInput) {
+  if (input.ProfileArns?.length) throw notYetAvailable('CreateWorkload with ProfileArns');
+  if (input.ReviewTemplateArns?.length) throw notYetAvailable('CreateWorkload with ReviewTemplateArns');
+  const { ClientRequestToken: token, ...request } = input;
+  return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, async (trx) => {
+    const lenses = await resolveLenses(ctx, principal, input.Lenses);
+    if (lenses.length > 20) throw ValidationError.field('Lenses', `at most 20 lenses can be applied to a workload (got ${lenses.length})`);
+    checkWorkloadProperties(input, lenses);
+    const key = nameKey(input.WorkloadName);
+    const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
+    if (existing) throw conflictOnName(input.WorkloadName, existing.id);
+    if ((await countWorkloads(trx, principal.accountId)) >= MAX_WORKLOADS_PER_ACCOUNT) {
+      throw new QuotaError(`An account can have at most ${MAX_WORKLOADS_PER_ACCOUNT} workloads`, 'workloads-per-account', 'WORKLOAD');
+    }
+    const now = ctx.now();
+    const id = randomBytes(16).toString('hex');
+    const reviews = lenses.map((lens, i) => newLensReview(id, lens, i, now));
+    const workload: WorkloadRecord = {
+      id,
+      accountId: principal.accountId,
+      arn: workloadArn(ctx.region, principal.accountId, id),
+      name: input.WorkloadName,
+      description: input.Description,
+      environment: input.Environment,
+      reviewOwner: input.ReviewOwner ?? null,
+      architecturalDesign: input.ArchitecturalDesign ?? null,
+      industryType: input.IndustryType ?? null,
+      industry: input.Industry ?? null,
+      notes: input.Notes ?? null,
+      improvementStatus: 'NOT_APPLICABLE',
+      accountIds: input.AccountIds ?? [],
+      awsRegions: input.AwsRegions ?? [],
+      nonAwsRegions: input.NonAwsRegions ?? [],
+      pillarPriorities: input.PillarPriorities ?? defaultPillarPriorities(lenses),
+      applications: input.Applications ?? [],
+      discoveryConfig: input.DiscoveryConfig ?? null,
+      jiraConfig: input.JiraConfiguration ?? null,
+      isReviewOwnerUpdateAcknowledged: false,
+      riskCounts: sumActiveCounts(reviews),
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await insertWorkload(trx, workload, key);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflictOnName(input.WorkloadName, 'unknown');
+      throw error;
+    }
+    for (const review of reviews) await upsertLensReview(trx, review);
+    if (input.Tags) await putTags(trx, workload.arn, input.Tags);
+    return { WorkloadId: id, WorkloadArn: workload.arn };
+  });
+}
+
+export async function getWorkload(ctx: ServiceContext, principal: Principal, { WorkloadId: workloadId }: { WorkloadId: string }) {
+  return read(ctx, async (trx) => {
+    const workload = await workloadFor(ctx, trx, principal, workloadId, 'read');
+    return { Workload: presentWorkload(workload, await listLensReviews(trx, workloadId), await listTags(trx, workload.arn)) };
+  });
+}
+
+export interface UpdateWorkloadInput extends WorkloadProperties {
+  WorkloadId: string;
+  Description?: string;
+  Environment?: string;
+  ArchitecturalDesign?: string;
+  ReviewOwner?: string;
+  IsReviewOwnerUpdateAcknowledged?: boolean;
+  IndustryType?: string;
+  Industry?: string;
+  Notes?: string;
+  ImprovementStatus?: string;
+  DiscoveryConfig?: Record<string, unknown>;
+  Applications?: string[];
+  JiraConfiguration?: Record<string, unknown>;
+}
+
+export async function updateWorkload(ctx: ServiceContext, principal: Principal, input: UpdateWorkloadInput) {
+  return mutate(ctx, { principal, operation: 'UpdateWorkload' }, async (trx) => {
+    const current = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+    const reviews = await listLensReviews(trx, current.id);
+    const lenses = await Promise.all(reviews.filter((r) => r.active).map((r) => ctx.catalog.version(r.lensKey, r.lensVersion)));
+    checkWorkloadProperties(input, lenses);
+    const key = nameKey(input.WorkloadName ?? current.name);
+    if (input.WorkloadName !== undefined && key !== nameKey(current.name)) {
+      const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
+      if (existing) throw conflictOnName(input.WorkloadName, existing.id);
+    }
+    const next: WorkloadRecord = {
+      ...current,
+      name: input.WorkloadName ?? current.name,
+      description: input.Description ?? current.description,
+      environment: input.Environment ?? current.environment,
+      accountIds: input.AccountIds ?? current.accountIds,
+      awsRegions: input.AwsRegions ?? current.awsRegions,
+      nonAwsRegions: input.NonAwsRegions ?? current.nonAwsRegions,
+      pillarPriorities: input.PillarPriorities ?? current.pillarPriorities,
+      architecturalDesign: input.ArchitecturalDesign ?? current.architecturalDesign,
+      reviewOwner: input.ReviewOwner ?? current.reviewOwner,
+      isReviewOwnerUpdateAcknowledged: input.IsReviewOwnerUpdateAcknowledged ?? current.isReviewOwnerUpdateAcknowledged,
+      industryType: input.IndustryType ?? current.industryType,
+      industry: input.Industry ?? current.industry,
+      notes: input.Notes ?? current.notes,
+      improvementStatus: input.ImprovementStatus ?? current.improvementStatus,
+      discoveryConfig: input.DiscoveryConfig ?? current.discoveryConfig,
+      applications: input.Applications ?? current.applications,
+      jiraConfig: input.JiraConfiguration ?? current.jiraConfig,
+      updatedAt: ctx.now(),
+    };
+    try {
+      await updateWorkloadRow(trx, next, key);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflictOnName(next.name, 'unknown');
+      throw error;
+    }
+    return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn)) };
+  });
+}
+
+export async function deleteWorkload(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; ClientRequestToken?: string }) {
+  const { ClientRequestToken: token, ...request } = input;
+  await mutate(ctx, { principal, operation: 'DeleteWorkload', token, request }, async (trx: Trx) => {
+    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+    await deleteWorkloadRow(trx, workload.id, workload.arn);
+    return {};
+  });
+  return {};
+}
+
+const isWorkloadPosition = (v: unknown): v is { n: string; i: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { n: unknown }).n === 'string' && typeof (v as { i: unknown }).i === 'string';
+
+export async function listWorkloads(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { WorkloadNamePrefix?: string; NextToken?: string; MaxResults?: number },
+) {
+  const after = decodeToken(input.NextToken, isWorkloadPosition);
+  const limit = input.MaxResults ?? 50;
+  return read(ctx, async (trx) => {
+    const page = await listWorkloadPage(trx, {
+      accountIds: [principal.accountId],
+      namePrefixKey: input.WorkloadNamePrefix ? nameKey(input.WorkloadNamePrefix) : undefined,
+      after: after ? { nameKey: after.n, id: after.i } : undefined,
+      limit: limit + 1,
+    });
+    const items = page.slice(0, limit);
+    const reviews = await listLensReviewsOf(trx, items.map((w) => w.record.id));
+    const last = items[items.length - 1];
+    return {
+      WorkloadSummaries: items.map(({ record }) => presentWorkloadSummary(record, reviews.filter((r) => r.workloadId === record.id))),
+      NextToken: page.length > limit && last ? encodeToken({ n: last.nameKey, i: last.record.id }) : undefined,
+    };
+  });
+}

@@ -1,0 +1,69 @@
+import type { Db, Trx } from './database';
+import type { MilestoneRecord, WorkloadSnapshot } from './records';
+
+type Conn = Db | Trx;
+
+export async function lastMilestoneNumber(db: Conn, workloadId: string): Promise<number> {
+  const row = await db
+    .selectFrom('milestones')
+    .select((eb) => eb.fn.max<number>('number').as('n'))
+    .where('workload_id', '=', workloadId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function findMilestoneByNameKey(db: Conn, workloadId: string, nameKey: string) {
+  return db
+    .selectFrom('milestones')
+    .select(['number'])
+    .where('workload_id', '=', workloadId)
+    .where('name_key', '=', nameKey)
+    .executeTakeFirst();
+}
+
+export async function insertMilestone(
+  db: Conn,
+  m: MilestoneRecord & { nameKey: string; snapshot: WorkloadSnapshot },
+): Promise<void> {
+  await db
+    .insertInto('milestones')
+    .values({
+      workload_id: m.workloadId,
+      number: m.number,
+      name: m.name,
+      name_key: m.nameKey,
+      recorded_at: m.recordedAt,
+      snapshot: JSON.stringify(m.snapshot),
+    })
+    .execute();
+}
+
+export async function findMilestone(db: Conn, workloadId: string, number: number) {
+  const row = await db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('workload_id', '=', workloadId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    record: { workloadId: row.workload_id, number: row.number, name: row.name, recordedAt: row.recorded_at } as MilestoneRecord,
+    snapshot: JSON.parse(row.snapshot) as WorkloadSnapshot,
+  };
+}
+
+/** Milestones after `afterNumber`, newest number last. */
+export async function listMilestonePage(db: Conn, workloadId: string, afterNumber: number, limit: number) {
+  const rows = await db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('workload_id', '=', workloadId)
+    .where('number', '>', afterNumber)
+    .orderBy('number')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    record: { workloadId: row.workload_id, number: row.number, name: row.name, recordedAt: row.recorded_at } as MilestoneRecord,
+    snapshot: JSON.parse(row.snapshot) as WorkloadSnapshot,
+  }));
+}

@@ -1,0 +1,114 @@
+
+/**
+ * Row types of every table. JSON columns are stored as text so that both
+ * dialects hold the same bytes; booleans as 0/1; times as epoch milliseconds.
+ */
+
+type Json = string;
+type Millis = number;
+
+export interface AccountsTable {
+  id: string;
+  organization_id: string | null;
+  organizational_unit_id: string | null;
+  created_at: Millis;
+}
+
+export interface AccessKeysTable {
+  access_key_id: string;
+  account_id: string;
+  /** null for the account's root user. */
+  user_name: string | null;
+  secret_sealed: string;
+  status: string;
+  created_at: Millis;
+}
+
+export interface WorkloadsTable {
+  id: string;
+  account_id: string;
+  arn: string;
+  name: string;
+  name_key: string;
+  description: string;
+  environment: string;
+  review_owner: string | null;
+  architectural_design: string | null;
+  industry_type: string | null;
+  industry: string | null;
+  notes: string | null;
+  improvement_status: string;
+  account_ids: Json;
+  aws_regions: Json;
+  non_aws_regions: Json;
+  pillar_priorities: Json;
+  applications: Json;
+  discovery_config: Json | null;
+  jira_config: Json | null;
+  is_review_owner_update_acknowledged: number;
+  risk_counts: Json;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface LensReviewsTable {
+  workload_id: string;
+  /** The lens alias for AWS lenses, the lens ARN for custom lenses. */
+  lens_key: string;
+  lens_version: string;
+  /** 0 when the lens was removed from the workload; its answers are kept. */
+  active: number;
+  position: number;
+  notes: string | null;
+  pillar_notes: Json;
+  risk_counts: Json;
+  updated_at: Millis;
+}
+
+export interface AnswersTable {
+  workload_id: string;
+  lens_key: string;
+  question_id: string;
+  selected_choices: Json;
+  choice_answers: Json;
+  notes: string | null;
+  is_applicable: number;
+  reason: string | null;
+  risk: string;
+  updated_at: Millis;
+}
+
+export interface MilestonesTable {
+  workload_id: string;
+  number: number;
+  name: string;
+  name_key: string;
+  recorded_at: Millis;
+  snapshot: Json;
+}
+
+export interface TagsTable {
+  resource_arn: string;
+  tag_key: string;
+  tag_value: string;
+}
+
+export interface IdempotencyTable {
+  account_id: string;
+  operation: string;
+  token: string;
+  fingerprint: string;
+  response: Json;
+  created_at: Millis;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  access_keys: AccessKeysTable;
+  workloads: WorkloadsTable;
+  lens_reviews: LensReviewsTable;
+  answers: AnswersTable;
+  milestones: MilestonesTable;
+  tags: TagsTable;
+  idempotency: IdempotencyTable;
+}

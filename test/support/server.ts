@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import { buildApp, type BuiltApp } from '../../src/api/app';
+import { loadConfig } from '../../src/config';
+import { createPostgresDatabase, type StoreKind } from './stores';
+
+export const TEST_REGION = 'us-east-1';
+export const TEST_ACCOUNT = '111122223333';
+export const ROOT_KEY = { accessKeyId: 'PLMBTESTROOTKEY000001', secretAccessKey: 'test-root-secret-key-0123456789' };
+
+export interface TestServer {
+  url: string;
+  built: BuiltApp;
+  client: WellArchitectedClient;
+  clientFor(credentials: { accessKeyId: string; secretAccessKey: string }): WellArchitectedClient;
+  /** Moves the server's clock; the SDK signs with the real clock, so keep moves small. */
+  clock: { offsetMs: number };
+  close(): Promise<void>;
+}
+
+/** A real listening Plumbline on a fresh store of the given kind. */
+export async function startServer(kind: StoreKind, env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-test-'));
+  const database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+  const config = loadConfig({
+    PLUMBLINE_DATA_DIR: dataDir,
+    PLUMBLINE_ACCOUNT_ID: TEST_ACCOUNT,
+    PLUMBLINE_REGION: TEST_REGION,
+    PLUMBLINE_ROOT_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
+    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
+    PORT: '0',
+    ...(database ? { PLUMBLINE_DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+  const clock = { offsetMs: 0 };
+  const built = await buildApp({ config, now: () => Date.now() + clock.offsetMs });
+  const address = await built.app.listen({ host: '127.0.0.1', port: 0 });
+  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
+    new WellArchitectedClient({ endpoint: address, region: TEST_REGION, credentials, maxAttempts: 1 });
+  return {
+    url: address,
+    built,
+    client: clientFor(ROOT_KEY),
+    clientFor,
+    clock,
+    close: async () => {
+      await built.app.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
