@@ -3,7 +3,8 @@ import { loadConfig } from './config';
 
 const config = loadConfig();
 const { app, rootCredentials } = await buildApp({ config, logger: { level: config.logLevel } });
-await app.listen({ host: config.host, port: config.port });
+const address = await app.listen({ host: config.host, port: config.port });
+process.stdout.write(`Plumbline listening on ${address} (store: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite in ' + config.dataDir})\n`);
 if (rootCredentials.generated) {
   // Printed once, on the start that created them; they are also in the data directory (mode 0600).
   process.stdout.write(

@@ -74,7 +74,6 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
-    disableRequestLogging: true,
   });
   app.addHook('onClose', () => store.close());
   app.removeAllContentTypeParsers();

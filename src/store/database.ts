@@ -21,6 +21,29 @@ const migrations: Record<string, Migration> = { '0001-core': core };
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Kysely prepares every query anew; with better-sqlite3 that is a large share of
+ * a request. Statements are reusable, so keep them by SQL text.
+ */
+function withStatementCache(file: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = file.prepare.bind(file);
+  return new Proxy(file, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver);
+      return (sql: string) => {
+        let statement = cache.get(sql);
+        if (!statement) {
+          statement = prepare(sql);
+          if (cache.size >= 2000) cache.clear();
+          cache.set(sql, statement);
+        }
+        return statement;
+      };
+    },
+  });
+}
+
 export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
@@ -41,7 +64,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   }
   const migrator = new Migrator({
     db,

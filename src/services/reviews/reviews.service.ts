@@ -3,13 +3,12 @@ import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '..
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { AnswerRecord } from '../../store/records';
-import { findAnswer, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
+import { findAnswer, findLensReview, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
 import { touchWorkload } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
 import { mutate, read, type ServiceContext } from '../context';
 import { pageOf } from '../pagination';
 import type { Principal } from '../principal';
-import { sumActiveCounts } from '../workloads/workloads.service';
 import {
   presentAnswer,
   presentAnswerSummary,
@@ -149,8 +148,8 @@ export async function updateAnswer(
 ) {
   return mutate(ctx, { principal, operation: 'UpdateAnswer' }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
-    const reviews = await listLensReviews(trx, workload.id);
-    const view: ReviewView = { workload, reviews, answers: async () => [] };
+    const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
+    const view: ReviewView = { workload, reviews: found ? [found] : [], answers: async () => [] };
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
     const question = questionOf(lens, input.QuestionId);
     const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
@@ -164,8 +163,8 @@ export async function updateAnswer(
     delta[risk] += 1;
     const nextReview = { ...review, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now };
     await upsertLensReview(trx, nextReview);
-    const counts = sumActiveCounts(reviews.map((r) => (r.lensKey === review.lensKey ? nextReview : r)));
-    await touchWorkload(trx, workload.id, counts, now);
+    // The workload's counts are the sum over its applied lenses, so the same delta applies.
+    await touchWorkload(trx, workload.id, addCounts({ ...workload.riskCounts }, delta), now);
     return { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) };
   });
 }

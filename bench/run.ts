@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CreateWorkloadCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import autocannon from 'autocannon';
+
+/**
+ * npm run bench: starts a real Plumbline on its own data, creates 1,000
+ * workloads, then measures UpdateAnswer and ListWorkloads under concurrent
+ * load next to a bare Fastify + SQLite route doing an equivalent write and read
+ * in the same run, and prints the ratio (absolute figures drift on shared machines).
+ */
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WORKLOADS = 1000;
+const region = 'us-east-1';
+const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+
+function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE && script.includes('main') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(?:LISTENING|Plumbline listening on) (http\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
+}
+
+async function waitHealthy(url: string) {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${url}/_plumbline/health`).catch(() => undefined);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Plumbline did not become healthy');
+}
+
+const signer = new SignatureV4({ service: 'wellarchitected', region, credentials, sha256: Hash.bind(null, 'sha256') });
+
+async function signed(url: string, method: string, pathname: string, body?: unknown) {
+  const { hostname, port } = new URL(url);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const request = new HttpRequest({
+    method,
+    protocol: 'http:',
+    hostname,
+    port: Number(port),
+    path: pathname,
+    headers: { host: `${hostname}:${port}`, 'content-type': 'application/json' },
+    body: payload,
+  });
+  const s = await signer.sign(request);
+  return { method, path: pathname, headers: s.headers as Record<string, string>, body: payload };
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, requests: autocannon.Request[]): Promise<Result> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
+  const non2xx = result.non2xx + result.errors;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const plumbline = await start('src/main.ts', {
+    PORT: '0',
+    PLUMBLINE_DATA_DIR: dataDir,
+    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
+    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    PLUMBLINE_LOG_LEVEL: 'warn',
+    PLUMBLINE_DATABASE_URL: '',
+  }).catch(async () => {
+    throw new Error('could not start Plumbline');
+  });
+  children.push(plumbline.child);
+  await waitHealthy(plumbline.url);
+  const baseline = await start('bench/baseline-server.ts', { PORT: '0' });
+  children.push(baseline.child);
+
+  const client = new WellArchitectedClient({ endpoint: plumbline.url, region, credentials });
+  const started = Date.now();
+  const ids: string[] = [];
+  for (let batch = 0; batch < WORKLOADS; batch += 20) {
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.send(new CreateWorkloadCommand({ WorkloadName: `Bench workload ${batch + i}`, Description: 'Benchmark workload', Environment: 'PRODUCTION', Lenses: ['wellarchitected'] })),
+      ),
+    );
+    ids.push(...created.map((c) => c.WorkloadId!));
+  }
+  console.log(`created ${ids.length} workloads in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const questions = ['priorities', 'ops-model', 'securely-operate', 'identities', 'fault-isolation', 'backing-up-data'];
+  const choices: Record<string, string[]> = {};
+  const lensJson = await import('../src/services/lenses/builtin-lenses');
+  const lens = lensJson.loadBuiltinLens('wellarchitected').current;
+  for (const q of questions) choices[q] = lens.questions.get(q)!.choices.filter((c) => !c.id.endsWith('_no')).map((c) => c.id);
+  const updates = [];
+  for (let i = 0; i < 200; i++) {
+    const q = questions[i % questions.length];
+    const selected = choices[q].slice(0, 1 + (i % choices[q].length));
+    updates.push(await signed(plumbline.url, 'PATCH', `/workloads/${ids[i % ids.length]}/lensReviews/wellarchitected/answers/${q}`, { SelectedChoices: selected, Notes: `bench ${i}` }));
+  }
+  const baseUpdates = updates.map((u, i) => ({ method: 'PATCH' as const, path: `/baseline/item${String(i % 1000).padStart(4, '0')}/${questions[i % questions.length]}`, headers: { 'content-type': 'application/json' }, body: u.body }));
+  const list = await signed(plumbline.url, 'POST', '/workloadsSummaries', { MaxResults: 50 });
+
+  const results: Array<[Result, Result]> = [];
+  results.push([await load('UpdateAnswer', plumbline.url, updates as autocannon.Request[]), await load('baseline write', baseline.url, baseUpdates)]);
+  results.push([
+    await load('ListWorkloads', plumbline.url, [list as autocannon.Request]),
+    await load('baseline read', baseline.url, [{ method: 'POST', path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }]),
+  ]);
+
+  console.log(`\n${DURATION} s per run, ${CONNECTIONS} connections, SQLite store, ${WORKLOADS} workloads\n`);
+  console.log('operation        req/s    p50 ms  p99 ms  errors | baseline req/s  p50 ms  p99 ms | ratio');
+  for (const [r, b] of results) {
+    console.log(
+      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} | ${(r.rps / b.rps).toFixed(2)}`,
+    );
+  }
+  const ratio = results[0][0].rps / results[0][1].rps;
+  console.log(`\nUpdateAnswer / baseline write = ${ratio.toFixed(2)} (target >= 0.50): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+  if (results.some(([r]) => r.errors > 0)) console.log('WARNING: some Plumbline requests failed; see the errors column');
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
