@@ -15,6 +15,10 @@ function asApiError(error: unknown): ApiError | undefined {
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new ValidationError('The request body is larger than the service accepts', [], 'OTHER');
   }
+  // Fastify's own client errors (unreadable content type, bad framing) are requests it cannot parse.
+  if (fastifyError?.code?.startsWith('FST_') && (fastifyError.statusCode ?? 500) < 500) {
+    return new ValidationError(`The request cannot be read: ${fastifyError.message}`, [], 'CANNOT_PARSE');
+  }
   return undefined;
 }
 

@@ -35,6 +35,7 @@ export async function saveMilestone(ctx: ServiceContext, trx: Trx, principal: Pr
     workload,
     lensReviews: await listLensReviews(trx, workload.id),
     answers: await listAnswers(trx, workload.id),
+    tags: await listTags(trx, workload.arn),
   };
   await insertMilestone(trx, { workloadId: workload.id, number, name, nameKey: key, recordedAt: ctx.now(), snapshot });
   return number;
@@ -66,7 +67,7 @@ export async function getMilestone(ctx: ServiceContext, principal: Principal, in
         MilestoneNumber: record.number,
         MilestoneName: record.name,
         RecordedAt: seconds(record.recordedAt),
-        Workload: presentWorkload(snapshot.workload, snapshot.lensReviews, await listTags(trx, workload.arn)),
+        Workload: presentWorkload(snapshot.workload, snapshot.lensReviews, snapshot.tags ?? {}),
       },
     };
   });

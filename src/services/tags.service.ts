@@ -1,7 +1,7 @@
 import { ValidationError } from '../domain/errors';
 import { parseArn } from '../domain/arn';
 import { deleteTags, listTags, putTags } from '../store/tags.repo';
-import { touchWorkload } from '../store/workloads.repo';
+import { touchWorkloadTime } from '../store/workloads.repo';
 import type { Trx } from '../store/database';
 import { workloadFor, workloadNotFound } from './access';
 import { mutate, read, type ServiceContext } from './context';
@@ -35,7 +35,7 @@ export async function tagResource(ctx: ServiceContext, principal: Principal, inp
       throw ValidationError.field('Tags', `a resource can have at most ${MAX_TAGS} tags (would have ${Object.keys(merged).length})`);
     }
     await putTags(trx, workload.arn, input.Tags);
-    await touchWorkload(trx, workload.id, workload.riskCounts, ctx.now());
+    await touchWorkloadTime(trx, workload.id, ctx.now());
     return {};
   });
 }
@@ -44,7 +44,7 @@ export async function untagResource(ctx: ServiceContext, principal: Principal, i
   return mutate(ctx, { principal, operation: 'UntagResource' }, async (trx) => {
     const workload = await taggedWorkload(ctx, trx, principal, input.WorkloadArn, true);
     await deleteTags(trx, workload.arn, input.TagKeys);
-    await touchWorkload(trx, workload.id, workload.riskCounts, ctx.now());
+    await touchWorkloadTime(trx, workload.id, ctx.now());
     return {};
   });
 }

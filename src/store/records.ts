@@ -55,6 +55,8 @@ export interface WorkloadSnapshot {
   workload: WorkloadRecord;
   lensReviews: LensReviewRecord[];
   answers: AnswerRecord[];
+  /** Absent in snapshots saved before tags were kept. */
+  tags?: Record<string, string>;
 }
 
 export interface MilestoneRecord {

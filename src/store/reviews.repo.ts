@@ -80,6 +80,16 @@ export async function upsertLensReview(db: Conn, r: LensReviewRecord): Promise<v
     .execute();
 }
 
+/** Writes only the notes, so a concurrent answer's risk counts are never overwritten. */
+export async function updateLensReviewNotes(db: Conn, r: LensReviewRecord): Promise<void> {
+  await db
+    .updateTable('lens_reviews')
+    .set({ notes: r.notes, pillar_notes: JSON.stringify(r.pillarNotes), updated_at: r.updatedAt })
+    .where('workload_id', '=', r.workloadId)
+    .where('lens_key', '=', r.lensKey)
+    .execute();
+}
+
 export async function listAnswers(db: Conn, workloadId: string, lensKey?: string): Promise<AnswerRecord[]> {
   let query = db.selectFrom('answers').selectAll().where('workload_id', '=', workloadId);
   if (lensKey) query = query.where('lens_key', '=', lensKey);

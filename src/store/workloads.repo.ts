@@ -72,6 +72,11 @@ export async function updateWorkload(db: Conn, w: WorkloadRecord, nameKey: strin
   await db.updateTable('workloads').set(rest).where('id', '=', w.id).execute();
 }
 
+/** Marks the workload as updated now, leaving its risk counts as they are. */
+export async function touchWorkloadTime(db: Conn, id: string, updatedAt: number): Promise<void> {
+  await db.updateTable('workloads').set({ updated_at: updatedAt }).where('id', '=', id).execute();
+}
+
 export async function touchWorkload(db: Conn, id: string, riskCounts: RiskCounts, updatedAt: number): Promise<void> {
   await db
     .updateTable('workloads')
@@ -122,7 +127,8 @@ export async function listWorkloadPage(db: Conn, q: WorkloadPageQuery) {
   let query = db.selectFrom('workloads').selectAll().where('account_id', 'in', q.accountIds);
   if (q.namePrefixKey) {
     const prefix = q.namePrefixKey;
-    query = query.where(sql<string>`substr(name_key, 1, ${prefix.length})`, '=', prefix);
+    // substr counts characters (code points) in both dialects, not UTF-16 units.
+    query = query.where(sql<string>`substr(name_key, 1, ${[...prefix].length})`, '=', prefix);
   }
   if (q.after) {
     const { nameKey, id } = q.after;

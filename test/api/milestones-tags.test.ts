@@ -274,11 +274,8 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
       expect(summary).toMatchObject({ WorkloadName: saved.workload.WorkloadName, RiskCounts: saved.workload.RiskCounts, Lenses: ['wellarchitected'] });
     });
 
-    // BUG: src/services/milestones.service.ts (getMilestone) presents the milestone's
-    // workload with the workload's current tags (listTags(trx, workload.arn)); the
-    // tags are not part of the snapshot saved by saveMilestone, so tags changed after
-    // saving show up in the milestone.
-    it.fails('GetMilestone returns the tags as saved', async () => {
+    // A milestone keeps the tags the workload had when it was saved.
+    it('GetMilestone returns the tags as saved', async () => {
       const { Milestone } = await client.send(new GetMilestoneCommand({ WorkloadId, MilestoneNumber: 1 }));
       expect(Milestone?.Workload?.Tags).toEqual({ stage: 'one', team: 'core' });
     });

@@ -117,6 +117,21 @@ describe.each(storeKinds())('wire protocol on %s', (kind) => {
       }
     });
 
+    it('reads a JSON body whatever its declared content type', async () => {
+      for (const contentType of ['application/json', 'application/x-amz-json-1.1; charset=utf-8', 'text/plain']) {
+        const response = await signedFetch(server.url, { method: 'POST', path: '/workloadsSummaries', body: '{"MaxResults":1}', headers: { 'content-type': contentType } });
+        expect(response.status, `${contentType}: ${response.text}`).toBe(200);
+      }
+    });
+
+    it('answers a client error, not a server error, for a malformed Content-Type', async () => {
+      for (const contentType of ['garbage', '']) {
+        const response = await signedFetch(server.url, { method: 'POST', path: '/workloadsSummaries', body: '{}', headers: { 'content-type': contentType } });
+        const body = expectWireError(response, 'ValidationException');
+        expect(body.Reason, `'${contentType}': ${response.text}`).toBe('CANNOT_PARSE');
+      }
+    });
+
     it('lists every member of the wrong type', async () => {
       const response = await signedFetch(server.url, {
         method: 'POST',

@@ -214,13 +214,10 @@ describe.each(storeKinds())('workloads on %s', (kind) => {
       for (const error of lost) expect(error.ResourceType).toBe('WORKLOAD');
     });
 
-    // BUG (PostgreSQL): when CreateWorkload loses the race on the unique name index,
-    // src/services/workloads/workloads.service.ts (createWorkload, the catch around
-    // insertWorkload: conflictOnName(input.WorkloadName, 'unknown')) answers
-    // ConflictException with ResourceId 'unknown' instead of the id of the workload
-    // holding the name; UpdateWorkload does the same. SQLite serializes transactions,
-    // so there the race cannot happen and the test is skipped.
-    (kind === 'postgres' ? it.fails : it.skip)('names the winning workload in the ConflictException of a lost race', async () => {
+    // PostgreSQL: the ConflictException of a lost race on the unique name index names
+// the workload holding the name. SQLite serializes transactions, so there the race
+// cannot happen and the test does not run.
+    (kind === 'postgres' ? it : it.skip)('names the winning workload in the ConflictException of a lost race', async () => {
       const db = server.built.services.store.db;
       const id = randomWorkloadId();
       let inserted!: () => void;
@@ -365,6 +362,7 @@ describe.each(storeKinds())('workloads on %s', (kind) => {
         ImprovementStatus: 'IN_PROGRESS',
         Applications: ['arn:aws:servicecatalog:us-east-1:123456789012:/applications/abc123'],
         DiscoveryConfig: { TrustedAdvisorIntegrationStatus: 'ENABLED', WorkloadResourceDefinition: ['WORKLOAD_METADATA'] },
+        JiraConfiguration: { IssueManagementStatus: 'ENABLED', IssueManagementType: 'MANUAL', JiraProjectKey: 'PLMB' },
       };
       const { WorkloadId: _id, ...expected } = update;
       const updated = await client.send(new UpdateWorkloadCommand(update));
@@ -495,6 +493,18 @@ describe.each(storeKinds())('workloads on %s', (kind) => {
       expect(summary.UpdatedAt).toBeInstanceOf(Date);
       expect((await allWorkloads(client, 'Paged a')).flat().map((w) => w.WorkloadName)).toEqual(names.filter((n) => n.startsWith('Paged a')));
       expect((await allWorkloads(client, 'No workload has this prefix')).flat()).toEqual([]);
+    });
+
+    it('filters by a prefix with letters outside ASCII', async () => {
+      const id = await create('Ünïcödé Straße workload');
+      expect((await allWorkloads(client, 'Ünïcödé Str')).flat().map((w) => w.WorkloadId)).toEqual([id]);
+    });
+
+    // The prefix is compared in characters (code points), as SQL substr counts them,
+// so a prefix holding an emoji still matches.
+    it('filters by a prefix with an emoji', async () => {
+      const id = await create('🚀 Launch workload');
+      expect((await allWorkloads(client, '🚀 Laun')).flat().map((w) => w.WorkloadId)).toEqual([id]);
     });
 
     it('refuses MaxResults outside 1..50 and tokens it did not issue', async () => {

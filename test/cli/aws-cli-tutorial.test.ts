@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,10 @@ function awsProgram(): string {
     let head: string;
     try {
       accessSync(candidate, constants.X_OK);
-      head = readFileSync(candidate, 'utf8').slice(0, 2000);
+      const fd = openSync(candidate, 'r');
+      const buf = Buffer.alloc(2000);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1');
+      closeSync(fd);
     } catch {
       continue;
     }
@@ -64,11 +67,11 @@ if (!AWS_VERSION) {
   if (process.env.CI) {
     describe('AWS CLI tutorial', () => {
       it('needs the AWS CLI (`aws`) on PATH', () => {
-        throw new Error(`The AWS CLI (\`aws\`) is not on PATH, and CI is set, so the AWS CLI test cannot be skipped. ${INSTALL_HINT}`);
+        throw new Error(`The AWS CLI (\`aws\`) is not on PATH (or \`aws --version\` fails), and CI is set, so the AWS CLI test cannot be skipped. ${INSTALL_HINT}`);
       });
     });
   } else {
-    console.warn(`AWS CLI tutorial test skipped: \`aws\` is not on PATH. ${INSTALL_HINT}`);
+    console.warn(`AWS CLI tutorial test skipped: \`aws\` is not on PATH (or \`aws --version\` fails). ${INSTALL_HINT}`);
   }
 }
 
@@ -108,11 +111,9 @@ function cliEnv(configFile: string): NodeJS.ProcessEnv {
 
 function runAws(endpoint: string, args: string[], configFile = EMPTY_CONFIG): Promise<CliResult> {
   const argv = ['wellarchitected', ...args, '--endpoint-url', endpoint, '--output', 'json'];
-  const t0 = Date.now();
   return new Promise((resolve) => {
     execFile(AWS, argv, { env: cliEnv(configFile), timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      if (process.env.DBG) console.log(`${t0 % 1000000} +${Date.now() - t0}ms ${args[0]} ${args[4] ?? ''}`);
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
   });

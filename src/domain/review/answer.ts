@@ -53,7 +53,9 @@ export function isAnswered(state: AnswerState): boolean {
 export function answerRisk(question: CompiledQuestion, state: AnswerState): Risk {
   if (!state.isApplicable) return 'NOT_APPLICABLE';
   if (!isAnswered(state)) return 'UNANSWERED';
-  return evaluateRisk(question.rules, satisfiedChoices(state.selected, notApplicableChoices(state)));
+  // "None of these" says no practice is followed: marks on other practices do not soften it.
+  const noneSelected = question.noneChoiceId !== undefined && state.selected.includes(question.noneChoiceId);
+  return evaluateRisk(question.rules, satisfiedChoices(state.selected, noneSelected ? [] : notApplicableChoices(state)));
 }
 
 export function applyAnswerUpdate(question: CompiledQuestion, current: AnswerState, update: AnswerUpdate): AnswerState {

@@ -3,8 +3,8 @@ import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '..
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { AnswerRecord } from '../../store/records';
-import { findAnswer, findLensReview, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
-import { touchWorkload } from '../../store/workloads.repo';
+import { findAnswer, findLensReview, updateLensReviewNotes, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
+import { touchWorkload, touchWorkloadTime } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
 import { mutate, read, type ServiceContext } from '../context';
 import { pageOf } from '../pagination';
@@ -79,8 +79,8 @@ export async function updateLensReview(
       pillarNotes: { ...review.pillarNotes, ...(input.PillarNotes ?? {}) },
       updatedAt: now,
     };
-    await upsertLensReview(trx, next);
-    await touchWorkload(trx, view.workload.id, view.workload.riskCounts, now);
+    await updateLensReviewNotes(trx, next);
+    await touchWorkloadTime(trx, view.workload.id, now);
     const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
     return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status) };
   });

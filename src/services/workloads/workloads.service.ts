@@ -54,6 +54,12 @@ function conflictOnName(name: string, existingId: string) {
   return new ConflictError(`A workload named '${name}' already exists (names ignore spaces and case)`, existingId, 'WORKLOAD');
 }
 
+/** After losing a race for a name: the transaction is aborted, so look the holder up outside it. */
+async function nameTaken(ctx: ServiceContext, principal: Principal, name: string) {
+  const holder = await findWorkloadByNameKey(ctx.store.db, principal.accountId, nameKey(name));
+  return conflictOnName(name, holder?.id ?? nameKey(name));
+}
+
 export const newLensReview = (workloadId: string, lens: CompiledLens, position: number, now: number): LensReviewRecord => ({
   workloadId,
   lensKey: lens.alias,
@@ -114,7 +120,7 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
     try {
       await insertWorkload(trx, workload, key);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflictOnName(input.WorkloadName, 'unknown');
+      if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, input.WorkloadName);
       throw error;
     }
     for (const review of reviews) await upsertLensReview(trx, review);
@@ -181,7 +187,7 @@ export async function updateWorkload(ctx: ServiceContext, principal: Principal, 
     try {
       await updateWorkloadRow(trx, next, key);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflictOnName(next.name, 'unknown');
+      if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, next.name);
       throw error;
     }
     return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn)) };
