@@ -30,6 +30,7 @@ import type { CompiledLens, CompiledQuestion } from '../../src/domain/lens/compi
 import { expectError, expectFieldErrors } from '../support/api-errors';
 import { startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
+import { allAnswers } from '../support/paging';
 
 /**
  * Milestones ("Saving a milestone": names, numbering, the per-workload quota,
@@ -50,17 +51,6 @@ async function allMilestones(client: WellArchitectedClient, WorkloadId: string, 
     NextToken = page.NextToken;
   } while (NextToken);
   return pages;
-}
-
-async function allAnswers(client: WellArchitectedClient, WorkloadId: string, MilestoneNumber?: number) {
-  const answers: AnswerSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAnswersCommand({ WorkloadId, LensAlias: 'wellarchitected', MilestoneNumber, NextToken, MaxResults: 50 }));
-    answers.push(...(page.AnswerSummaries ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return answers;
 }
 
 describe.each(storeKinds())('milestones and tags on %s', (kind) => {

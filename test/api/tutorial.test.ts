@@ -5,7 +5,6 @@ import {
   GetLensReviewCommand,
   GetMilestoneCommand,
   GetWorkloadCommand,
-  ListAnswersCommand,
   ListLensReviewImprovementsCommand,
   ListMilestonesCommand,
   UpdateAnswerCommand,
@@ -16,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
+import { allAnswers } from '../support/paging';
 
 /**
  * The user guide's tutorial, steps 1-4, through the official SDK: define
@@ -23,17 +23,6 @@ import { storeKinds } from '../support/stores';
  * one medium risk), read the improvement plan, improve, save milestones and
  * compare them.
  */
-
-async function allAnswers(client: WellArchitectedClient, WorkloadId: string, MilestoneNumber?: number) {
-  const answers: AnswerSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAnswersCommand({ WorkloadId, LensAlias: 'wellarchitected', MilestoneNumber, NextToken, MaxResults: 10 }));
-    answers.push(...(page.AnswerSummaries ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return answers;
-}
 
 describe.each(storeKinds())('tutorial on %s', (kind) => {
   let server: TestServer;
