@@ -1,6 +1,5 @@
-import { ConflictError, NotFoundError, QuotaError } from '../domain/errors';
+import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../domain/errors';
 import { checkNameCharacters, nameKey } from '../domain/names';
-import { ValidationError } from '../domain/errors';
 import { findMilestone, findMilestoneByNameKey, insertMilestone, lastMilestoneNumber, listMilestonePage } from '../store/milestones.repo';
 import type { WorkloadSnapshot } from '../store/records';
 import { listAnswers, listLensReviews } from '../store/reviews.repo';

@@ -25,6 +25,7 @@ import { expectError, expectFieldErrors } from '../support/api-errors';
 import { seededRandom } from '../support/random';
 import { startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
+import { collectPages } from '../support/paging';
 
 /**
  * Answering questions through the official SDK: UpdateAnswer's rules, how
@@ -60,28 +61,20 @@ function expectedRisk(q: CompiledQuestion, a: AnswerSummary): Risk {
   return 'HIGH';
 }
 
-async function listAll(client: WellArchitectedClient, WorkloadId: string, LensAlias: string, extra: { PillarId?: string; MaxResults?: number } = {}) {
-  const pages: AnswerSummary[][] = [];
-  let NextToken: string | undefined;
-  do {
+const listAll = (client: WellArchitectedClient, WorkloadId: string, LensAlias: string, extra: { PillarId?: string; MaxResults?: number } = {}) =>
+  collectPages(async (NextToken) => {
     const page = await client.send(new ListAnswersCommand({ WorkloadId, LensAlias, NextToken, MaxResults: extra.MaxResults ?? 50, PillarId: extra.PillarId }));
-    pages.push(page.AnswerSummaries ?? []);
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return pages;
-}
+    return { items: page.AnswerSummaries, NextToken: page.NextToken };
+  });
 
 async function improvements(client: WellArchitectedClient, WorkloadId: string, extra: { PillarId?: string; MaxResults?: number } = {}) {
-  const items: ImprovementSummary[] = [];
-  let NextToken: string | undefined;
-  do {
+  const pages = await collectPages(async (NextToken) => {
     const page = await client.send(
       new ListLensReviewImprovementsCommand({ WorkloadId, LensAlias: 'wellarchitected', NextToken, MaxResults: extra.MaxResults ?? 100, PillarId: extra.PillarId }),
     );
-    items.push(...(page.ImprovementSummaries ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return items;
+    return { items: page.ImprovementSummaries, NextToken: page.NextToken };
+  });
+  return pages.flat();
 }
 
 describe.each(storeKinds())('answers on %s', (kind) => {

@@ -21,7 +21,6 @@ import {
   UpdateWorkloadCommand,
   type AnswerSummary,
   type CreateWorkloadCommandInput,
-  type MilestoneSummary,
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +30,7 @@ import { expectError, expectFieldErrors } from '../support/api-errors';
 import { startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 import { allAnswers } from '../support/paging';
+import { collectPages } from '../support/paging';
 
 /**
  * Milestones ("Saving a milestone": names, numbering, the per-workload quota,
@@ -42,16 +42,11 @@ import { allAnswers } from '../support/paging';
 const practices = (q: CompiledQuestion) => q.choices.filter((c) => !c.id.endsWith('_no')).map((c) => c.id);
 const highOnly = (q: CompiledQuestion) => q.choices.filter((c) => c.riskLevel === 'HIGH').map((c) => c.id);
 
-async function allMilestones(client: WellArchitectedClient, WorkloadId: string, MaxResults = 50) {
-  const pages: MilestoneSummary[][] = [];
-  let NextToken: string | undefined;
-  do {
+const allMilestones = (client: WellArchitectedClient, WorkloadId: string, MaxResults = 50) =>
+  collectPages(async (NextToken) => {
     const page = await client.send(new ListMilestonesCommand({ WorkloadId, MaxResults, NextToken }));
-    pages.push(page.MilestoneSummaries ?? []);
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return pages;
-}
+    return { items: page.MilestoneSummaries, NextToken: page.NextToken };
+  });
 
 describe.each(storeKinds())('milestones and tags on %s', (kind) => {
   let server: TestServer;

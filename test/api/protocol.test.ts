@@ -8,7 +8,7 @@ import {
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectError } from '../support/api-errors';
+import { ERROR_STATUS, expectError } from '../support/api-errors';
 import { signedFetch, unsignedFetch, type RawResponse } from '../support/signed-fetch';
 import { ROOT_KEY, startServer, TEST_ACCOUNT, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
@@ -18,16 +18,6 @@ import { storeKinds } from '../support/stores';
  * unparseable bodies, operations not built yet, the error format, percent-
  * encoded ARNs, trailing slashes, the lens catalog and epoch-second timestamps.
  */
-
-const ERROR_STATUS: Record<string, number> = {
-  ValidationException: 400,
-  ServiceQuotaExceededException: 402,
-  AccessDeniedException: 403,
-  ResourceNotFoundException: 404,
-  ConflictException: 409,
-  ThrottlingException: 429,
-  InternalServerException: 500,
-};
 
 /** An error as the protocol requires: status of its type, x-amzn-ErrorType, a JSON body with Message. */
 function expectWireError(response: RawResponse, type: string): Record<string, unknown> {

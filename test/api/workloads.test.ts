@@ -27,6 +27,7 @@ import { insertWorkload } from '../../src/store/workloads.repo';
 import { expectError, expectFieldErrors, fieldNames, type WireError } from '../support/api-errors';
 import { startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
+import { collectPages } from '../support/paging';
 
 /**
  * Workloads through the official SDK: the rules of "Defining a workload"
@@ -72,16 +73,11 @@ function bulkRecord(id: string, name: string, now = Date.now()): WorkloadRecord 
   };
 }
 
-async function allWorkloads(client: WellArchitectedClient, prefix?: string, MaxResults = 50): Promise<WorkloadSummary[][]> {
-  const pages: WorkloadSummary[][] = [];
-  let NextToken: string | undefined;
-  do {
+const allWorkloads = (client: WellArchitectedClient, prefix?: string, MaxResults = 50): Promise<WorkloadSummary[][]> =>
+  collectPages(async (NextToken) => {
     const page = await client.send(new ListWorkloadsCommand({ WorkloadNamePrefix: prefix, MaxResults, NextToken }));
-    pages.push(page.WorkloadSummaries ?? []);
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return pages;
-}
+    return { items: page.WorkloadSummaries, NextToken: page.NextToken };
+  });
 
 describe.each(storeKinds())('workloads on %s', (kind) => {
   let server: TestServer;

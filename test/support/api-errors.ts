@@ -14,7 +14,7 @@ export interface WireError extends Error {
   ServiceCode?: string;
 }
 
-const STATUS: Record<string, number> = {
+export const ERROR_STATUS: Record<string, number> = {
   ValidationException: 400,
   ServiceQuotaExceededException: 402,
   AccessDeniedException: 403,
@@ -25,7 +25,7 @@ const STATUS: Record<string, number> = {
 };
 
 /** Awaits a call that must fail with the named error and its status; returns the error. */
-export async function expectError(call: Promise<unknown>, name: keyof typeof STATUS | string): Promise<WireError> {
+export async function expectError(call: Promise<unknown>, name: keyof typeof ERROR_STATUS | string): Promise<WireError> {
   let caught: unknown;
   try {
     await call;
@@ -35,7 +35,7 @@ export async function expectError(call: Promise<unknown>, name: keyof typeof STA
   expect(caught, `expected ${name}, but the call succeeded`).toBeInstanceOf(Error);
   const error = caught as WireError;
   expect(error.name, error.message).toBe(name);
-  if (STATUS[name] !== undefined) expect(error.$metadata?.httpStatusCode).toBe(STATUS[name]);
+  if (ERROR_STATUS[name] !== undefined) expect(error.$metadata?.httpStatusCode).toBe(ERROR_STATUS[name]);
   return error;
 }
 

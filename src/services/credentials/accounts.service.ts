@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey } from '../../store/accounts.repo';
 import type { Store } from '../../store/database';
@@ -80,13 +80,6 @@ export async function bootstrapRoot(store: Store, box: SecretBox, options: Boots
   writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);
   return credentials;
-}
-
-export function readStoredRootCredentials(dataDir: string): RootCredentials | undefined {
-  const file = path.join(dataDir, CREDENTIALS_FILE);
-  if (!existsSync(file)) return undefined;
-  const parsed = JSON.parse(readFileSync(file, 'utf8'));
-  return { accessKeyId: parsed.accessKeyId, secretAccessKey: parsed.secretAccessKey, generated: false };
 }
 
 export interface SigningKey {

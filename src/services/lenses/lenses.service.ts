@@ -16,7 +16,6 @@ function officialSummary(lens: BuiltinLens) {
     LensType: 'AWS_OFFICIAL',
     Description: lens.description,
     LensVersion: lens.current.version,
-    Owner: undefined,
     LensStatus: 'CURRENT',
     CreatedAt: LOADED_AT / 1000,
     UpdatedAt: LOADED_AT / 1000,

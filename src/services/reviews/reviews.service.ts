@@ -1,4 +1,5 @@
 import { ValidationError } from '../../domain/errors';
+import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '../../domain/review/answer';
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
@@ -86,7 +87,7 @@ export async function updateLensReview(
   });
 }
 
-function questionOf(lens: Awaited<ReturnType<typeof lensReviewIn>>['lens'], questionId: string) {
+function questionOf(lens: CompiledLens, questionId: string) {
   const question = lens.questions.get(questionId);
   if (!question) {
     throw ValidationError.field('QuestionId', `'${questionId}' is not a question of lens ${lens.alias} version ${lens.version}`);
