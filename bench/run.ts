@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateWorkloadCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
@@ -11,8 +11,8 @@ import autocannon from 'autocannon';
 /**
  * npm run bench: starts a real Plumbline on its own data, creates 1,000
  * workloads, then measures UpdateAnswer and ListWorkloads under concurrent
- * load next to a bare Fastify + SQLite route doing an equivalent write and read
- * in the same run, and prints the ratio (absolute figures drift on shared machines).
+ * load next to a bare Fastify route running the same SQL on the same schema
+ * (bench/baseline-server.ts) in the same run, and prints the ratio (absolute figures drift on shared machines).
  */
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -67,12 +67,22 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU time per request, in microseconds: steadier than req/s on a shared machine. */
+  cpuUs: number;
 }
 
-async function load(name: string, url: string, requests: autocannon.Request[]): Promise<Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
+/** User + system CPU time of a process so far, in microseconds (Linux /proc). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
+}
+
+async function load(name: string, server: { url: string; child: ChildProcess }, requests: autocannon.Request[]): Promise<Result> {
+  const cpuBefore = cpuMicros(server.child.pid!);
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION, requests });
+  const cpu = cpuMicros(server.child.pid!) - cpuBefore;
   const non2xx = result.non2xx + result.errors;
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx };
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx, cpuUs: cpu / Math.max(1, result.requests.total) };
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
@@ -121,17 +131,17 @@ try {
   const list = await signed(plumbline.url, 'POST', '/workloadsSummaries', { MaxResults: 50 });
 
   const results: Array<[Result, Result]> = [];
-  results.push([await load('UpdateAnswer', plumbline.url, updates as autocannon.Request[]), await load('baseline write', baseline.url, baseUpdates)]);
-  results.push([
-    await load('ListWorkloads', plumbline.url, [list as autocannon.Request]),
-    await load('baseline read', baseline.url, [{ method: 'POST', path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }]),
+  results.push([await load('UpdateAnswer', plumbline, updates as autocannon.Request[]), await load('baseline write', baseline, baseUpdates)]);
+  if (process.env.BENCH_ONLY !== 'UpdateAnswer') results.push([
+    await load('ListWorkloads', plumbline, [list as autocannon.Request]),
+    await load('baseline read', baseline, [{ method: 'POST', path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }]),
   ]);
 
   console.log(`\n${DURATION} s per run, ${CONNECTIONS} connections, SQLite store, ${WORKLOADS} workloads\n`);
-  console.log('operation        req/s    p50 ms  p99 ms  errors | baseline req/s  p50 ms  p99 ms | ratio');
+  console.log('operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio');
   for (const [r, b] of results) {
     console.log(
-      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} | ${(r.rps / b.rps).toFixed(2)}`,
+      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}`,
     );
   }
   const ratio = results[0][0].rps / results[0][1].rps;
