@@ -109,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     }
     const operation = implemented.get(route.op.name);
     const { input, problems } = bindInput(route.op, route.labels, new URLSearchParams(rawQuery), parseBody(body));
+    problems.push(...(operation?.check?.(input) ?? []));
     if (problems.length) throw ValidationError.fields(problems);
     if (!operation) throw notYetAvailable(route.op.name);
     const result = await operation.handle(services, principal, input);

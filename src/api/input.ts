@@ -157,8 +157,9 @@ export function bindInput(
       if (member.required) problems.push({ Name: member.name, Message: 'is required' });
       continue;
     }
+    const before = problems.length;
     checkValue(value, member.shape, member.name, problems);
-    input[member.name] = value;
+    if (problems.length === before) input[member.name] = value;
   }
   return { input, problems };
 }

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
 import type { Principal } from '../services/principal';
 
@@ -7,11 +8,23 @@ import type { Principal } from '../services/principal';
  */
 export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => Promise<unknown>;
 
+/**
+ * Rules of the operation that need nothing but the request, so that one
+ * ValidationException lists them together with the model's constraints. It sees
+ * only the members that met the model's constraints.
+ */
+export type OperationCheck = (input: Record<string, unknown>) => FieldProblem[];
+
 export interface Operation {
   name: string;
   handle: OperationHandler;
+  check?: OperationCheck;
 }
 
-export function defineOperation<I>(name: string, handle: (ctx: ServiceContext, principal: Principal, input: I) => Promise<unknown>): Operation {
-  return { name, handle: handle as OperationHandler };
+export function defineOperation<I>(
+  name: string,
+  handle: (ctx: ServiceContext, principal: Principal, input: I) => Promise<unknown>,
+  check?: (input: Partial<I>) => FieldProblem[],
+): Operation {
+  return { name, handle: handle as OperationHandler, check: check as OperationCheck | undefined };
 }

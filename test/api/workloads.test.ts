@@ -141,11 +141,9 @@ describe.each(storeKinds())('workloads on %s', (kind) => {
       expect(error.message).toMatch(/validation error/);
     });
 
-    // BUG: src/api/app.ts rejects on model (shape) problems before the service
-    // checks the rules of "Defining a workload" (src/services/workloads/rules.ts,
-    // checkWorkloadProperties), so a request with both kinds of problems reports
-    // only the model ones; the user fixes them and is then told about the rest.
-    it.fails('lists model problems and workload-rule problems of one request together', async () => {
+    // One ValidationException lists the model's constraints and the rules of
+    // "Defining a workload" together, so the user fixes everything in one pass.
+    it('lists model problems and workload-rule problems of one request together', async () => {
       await expectFieldErrors(
         client.send(
           new CreateWorkloadCommand(

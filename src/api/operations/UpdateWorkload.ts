@@ -1,4 +1,5 @@
-import { defineOperation } from '../operation';
 import { updateWorkload } from '../../services/workloads/workloads.service';
+import { workloadPropertyProblems } from '../../services/workloads/rules';
+import { defineOperation } from '../operation';
 
-export default defineOperation<Parameters<typeof updateWorkload>[2]>('UpdateWorkload', updateWorkload);
+export default defineOperation<Parameters<typeof updateWorkload>[2]>('UpdateWorkload', updateWorkload, workloadPropertyProblems);

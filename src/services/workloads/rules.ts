@@ -34,20 +34,26 @@ export function tagProblems(tags: Record<string, string> | undefined, field = 'T
   return problems;
 }
 
-export function checkWorkloadProperties(p: WorkloadProperties, lenses: CompiledLens[]): void {
+/** The rules that need nothing but the request; the API layer reports them with the model's. */
+export function workloadPropertyProblems(p: WorkloadProperties): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (p.WorkloadName !== undefined) problems.push(...checkNameCharacters('WorkloadName', p.WorkloadName));
   unique('AccountIds', p.AccountIds, problems);
   unique('AwsRegions', p.AwsRegions, problems);
   unique('NonAwsRegions', p.NonAwsRegions, problems, (v) => v.trim().toLowerCase());
   unique('PillarPriorities', p.PillarPriorities, problems);
+  problems.push(...tagProblems(p.Tags));
+  return problems;
+}
+
+export function checkWorkloadProperties(p: WorkloadProperties, lenses: CompiledLens[]): void {
+  const problems = workloadPropertyProblems(p);
   if (p.PillarPriorities) {
     const known = new Set(lenses.flatMap((l) => l.pillars.map((pillar) => pillar.id)));
     p.PillarPriorities.forEach((id, i) => {
       if (!known.has(id)) problems.push({ Name: `PillarPriorities[${i}]`, Message: `'${id}' is not a pillar of the workload's lenses` });
     });
   }
-  problems.push(...tagProblems(p.Tags));
   if (problems.length) throw ValidationError.fields(problems);
 }
 
