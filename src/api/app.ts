@@ -8,6 +8,7 @@ import { bootstrapRoot, signingKeyLookup, type RootCredentials } from '../servic
 import { createSecretBox, loadOrCreateMasterKey } from '../services/credentials/secret-box';
 import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
+import { registerCustomLenses } from '../services/lenses/custom-lens-source';
 import { notYetAvailable } from '../services/not-yet-available';
 import { openStore } from '../store/database';
 import { verifySigV4 } from './auth/sigv4';
@@ -68,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     now(),
   );
   const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now };
+  // Custom lenses come from the store; reviews read them inside their transactions.
+  await registerCustomLenses(services);
   const lookup = signingKeyLookup(store, box);
 
   const app = Fastify({

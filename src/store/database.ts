@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/0001-core';
+import * as customLenses from './migrations/0002-custom-lenses';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -18,7 +19,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -102,6 +102,39 @@ export interface IdempotencyTable {
   created_at: Millis;
 }
 
+/** A custom lens: its draft (if any) and where its published versions stand. */
+export interface CustomLensesTable {
+  arn: string;
+  account_id: string;
+  /** Name and description of the latest import. */
+  name: string;
+  /** null once the lens is deleted, so its name can be used again. */
+  name_key: string | null;
+  description: string;
+  draft_json: string | null;
+  draft_updated_at: Millis | null;
+  latest_version: string | null;
+  version_count: number;
+  /** Incremented on every publish and delete: lets caches keep the newest state they have seen. */
+  revision: number;
+  deleted_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** A published version of a custom lens, as imported; never changed. */
+export interface CustomLensVersionsTable {
+  lens_arn: string;
+  version: string;
+  /** 1 for the first version, then in publishing order. */
+  sequence: number;
+  is_major: number;
+  name: string;
+  description: string;
+  lens_json: string;
+  created_at: Millis;
+}
+
 export interface Database {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
@@ -111,4 +144,6 @@ export interface Database {
   milestones: MilestonesTable;
   tags: TagsTable;
   idempotency: IdempotencyTable;
+  custom_lenses: CustomLensesTable;
+  custom_lens_versions: CustomLensVersionsTable;
 }

@@ -2,8 +2,8 @@ import {
   CreateLensShareCommand,
   CreateWorkloadCommand,
   GetLensCommand,
-  ImportLensCommand,
   ListLensesCommand,
+  ListProfilesCommand,
   ListTagsForResourceCommand,
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
@@ -138,7 +138,7 @@ describe.each(storeKinds())('wire protocol on %s', (kind) => {
     it('says "not yet available" for operations not built yet', async () => {
       for (const call of [
         () => client.send(new CreateLensShareCommand({ LensAlias: 'wellarchitected', SharedWith: '123456789012' })),
-        () => client.send(new ImportLensCommand({ JSONString: '{"schemaVersion":"2021-11-01"}' })),
+        () => client.send(new ListProfilesCommand({})),
         () =>
           client.send(
             new CreateWorkloadCommand({

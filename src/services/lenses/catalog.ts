@@ -1,17 +1,28 @@
 import { NotFoundError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
+import type { Db, Trx } from '../../store/database';
 import type { Principal } from '../principal';
 import type { BuiltinLens } from './builtin-lenses';
 
 /**
  * Finds lens versions for reviews. AWS-provided lenses are known by alias (or
- * their ARN); custom lenses by ARN, and come from the store (see the custom
- * lens service when it registers itself here).
+ * their ARN); custom lenses by ARN, and come from the store through the source
+ * registered in `custom` (src/services/lenses/custom-lens-source.ts).
  */
 
+/** A connection or the caller's transaction. */
+export type Conn = Db | Trx;
+
 export interface CustomLensSource {
+  /**
+   * Loads, through the caller's transaction, what later calls about these lens
+   * versions need (latest version, compiled versions), so that `version` and
+   * `latestVersion` answer from memory: on SQLite a second query outside the
+   * open transaction would wait for it forever.
+   */
+  prepare(conn: Conn, refs: ReadonlyArray<{ lensKey: string; lensVersion?: string }>): Promise<void>;
   /** The lens version a workload would get if it applied the lens now, if the principal may apply it. */
-  current(principal: Principal, arn: string): Promise<CompiledLens | undefined>;
+  current(principal: Principal, arn: string, conn: Conn): Promise<CompiledLens | undefined>;
   /** A given version of a custom lens, for reviews already on it. */
   version(arn: string, version: string): Promise<CompiledLens | undefined>;
   /** The latest published version name, or undefined once the owner deleted the lens. */
@@ -42,9 +53,15 @@ export class LensCatalog {
     return this.officialAlias(aliasOrArn) ?? aliasOrArn;
   }
 
-  async current(principal: Principal, aliasOrArn: string): Promise<CompiledLens> {
+  /** Makes the custom lenses among `refs` answerable from memory for the rest of the transaction (see CustomLensSource.prepare). */
+  async prepare(conn: Conn, refs: ReadonlyArray<{ lensKey: string; lensVersion?: string }>): Promise<void> {
+    const custom = refs.filter((r) => !this.byAlias.has(r.lensKey));
+    if (custom.length) await this.custom?.prepare(conn, custom);
+  }
+
+  async current(principal: Principal, aliasOrArn: string, conn: Conn): Promise<CompiledLens> {
     const alias = this.officialAlias(aliasOrArn);
-    const lens = alias ? this.byAlias.get(alias)?.current : await this.custom?.current(principal, aliasOrArn);
+    const lens = alias ? this.byAlias.get(alias)?.current : await this.custom?.current(principal, aliasOrArn, conn);
     if (!lens) throw new NotFoundError(`Lens ${aliasOrArn} was not found`, aliasOrArn, 'LENS');
     return lens;
   }

@@ -1,10 +1,18 @@
 import { NotFoundError } from '../../domain/errors';
-import type { ServiceContext } from '../context';
-import { pageOf } from '../pagination';
+import { listAccountLenses, listLensVersions, type CustomLensRecord, type CustomLensVersionRecord } from '../../store/lenses.repo';
+import { listTags } from '../../store/tags.repo';
+import { read, type ServiceContext } from '../context';
+import { decodeToken, encodeToken, seconds } from '../pagination';
 import type { Principal } from '../principal';
 import type { BuiltinLens } from './builtin-lenses';
+import { ownedLens } from './lens-access';
 
-/** Reading the lens catalog: AWS-provided lenses here; custom lenses join when their service lands. */
+/**
+ * Reading the lens catalog: the AWS-provided lenses, then the account's custom
+ * lenses (oldest first). A custom lens is listed once as PUBLISHED (its latest
+ * version) and once as DRAFT while it has an unpublished draft; LensStatus
+ * picks which. Lenses shared with the account join when sharing is built.
+ */
 
 const LOADED_AT = Date.now();
 
@@ -22,36 +30,87 @@ function officialSummary(lens: BuiltinLens) {
   };
 }
 
-export async function listLenses(
-  ctx: ServiceContext,
-  _principal: Principal,
-  input: { NextToken?: string; MaxResults?: number; LensType?: string; LensStatus?: string; LensName?: string },
-) {
-  const wantsOfficial = !input.LensType || input.LensType === 'AWS_OFFICIAL';
-  const wantsStatus = !input.LensStatus || input.LensStatus === 'ALL' || input.LensStatus === 'PUBLISHED';
-  const name = input.LensName?.toLowerCase();
-  const lenses = wantsOfficial && wantsStatus
-    ? ctx.catalog.builtins.filter((l) => !name || l.name.toLowerCase().includes(name) || l.alias.includes(name))
-    : [];
-  const page = pageOf(lenses.map(officialSummary), input.NextToken, input.MaxResults);
-  return { LensSummaries: page.items, NextToken: page.nextToken };
+function customSummary(lens: CustomLensRecord, published: CustomLensVersionRecord | undefined) {
+  return {
+    LensArn: lens.arn,
+    LensAlias: lens.arn,
+    LensName: published?.name ?? lens.name,
+    LensType: 'CUSTOM_SELF',
+    Description: published?.description ?? lens.description,
+    LensVersion: published?.version,
+    LensStatus: published ? 'PUBLISHED' : 'DRAFT',
+    Owner: lens.accountId,
+    CreatedAt: seconds(lens.createdAt),
+    UpdatedAt: seconds(published ? published.createdAt : (lens.draftUpdatedAt ?? lens.updatedAt)),
+  };
 }
 
-export async function getLens(ctx: ServiceContext, _principal: Principal, input: { LensAlias: string; LensVersion?: string }) {
-  const alias = ctx.catalog.officialAlias(input.LensAlias);
-  const builtin = alias ? ctx.catalog.official(alias) : undefined;
-  if (!builtin) throw new NotFoundError(`Lens ${input.LensAlias} was not found`, input.LensAlias, 'LENS');
-  const version = input.LensVersion ? builtin.versions.find((v) => v.version === input.LensVersion) : builtin.current;
-  if (!version) {
-    throw new NotFoundError(`Lens ${input.LensAlias} has no version ${input.LensVersion}`, input.LensAlias, 'LENS');
+type Summary = ReturnType<typeof officialSummary> | ReturnType<typeof customSummary>;
+
+const isAfterKey = (v: unknown): v is { k: string } => typeof v === 'object' && v !== null && typeof (v as { k: unknown }).k === 'string';
+
+export async function listLenses(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { NextToken?: string; MaxResults?: number; LensType?: string; LensStatus?: string; LensName?: string },
+) {
+  const after = decodeToken(input.NextToken, isAfterKey)?.k;
+  const limit = input.MaxResults ?? 50;
+  const status = input.LensStatus ?? 'ALL';
+  const name = input.LensName?.toLowerCase();
+  const nameMatches = (s: Summary) =>
+    !name || s.LensName.toLowerCase().includes(name) || (s.LensType === 'AWS_OFFICIAL' && s.LensAlias.includes(name));
+  // Keys order the combined list, so a page boundary stays put while lenses are added or removed.
+  const entries: Array<{ key: string; summary: Summary }> = [];
+  if ((!input.LensType || input.LensType === 'AWS_OFFICIAL') && status !== 'DRAFT') {
+    ctx.catalog.builtins.forEach((l, i) => entries.push({ key: `0 ${String(i).padStart(4, '0')}`, summary: officialSummary(l) }));
   }
+  if (!input.LensType || input.LensType === 'CUSTOM_SELF') {
+    await read(ctx, async (trx) => {
+      for (const lens of await listAccountLenses(trx, principal.accountId)) {
+        const at = `1 ${String(lens.createdAt).padStart(15, '0')} ${lens.arn}`;
+        if (lens.latestVersion && status !== 'DRAFT') {
+          const published = (await listLensVersions(trx, lens.arn)).find((v) => v.version === lens.latestVersion);
+          entries.push({ key: `${at} 0`, summary: customSummary(lens, published) });
+        }
+        if (lens.draftJson !== null && status !== 'PUBLISHED') entries.push({ key: `${at} 1`, summary: customSummary(lens, undefined) });
+      }
+    });
+  }
+  const page = entries.filter((e) => (after === undefined || e.key > after) && nameMatches(e.summary)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const items = page.slice(0, limit);
   return {
-    Lens: {
-      LensArn: version.arn,
-      LensVersion: version.version,
-      Name: version.name,
-      Description: version.description,
-      Owner: 'aws',
-    },
+    LensSummaries: items.map((e) => e.summary),
+    NextToken: page.length > limit ? encodeToken({ k: items[items.length - 1].key }) : undefined,
   };
+}
+
+/** A custom lens shows its latest published version unless LensVersion names another; a lens never published shows its draft. */
+export async function getLens(ctx: ServiceContext, principal: Principal, input: { LensAlias: string; LensVersion?: string }) {
+  const alias = ctx.catalog.officialAlias(input.LensAlias);
+  if (alias) {
+    const builtin = ctx.catalog.official(alias)!;
+    const version = input.LensVersion ? builtin.versions.find((v) => v.version === input.LensVersion) : builtin.current;
+    if (!version) {
+      throw new NotFoundError(`Lens ${input.LensAlias} has no version ${input.LensVersion}`, input.LensAlias, 'LENS');
+    }
+    return { Lens: { LensArn: version.arn, LensVersion: version.version, Name: version.name, Description: version.description, Owner: 'aws' } };
+  }
+  return read(ctx, async (trx) => {
+    const lens = await ownedLens(ctx, trx, principal, input.LensAlias, { operation: 'GetLens' });
+    const wanted = input.LensVersion ?? lens.latestVersion;
+    const version = wanted ? (await listLensVersions(trx, lens.arn)).find((v) => v.version === wanted) : undefined;
+    if (wanted && !version) throw new NotFoundError(`Lens ${input.LensAlias} has no version ${wanted}`, input.LensAlias, 'LENS');
+    const tags = await listTags(trx, lens.arn);
+    return {
+      Lens: {
+        LensArn: lens.arn,
+        LensVersion: version?.version,
+        Name: version?.name ?? lens.name,
+        Description: version?.description ?? lens.description,
+        Owner: lens.accountId,
+        Tags: Object.keys(tags).length ? tags : undefined,
+      },
+    };
+  });
 }

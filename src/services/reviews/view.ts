@@ -29,17 +29,16 @@ export async function reviewView(
 ): Promise<ReviewView> {
   const workload = await workloadFor(ctx, trx, principal, workloadId, access);
   if (milestoneNumber === undefined) {
-    return {
-      workload,
-      reviews: await listLensReviews(trx, workloadId),
-      answers: (lensKey) => listAnswers(trx, workloadId, lensKey),
-    };
+    const reviews = await listLensReviews(trx, workloadId);
+    await ctx.catalog.prepare(trx, reviews);
+    return { workload, reviews, answers: (lensKey) => listAnswers(trx, workloadId, lensKey) };
   }
   const milestone = await findMilestone(trx, workloadId, milestoneNumber);
   if (!milestone) {
     throw new NotFoundError(`Milestone ${milestoneNumber} of workload ${workloadId} was not found`, String(milestoneNumber), 'MILESTONE');
   }
   const { snapshot } = milestone;
+  await ctx.catalog.prepare(trx, snapshot.lensReviews);
   return {
     workload: snapshot.workload,
     reviews: snapshot.lensReviews,

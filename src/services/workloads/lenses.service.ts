@@ -24,13 +24,14 @@ export async function associateLenses(ctx: ServiceContext, principal: Principal,
       const key = ctx.catalog.reviewKey(alias);
       const existing = reviews.find((r) => r.lensKey === key);
       if (existing?.active) continue;
+      // Applying again needs a lens that can still be applied (not deleted, still accessible).
+      const lens = await ctx.catalog.current(principal, alias, trx);
       if (existing) {
         existing.active = true;
         existing.updatedAt = now;
         await upsertLensReview(trx, existing);
         continue;
       }
-      const lens = await ctx.catalog.current(principal, alias);
       const review = newLensReview(workload.id, lens, position++, now);
       reviews.push(review);
       await upsertLensReview(trx, review);

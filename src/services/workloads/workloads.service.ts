@@ -45,9 +45,11 @@ export interface CreateWorkloadInput extends WorkloadProperties {
 const FRAMEWORK = 'wellarchitected';
 
 /** The framework lens first (it is always applied), then the others as given, once each. */
-async function resolveLenses(ctx: ServiceContext, principal: Principal, aliases: string[]): Promise<CompiledLens[]> {
+async function resolveLenses(ctx: ServiceContext, trx: Trx, principal: Principal, aliases: string[]): Promise<CompiledLens[]> {
   const keys = [FRAMEWORK, ...aliases.map((a) => ctx.catalog.reviewKey(a))].filter((k, i, all) => all.indexOf(k) === i);
-  return Promise.all(keys.map((k) => ctx.catalog.current(principal, k)));
+  const lenses: CompiledLens[] = [];
+  for (const key of keys) lenses.push(await ctx.catalog.current(principal, key, trx));
+  return lenses;
 }
 
 function conflictOnName(name: string, existingId: string) {
@@ -80,7 +82,7 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
   if (input.ReviewTemplateArns?.length) throw notYetAvailable('CreateWorkload with ReviewTemplateArns');
   const { ClientRequestToken: token, ...request } = input;
   return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, async (trx) => {
-    const lenses = await resolveLenses(ctx, principal, input.Lenses);
+    const lenses = await resolveLenses(ctx, trx, principal, input.Lenses);
     if (lenses.length > 20) throw ValidationError.field('Lenses', `at most 20 lenses can be applied to a workload (got ${lenses.length})`);
     checkWorkloadProperties(input, lenses);
     const key = nameKey(input.WorkloadName);
@@ -156,6 +158,7 @@ export async function updateWorkload(ctx: ServiceContext, principal: Principal, 
   return mutate(ctx, { principal, operation: 'UpdateWorkload' }, async (trx) => {
     const current = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
     const reviews = await listLensReviews(trx, current.id);
+    await ctx.catalog.prepare(trx, reviews);
     const lenses = await Promise.all(reviews.filter((r) => r.active).map((r) => ctx.catalog.version(r.lensKey, r.lensVersion)));
     checkWorkloadProperties(input, lenses);
     const key = nameKey(input.WorkloadName ?? current.name);
