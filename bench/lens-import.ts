@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateLensVersionCommand, ImportLensCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { validateLensJson } from '../src/domain/lens/validate';
+import { startProcess } from './processes';
 
 /**
  * npm run bench:lens: builds a valid lens of about 490 KB (10 pillars, 200
@@ -79,29 +80,15 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
   return samples;
 }
 
-function startPlumbline(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-        PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        PLUMBLINE_LOG_LEVEL: 'warn',
-        PLUMBLINE_DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Plumbline listening on (http\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`Plumbline exited with ${code}: ${out}`)));
+const startPlumbline = (dataDir: string) =>
+  startProcess('src/main.ts', {
+    PORT: '0',
+    PLUMBLINE_DATA_DIR: dataDir,
+    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
+    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    PLUMBLINE_LOG_LEVEL: 'warn',
+    PLUMBLINE_DATABASE_URL: '',
   });
-}
 
 const text = lensOfTargetSize();
 const bytes = Buffer.byteLength(text);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
+import { startProcess } from './processes';
 
 /**
  * npm run bench: starts a real Plumbline on its own data, creates 1,000
@@ -21,18 +22,6 @@ const WORKLOADS = 1000;
 const region = 'us-east-1';
 const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
 
-function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE && script.includes('main') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(?:LISTENING|Plumbline listening on) (http\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
-  });
-}
 
 async function waitHealthy(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -88,7 +77,7 @@ async function load(name: string, server: { url: string; child: ChildProcess }, 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
 const children: ChildProcess[] = [];
 try {
-  const plumbline = await start('src/main.ts', {
+  const plumbline = await startProcess('src/main.ts', {
     PORT: '0',
     PLUMBLINE_DATA_DIR: dataDir,
     PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -100,7 +89,7 @@ try {
   });
   children.push(plumbline.child);
   await waitHealthy(plumbline.url);
-  const baseline = await start('bench/baseline-server.ts', { PORT: '0' });
+  const baseline = await startProcess('bench/baseline-server.ts', { PORT: '0' });
   children.push(baseline.child);
 
   const client = new WellArchitectedClient({ endpoint: plumbline.url, region, credentials });

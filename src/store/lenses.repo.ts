@@ -93,45 +93,29 @@ export async function findLensByNameKey(db: Conn, accountId: string, nameKey: st
     .executeTakeFirst();
 }
 
+/** The columns a lens's state is kept in; `nameKey` null frees the name (deleted lenses). */
+const lensState = (lens: CustomLensRecord, nameKey: string | null) => ({
+  name: lens.name,
+  name_key: nameKey,
+  description: lens.description,
+  draft_json: lens.draftJson,
+  draft_updated_at: lens.draftUpdatedAt,
+  latest_version: lens.latestVersion,
+  version_count: lens.versionCount,
+  revision: lens.revision,
+  deleted_at: lens.deletedAt,
+  updated_at: lens.updatedAt,
+});
+
 export async function insertCustomLens(db: Conn, lens: CustomLensRecord, nameKey: string): Promise<void> {
   await db
     .insertInto('custom_lenses')
-    .values({
-      arn: lens.arn,
-      account_id: lens.accountId,
-      name: lens.name,
-      name_key: nameKey,
-      description: lens.description,
-      draft_json: lens.draftJson,
-      draft_updated_at: lens.draftUpdatedAt,
-      latest_version: lens.latestVersion,
-      version_count: lens.versionCount,
-      revision: lens.revision,
-      deleted_at: lens.deletedAt,
-      created_at: lens.createdAt,
-      updated_at: lens.updatedAt,
-    })
+    .values({ arn: lens.arn, account_id: lens.accountId, created_at: lens.createdAt, ...lensState(lens, nameKey) })
     .execute();
 }
 
-/** Writes the lens's state; `nameKey` null frees the name (deleted lenses). */
 export async function updateCustomLens(db: Conn, lens: CustomLensRecord, nameKey: string | null): Promise<void> {
-  await db
-    .updateTable('custom_lenses')
-    .set({
-      name: lens.name,
-      name_key: nameKey,
-      description: lens.description,
-      draft_json: lens.draftJson,
-      draft_updated_at: lens.draftUpdatedAt,
-      latest_version: lens.latestVersion,
-      version_count: lens.versionCount,
-      revision: lens.revision,
-      deleted_at: lens.deletedAt,
-      updated_at: lens.updatedAt,
-    })
-    .where('arn', '=', lens.arn)
-    .execute();
+  await db.updateTable('custom_lenses').set(lensState(lens, nameKey)).where('arn', '=', lens.arn).execute();
 }
 
 export async function deleteCustomLensRow(db: Conn, arn: string): Promise<void> {
