@@ -3,6 +3,7 @@ import {
   CreateLensVersionCommand,
   CreateWorkloadCommand,
   DeleteLensCommand,
+  DisassociateLensesCommand,
   ExportLensCommand,
   GetAnswerCommand,
   GetLensCommand,
@@ -238,6 +239,16 @@ describe.each(storeKinds())('custom lenses on %s', (kind) => {
       expect(NotificationSummaries?.[0].LensUpgradeSummary?.LatestLensVersion).toBeUndefined();
       // Its name is free again.
       expect(await importLens(smallLens('Deleted later'))).not.toBe(arn);
+    });
+
+    it('does not apply a deleted lens again to a workload that had removed it', async () => {
+      const arn = await importLens(smallLens('Removed then deleted'));
+      await publish(arn, '1.0');
+      const WorkloadId = await newWorkload(['wellarchitected', arn]);
+      await client.send(new DisassociateLensesCommand({ WorkloadId, LensAliases: [arn] }));
+      await deleteLens(arn, 'ALL');
+      await expectError(client.send(new AssociateLensesCommand({ WorkloadId, LensAliases: [arn] })), 'ResourceNotFoundException');
+      await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: arn })), 'ResourceNotFoundException');
     });
   });
 
