@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../config';
 import { ValidationError } from '../domain/errors';
@@ -9,10 +9,14 @@ import { createSecretBox, loadOrCreateMasterKey } from '../services/credentials/
 import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
+import { authorizeCall } from '../services/identity/authorize-call';
 import { notYetAvailable } from '../services/not-yet-available';
 import { openStore } from '../store/database';
-import { verifySigV4 } from './auth/sigv4';
+import { registerAdminRoutes } from './admin/routes';
+import { authenticate } from './auth/authenticate';
 import { writeError } from './error-writer';
+import { registerExportRoutes } from './export-routes';
+import { registerTemplateRoutes } from './template-routes';
 import { bindInput } from './input';
 import { implemented } from './operations';
 import { matchRoute } from './routing';
@@ -31,26 +35,6 @@ export interface AppOptions {
 
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
 const BODY_LIMIT = 4 * 1024 * 1024;
-
-function parseBody(raw: Buffer): Record<string, unknown> {
-  if (raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch (error) {
-    throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`, [], 'CANNOT_PARSE');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ValidationError('The request body must be a JSON object', [], 'CANNOT_PARSE');
-  }
-  return parsed as Record<string, unknown>;
-}
-
-function splitUrl(request: FastifyRequest): { rawPath: string; rawQuery: string } {
-  const url = request.raw.url ?? '/';
-  const q = url.indexOf('?');
-  return q === -1 ? { rawPath: url, rawQuery: '' } : { rawPath: url.slice(0, q), rawQuery: url.slice(q + 1) };
-}
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
@@ -98,22 +82,21 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     }
   });
 
+  registerAdminRoutes(app, { services, lookup, box, defaultAccountId: config.accountId, region: config.region });
+  registerExportRoutes(app, { services, lookup, region: config.region });
+  registerTemplateRoutes(app, { services, lookup, region: config.region });
+
   app.all('/*', async (request, reply) => {
-    const { rawPath, rawQuery } = splitUrl(request);
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const { principal } = await verifySigV4(
-      { method: request.method, rawPath, rawQuery, headers: request.headers, body },
-      lookup,
-      { service: 'wellarchitected', region: config.region, now: new Date(now()) },
-    );
+    const { principal, rawPath, query, json } = await authenticate(request, lookup, config.region, now);
     const route = matchRoute(request.method, rawPath);
     if (route.kind === 'none') {
       throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
     }
     const operation = implemented.get(route.op.name);
-    const { input, problems } = bindInput(route.op, route.labels, new URLSearchParams(rawQuery), parseBody(body));
+    const { input, problems } = bindInput(route.op, route.labels, query, json());
     problems.push(...(operation?.check?.(input) ?? []));
     if (problems.length) throw ValidationError.fields(problems);
+    await authorizeCall(services, principal, route.op.name, input);
     if (!operation) throw notYetAvailable(route.op.name);
     const result = await operation.handle(services, principal, input);
     return reply.status(200).header('content-type', 'application/json').send(JSON.stringify(result ?? {}));

@@ -1,10 +1,18 @@
+import { runAdminCommand } from './admin-command';
+import { runExportCommand } from './export-command';
+import { runImportCommand } from './import-command';
 import { runLensCommand } from './lens-command';
+import { runTemplatesCommand } from './templates-command';
 
-/** `plumbline <command>`: serve the API, or work with lens files. */
+/** `plumbline <command>`: serve the API, administer identities, or work with lens files. */
 const usage = `usage: plumbline <command>
   serve                      start the API (same as npm start; settings from the environment, see README)
   lens validate FILE...      check lens files against the lens format; exit 1 if any is invalid
-  lens template              print the lens template to start a custom lens from`;
+  lens template              print the lens template to start a custom lens from
+  templates apply ...        apply a review template's answers to existing workloads (plumbline templates help)
+  admin <verb> ...           administer accounts, users, keys and policies (plumbline admin help)
+  export lens-review|workload  a lens review as CSV, Markdown or PDF, or a workload as JSON (plumbline export help)
+  import workload FILE       create a new workload from an exported workload file (plumbline import help)`;
 
 const [command, ...rest] = process.argv.slice(2);
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -12,6 +20,14 @@ const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`)
 
 if (command === 'serve') {
   await import('../main');
+} else if (command === 'admin') {
+  process.exitCode = await runAdminCommand(rest, out, err, process.env);
+} else if (command === 'export') {
+  process.exitCode = await runExportCommand(rest, (data) => process.stdout.write(data), err, process.env);
+} else if (command === 'import') {
+  process.exitCode = await runImportCommand(rest, out, err, process.env);
+} else if (command === 'templates') {
+  process.exitCode = await runTemplatesCommand(rest, out, err, process.env);
 } else if (command === 'lens') {
   process.exitCode = await runLensCommand(rest, out, err);
 } else {

@@ -1,14 +1,16 @@
-import { NotFoundError } from '../domain/errors';
+import { AccessDeniedError, NotFoundError } from '../domain/errors';
 import type { Trx } from '../store/database';
 import type { WorkloadRecord } from '../store/records';
 import { findWorkload } from '../store/workloads.repo';
 import type { ServiceContext } from './context';
 import type { Principal } from './principal';
+import { workloadGrant } from './shares/recipient-access';
 
 /**
- * What a principal may do with a workload. Owners may do everything; later,
- * shares grant read or contribute. Anything the principal may not see is
- * reported exactly like a workload that does not exist.
+ * What a principal may do with a workload. Owners may do everything; an
+ * accepted share grants read (READONLY) or read and contribute (CONTRIBUTOR:
+ * answers and their notes). Anything the principal may not see is reported
+ * exactly like a workload that does not exist.
  */
 export type WorkloadAccess = 'read' | 'contribute' | 'own';
 
@@ -19,10 +21,18 @@ export async function workloadFor(
   trx: Trx,
   principal: Principal,
   workloadId: string,
-  _access: WorkloadAccess,
+  access: WorkloadAccess,
   options: { lock?: boolean } = {},
 ): Promise<WorkloadRecord> {
   const workload = await findWorkload(trx, workloadId, options.lock ? ctx.store.dialect : undefined);
-  if (!workload || workload.accountId !== principal.accountId) throw workloadNotFound(workloadId);
-  return workload;
+  if (!workload) throw workloadNotFound(workloadId);
+  if (workload.accountId === principal.accountId) return workload;
+  const grant = await workloadGrant(trx, principal, workload.id);
+  if (!grant) throw workloadNotFound(workloadId);
+  if (access === 'read' || (access === 'contribute' && grant.permission === 'CONTRIBUTOR')) return workload;
+  throw new AccessDeniedError(
+    access === 'own'
+      ? `Only the owner of workload ${workloadId} may do this`
+      : `Workload ${workloadId} is shared with you read-only; updating answers needs the CONTRIBUTOR permission`,
+  );
 }

@@ -5,6 +5,9 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import * as core from './migrations/0001-core';
 import * as customLenses from './migrations/0002-custom-lenses';
+import * as identity from './migrations/0003-identity';
+import * as sharing from './migrations/0004-sharing';
+import * as profilesTemplates from './migrations/0005-profiles-templates';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -19,7 +22,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -58,6 +61,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that the server drops (restart, failover, admin) must not crash
+    // the process: the pool replaces it on the next checkout.
+    pool.on('error', (error) => process.stderr.write(`PostgreSQL connection lost (the pool reconnects): ${error.message}\n`));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     dialect = 'sqlite';

@@ -135,7 +135,134 @@ export interface CustomLensVersionsTable {
   created_at: Millis;
 }
 
+/** A profile: its name and where its versions stand. Versions are numbered 1, 2, ... */
+export interface ProfilesTable {
+  arn: string;
+  account_id: string;
+  name: string;
+  /** null once deleted, so its name can be used again. */
+  name_key: string | null;
+  description: string;
+  latest_version: number;
+  deleted_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** The answers of one version of a profile (question id -> choice ids); never changed. */
+export interface ProfileVersionsTable {
+  profile_arn: string;
+  version: number;
+  selections: Json;
+  created_at: Millis;
+}
+
+export interface WorkloadProfilesTable {
+  workload_id: string;
+  profile_arn: string;
+  profile_version: number;
+}
+
+export interface ReviewTemplatesTable {
+  arn: string;
+  account_id: string;
+  name: string;
+  description: string;
+  notes: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ReviewTemplateLensesTable {
+  template_arn: string;
+  lens_key: string;
+  lens_version: string;
+  position: number;
+  notes: string | null;
+  pillar_notes: Json;
+  updated_at: Millis;
+}
+
+export interface ReviewTemplateAnswersTable {
+  template_arn: string;
+  lens_key: string;
+  question_id: string;
+  selected_choices: Json;
+  choice_answers: Json;
+  notes: string | null;
+  is_applicable: number;
+  reason: string | null;
+  updated_at: Millis;
+}
+
+/** A workload or lens shared with an account, a user, an organization or an OU, and its invitation. */
+export interface SharesTable {
+  id: string;
+  invitation_id: string;
+  resource_type: string;
+  /** The workload id, or the lens ARN. */
+  resource_id: string;
+  owner_account_id: string;
+  shared_with: string;
+  recipient_kind: string;
+  /** null for organization and OU shares. */
+  recipient_account_id: string | null;
+  recipient_user_name: string | null;
+  permission: string;
+  /** PENDING, ACCEPTED, REJECTED or ASSOCIATED; EXPIRED is computed from invited_at. */
+  status: string;
+  invited_at: Millis;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** An IAM user of an account; its access keys are rows of access_keys with its user_name. */
+export interface UsersTable {
+  account_id: string;
+  user_name: string;
+  name_key: string;
+  user_id: string;
+  /** scrypt hash of the console password; null when the user has none. */
+  password_hash: string | null;
+  password_changed_at: Millis | null;
+  created_at: Millis;
+}
+
+export interface UserPoliciesTable {
+  account_id: string;
+  user_name: string;
+  policy_name: string;
+  /** The policy document as stored (validated). */
+  document: Json;
+  updated_at: Millis;
+}
+
+export interface UserManagedPoliciesTable {
+  account_id: string;
+  user_name: string;
+  policy_arn: string;
+  attached_at: Millis;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  management_account_id: string;
+  created_at: Millis;
+}
+
+export interface OrganizationalUnitsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  created_at: Millis;
+}
+
 export interface Database {
+  users: UsersTable;
+  user_policies: UserPoliciesTable;
+  user_managed_policies: UserManagedPoliciesTable;
+  organizations: OrganizationsTable;
+  organizational_units: OrganizationalUnitsTable;
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   workloads: WorkloadsTable;
@@ -146,4 +273,11 @@ export interface Database {
   idempotency: IdempotencyTable;
   custom_lenses: CustomLensesTable;
   custom_lens_versions: CustomLensVersionsTable;
+  shares: SharesTable;
+  profiles: ProfilesTable;
+  profile_versions: ProfileVersionsTable;
+  workload_profiles: WorkloadProfilesTable;
+  review_templates: ReviewTemplatesTable;
+  review_template_lenses: ReviewTemplateLensesTable;
+  review_template_answers: ReviewTemplateAnswersTable;
 }

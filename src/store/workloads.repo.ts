@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
+import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
 import type { WorkloadsTable } from './tables';
 
 type Conn = Db | Trx;
@@ -117,6 +118,8 @@ export async function countWorkloads(db: Conn, accountId: string): Promise<numbe
 
 export interface WorkloadPageQuery {
   accountIds: string[];
+  /** Also the workloads shared with this account or user and accepted. */
+  sharedWith?: { accountId: string; userName?: string };
   namePrefixKey?: string;
   after?: { nameKey: string; id: string };
   limit: number;
@@ -124,7 +127,13 @@ export interface WorkloadPageQuery {
 
 /** Keyset page in (name_key, id) order: stable while pages are read. */
 export async function listWorkloadPage(db: Conn, q: WorkloadPageQuery) {
-  let query = db.selectFrom('workloads').selectAll().where('account_id', 'in', q.accountIds);
+  const shared = q.sharedWith;
+  let query = db
+    .selectFrom('workloads')
+    .selectAll()
+    .where((eb) =>
+      shared ? eb.or([eb('account_id', 'in', q.accountIds), eb('id', 'in', acceptedWorkloadIds(db, shared))]) : eb('account_id', 'in', q.accountIds),
+    );
   if (q.namePrefixKey) {
     const prefix = q.namePrefixKey;
     // substr counts characters (code points) in both dialects, not UTF-16 units.
@@ -143,5 +152,6 @@ export async function deleteWorkload(db: Conn, id: string, arn: string): Promise
   await db.deleteFrom('lens_reviews').where('workload_id', '=', id).execute();
   await db.deleteFrom('milestones').where('workload_id', '=', id).execute();
   await db.deleteFrom('tags').where('resource_arn', '=', arn).execute();
+  await deleteResourceShares(db, 'WORKLOAD', id);
   await db.deleteFrom('workloads').where('id', '=', id).execute();
 }

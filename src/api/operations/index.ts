@@ -1,15 +1,44 @@
 import type { Operation } from '../operation';
+// Review templates
+import CreateReviewTemplate from './CreateReviewTemplate';
+import GetReviewTemplate from './GetReviewTemplate';
+import UpdateReviewTemplate from './UpdateReviewTemplate';
+import DeleteReviewTemplate from './DeleteReviewTemplate';
+import ListReviewTemplates from './ListReviewTemplates';
+import GetReviewTemplateAnswer from './GetReviewTemplateAnswer';
+import UpdateReviewTemplateAnswer from './UpdateReviewTemplateAnswer';
+import ListReviewTemplateAnswers from './ListReviewTemplateAnswers';
+import GetReviewTemplateLensReview from './GetReviewTemplateLensReview';
+import UpdateReviewTemplateLensReview from './UpdateReviewTemplateLensReview';
+import UpgradeReviewTemplateLensReview from './UpgradeReviewTemplateLensReview';
+// Profiles
+import GetProfileTemplate from './GetProfileTemplate';
+import CreateProfile from './CreateProfile';
+import GetProfile from './GetProfile';
+import UpdateProfile from './UpdateProfile';
+import DeleteProfile from './DeleteProfile';
+import ListProfiles from './ListProfiles';
+import AssociateProfiles from './AssociateProfiles';
+import DisassociateProfiles from './DisassociateProfiles';
+import UpgradeProfileVersion from './UpgradeProfileVersion';
+import ListProfileNotifications from './ListProfileNotifications';
 import AssociateLenses from './AssociateLenses';
 import CreateLensVersion from './CreateLensVersion';
 import CreateMilestone from './CreateMilestone';
+import CreateLensShare from './CreateLensShare';
+import CreateWorkloadShare from './CreateWorkloadShare';
+import DeleteLensShare from './DeleteLensShare';
+import DeleteWorkloadShare from './DeleteWorkloadShare';
 import CreateWorkload from './CreateWorkload';
 import DeleteLens from './DeleteLens';
 import DeleteWorkload from './DeleteWorkload';
 import DisassociateLenses from './DisassociateLenses';
 import ExportLens from './ExportLens';
 import GetAnswer from './GetAnswer';
+import GetConsolidatedReport from './GetConsolidatedReport';
 import GetLens from './GetLens';
 import GetLensReview from './GetLensReview';
+import GetLensReviewReport from './GetLensReviewReport';
 import GetLensVersionDifference from './GetLensVersionDifference';
 import GetMilestone from './GetMilestone';
 import GetWorkload from './GetWorkload';
@@ -22,6 +51,11 @@ import ListMilestones from './ListMilestones';
 import ListNotifications from './ListNotifications';
 import ListTagsForResource from './ListTagsForResource';
 import ListWorkloads from './ListWorkloads';
+import ListLensShares from './ListLensShares';
+import ListShareInvitations from './ListShareInvitations';
+import ListWorkloadShares from './ListWorkloadShares';
+import UpdateShareInvitation from './UpdateShareInvitation';
+import UpdateWorkloadShare from './UpdateWorkloadShare';
 import TagResource from './TagResource';
 import UntagResource from './UntagResource';
 import UpdateAnswer from './UpdateAnswer';
@@ -32,17 +66,44 @@ import UpgradeLensReview from './UpgradeLensReview';
 /** Every operation built so far; the rest of the model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
   [
+    CreateReviewTemplate,
+    GetReviewTemplate,
+    UpdateReviewTemplate,
+    DeleteReviewTemplate,
+    ListReviewTemplates,
+    GetReviewTemplateAnswer,
+    UpdateReviewTemplateAnswer,
+    ListReviewTemplateAnswers,
+    GetReviewTemplateLensReview,
+    UpdateReviewTemplateLensReview,
+    UpgradeReviewTemplateLensReview,
+    GetProfileTemplate,
+    CreateProfile,
+    GetProfile,
+    UpdateProfile,
+    DeleteProfile,
+    ListProfiles,
+    AssociateProfiles,
+    DisassociateProfiles,
+    UpgradeProfileVersion,
+    ListProfileNotifications,
     AssociateLenses,
     CreateLensVersion,
     CreateMilestone,
+    CreateLensShare,
+    CreateWorkloadShare,
+    DeleteLensShare,
+    DeleteWorkloadShare,
     CreateWorkload,
     DeleteLens,
     DeleteWorkload,
     DisassociateLenses,
     ExportLens,
     GetAnswer,
+    GetConsolidatedReport,
     GetLens,
     GetLensReview,
+    GetLensReviewReport,
     GetLensVersionDifference,
     GetMilestone,
     GetWorkload,
@@ -55,6 +116,11 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     ListNotifications,
     ListTagsForResource,
     ListWorkloads,
+    ListLensShares,
+    ListShareInvitations,
+    ListWorkloadShares,
+    UpdateShareInvitation,
+    UpdateWorkloadShare,
     TagResource,
     UntagResource,
     UpdateAnswer,

@@ -87,14 +87,29 @@ export interface SigningKey {
   principal: Principal;
 }
 
-const CACHE_MS = 5_000;
+/**
+ * How long a key's answer is reused. Deleting a key or user forgets its keys at once
+ * in the process that deleted it (forgetSigningKeys); other processes serving the same
+ * database stop accepting them within this time.
+ */
+export const SIGNING_KEY_CACHE_MS = 5_000;
+
+type KeyCache = Map<string, { at: number; key: SigningKey | undefined }>;
+const caches = new WeakMap<Store, KeyCache>();
+
+/** Drops cached answers for these keys, so their next signature is checked against the store. */
+export function forgetSigningKeys(store: Store, accessKeyIds: string[]): void {
+  const cache = caches.get(store);
+  for (const id of accessKeyIds) cache?.delete(id);
+}
 
 /** Finds the secret and principal of an access key; answers are cached briefly (keys change rarely). */
 export function signingKeyLookup(store: Store, box: SecretBox) {
-  const cache = new Map<string, { at: number; key: SigningKey | undefined }>();
+  const cache: KeyCache = caches.get(store) ?? new Map();
+  caches.set(store, cache);
   return async (accessKeyId: string): Promise<SigningKey | undefined> => {
     const hit = cache.get(accessKeyId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
+    if (hit && Date.now() - hit.at < SIGNING_KEY_CACHE_MS) return hit.key;
     const row = await findAccessKey(store.db, accessKeyId);
     const key = row
       ? {

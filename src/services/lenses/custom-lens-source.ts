@@ -5,6 +5,7 @@ import type { Store } from '../../store/database';
 import { findCustomLenses, findLensVersionJsons, listReviewedCustomVersions, type CustomLensRecord } from '../../store/lenses.repo';
 import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
+import { lensGrant } from '../shares/recipient-access';
 import type { Conn, CustomLensSource } from './catalog';
 
 /**
@@ -79,10 +80,11 @@ export class StoreCustomLenses implements CustomLensSource {
     }
   }
 
-  /** Sharing (a later issue) widens who may apply a lens here; for now only the owner's account may. */
+  /** The owner's account may apply its lens, and so may those it shared the lens with. */
   async current(principal: Principal, arn: string, conn: Conn): Promise<CompiledLens | undefined> {
     const [lens] = await findCustomLenses(conn, [arn]);
-    if (!lens || lens.accountId !== principal.accountId || lens.deletedAt !== null) return undefined;
+    if (!lens || lens.deletedAt !== null) return undefined;
+    if (lens.accountId !== principal.accountId && !(await lensGrant(conn, principal, arn))) return undefined;
     if (!lens.latestVersion) throw new ValidationError(`Lens ${arn} is a draft: publish a version (CreateLensVersion) before applying it`);
     this.remember([lens]);
     return this.versionIn(conn, arn, lens.latestVersion);

@@ -1,17 +1,19 @@
 import { NotFoundError } from '../../domain/errors';
-import { listAccountLenses, listLensVersions, type CustomLensRecord, type CustomLensVersionRecord } from '../../store/lenses.repo';
+import { findCustomLens, findCustomLenses, listAccountLenses, listLensVersions, type CustomLensRecord, type CustomLensVersionRecord } from '../../store/lenses.repo';
 import { listTags } from '../../store/tags.repo';
 import { read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken, seconds } from '../pagination';
 import type { Principal } from '../principal';
 import type { BuiltinLens } from './builtin-lenses';
 import { ownedLens } from './lens-access';
+import { lensGrant, sharedLensGrants } from '../shares/recipient-access';
+import type { Trx } from '../../store/database';
 
 /**
  * Reading the lens catalog: the AWS-provided lenses, then the account's custom
  * lenses (oldest first). A custom lens is listed once as PUBLISHED (its latest
  * version) and once as DRAFT while it has an unpublished draft; LensStatus
- * picks which. Lenses shared with the account join when sharing is built.
+ * picks which. Lenses shared with the principal follow as CUSTOM_SHARED.
  */
 
 const LOADED_AT = Date.now();
@@ -30,12 +32,12 @@ function officialSummary(lens: BuiltinLens) {
   };
 }
 
-function customSummary(lens: CustomLensRecord, published: CustomLensVersionRecord | undefined) {
+function customSummary(lens: CustomLensRecord, published: CustomLensVersionRecord | undefined, type = 'CUSTOM_SELF') {
   return {
     LensArn: lens.arn,
     LensAlias: lens.arn,
     LensName: published?.name ?? lens.name,
-    LensType: 'CUSTOM_SELF',
+    LensType: type,
     Description: published?.description ?? lens.description,
     LensVersion: published?.version,
     LensStatus: published ? 'PUBLISHED' : 'DRAFT',
@@ -77,12 +79,33 @@ export async function listLenses(
       }
     });
   }
+  if ((!input.LensType || input.LensType === 'CUSTOM_SHARED') && status !== 'DRAFT') {
+    await read(ctx, async (trx) => {
+      // Shared lenses show their latest published version, and stay while shared even after their owner deleted them.
+      const grants = await sharedLensGrants(trx, principal);
+      for (const lens of await findCustomLenses(trx, [...grants.keys()])) {
+        if (!lens.latestVersion) continue;
+        const published = (await listLensVersions(trx, lens.arn)).find((v) => v.version === lens.latestVersion);
+        entries.push({ key: `2 ${String(lens.createdAt).padStart(15, '0')} ${lens.arn}`, summary: customSummary(lens, published, 'CUSTOM_SHARED') });
+      }
+    });
+  }
   const page = entries.filter((e) => (after === undefined || e.key > after) && nameMatches(e.summary)).sort((a, b) => (a.key < b.key ? -1 : 1));
   const items = page.slice(0, limit);
   return {
     LensSummaries: items.map((e) => e.summary),
     NextToken: page.length > limit ? encodeToken({ k: items[items.length - 1].key }) : undefined,
   };
+}
+
+/** The owner's lens, or a lens shared with the principal (with the share); anything else is not found. */
+async function visibleLens(ctx: ServiceContext, trx: Trx, principal: Principal, alias: string) {
+  const found = await findCustomLens(trx, alias);
+  if (found && found.accountId !== principal.accountId && found.latestVersion) {
+    const grant = await lensGrant(trx, principal, found.arn);
+    if (grant) return { lens: found, grant };
+  }
+  return { lens: await ownedLens(ctx, trx, principal, alias, { operation: 'GetLens' }), grant: undefined };
 }
 
 /** A custom lens shows its latest published version unless LensVersion names another; a lens never published shows its draft. */
@@ -97,11 +120,11 @@ export async function getLens(ctx: ServiceContext, principal: Principal, input: 
     return { Lens: { LensArn: version.arn, LensVersion: version.version, Name: version.name, Description: version.description, Owner: 'aws' } };
   }
   return read(ctx, async (trx) => {
-    const lens = await ownedLens(ctx, trx, principal, input.LensAlias, { operation: 'GetLens' });
+    const { lens, grant } = await visibleLens(ctx, trx, principal, input.LensAlias);
     const wanted = input.LensVersion ?? lens.latestVersion;
     const version = wanted ? (await listLensVersions(trx, lens.arn)).find((v) => v.version === wanted) : undefined;
     if (wanted && !version) throw new NotFoundError(`Lens ${input.LensAlias} has no version ${wanted}`, input.LensAlias, 'LENS');
-    const tags = await listTags(trx, lens.arn);
+    const tags = grant ? {} : await listTags(trx, lens.arn);
     return {
       Lens: {
         LensArn: lens.arn,
@@ -109,6 +132,7 @@ export async function getLens(ctx: ServiceContext, principal: Principal, input: 
         Name: version?.name ?? lens.name,
         Description: version?.description ?? lens.description,
         Owner: lens.accountId,
+        ShareInvitationId: grant?.recipientAccountId ? grant.invitationId : undefined,
         Tags: Object.keys(tags).length ? tags : undefined,
       },
     };

@@ -3,6 +3,7 @@ import type { AnswerState } from '../../domain/review/answer';
 import type { ImprovementItem } from '../../domain/review/improvements';
 import { countRisks, type Risk } from '../../domain/review/risk';
 import type { LensReviewRecord } from '../../store/records';
+import { prioritizedIn, type WorkloadPriorities } from '../profiles/priorities';
 import { seconds } from '../pagination';
 
 /** Lens reviews, answers and improvement plans as the API shapes them. */
@@ -51,7 +52,7 @@ export function presentAnswer(question: CompiledQuestion, state: AnswerState, ri
   };
 }
 
-export function presentAnswerSummary(question: CompiledQuestion, state: AnswerState, risk: Risk) {
+export function presentAnswerSummary(question: CompiledQuestion, state: AnswerState, risk: Risk, prioritized = false) {
   return {
     QuestionId: question.id,
     PillarId: question.pillarId,
@@ -62,7 +63,7 @@ export function presentAnswerSummary(question: CompiledQuestion, state: AnswerSt
     IsApplicable: state.isApplicable,
     Risk: risk,
     Reason: state.reason ?? undefined,
-    QuestionType: 'NON_PRIORITIZED',
+    QuestionType: prioritized ? 'PRIORITIZED' : 'NON_PRIORITIZED',
   };
 }
 
@@ -71,7 +72,11 @@ export function presentLensReview(
   review: LensReviewRecord,
   answers: AnswerLookup,
   lensStatus: string,
+  priorities?: WorkloadPriorities,
 ) {
+  const prioritized = prioritizedIn(priorities, review.lensKey);
+  const prioritizedCounts = (questionIds: string[]) =>
+    priorities ? { PrioritizedRiskCounts: countRisks(questionIds.filter((id) => prioritized.has(id)), (id) => answers.get(id)?.risk) } : {};
   return {
     LensAlias: review.lensKey,
     LensArn: lens.arn,
@@ -86,14 +91,24 @@ export function presentLensReview(
         p.questions.map((q) => q.id),
         (id) => answers.get(id)?.risk,
       ),
+      ...prioritizedCounts(p.questions.map((q) => q.id)),
     })),
     UpdatedAt: seconds(review.updatedAt),
     Notes: review.notes ?? undefined,
     RiskCounts: review.riskCounts,
+    ...(priorities ? { Profiles: priorities.profiles } : {}),
+    ...prioritizedCounts([...lens.questions.keys()]),
   };
 }
 
-export function presentLensReviewSummary(lens: CompiledLens, review: LensReviewRecord, lensStatus: string) {
+export function presentLensReviewSummary(
+  lens: CompiledLens,
+  review: LensReviewRecord,
+  lensStatus: string,
+  priorities?: WorkloadPriorities,
+  answers?: AnswerLookup,
+) {
+  const prioritized = prioritizedIn(priorities, review.lensKey);
   return {
     LensAlias: review.lensKey,
     LensArn: lens.arn,
@@ -102,6 +117,12 @@ export function presentLensReviewSummary(lens: CompiledLens, review: LensReviewR
     LensStatus: lensStatus,
     UpdatedAt: seconds(review.updatedAt),
     RiskCounts: review.riskCounts,
+    ...(priorities
+      ? {
+          Profiles: priorities.profiles,
+          PrioritizedRiskCounts: countRisks([...lens.questions.keys()].filter((id) => prioritized.has(id)), (id) => answers?.get(id)?.risk),
+        }
+      : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   type AnswerLookup,
 } from './present';
 import { lensReviewIn, reviewView, type ReviewView } from './view';
+import { prioritizedIn, workloadPriorities } from '../profiles/priorities';
 
 interface ReviewRef {
   WorkloadId: string;
@@ -38,7 +39,7 @@ export async function getLensReview(ctx: ServiceContext, principal: Principal, i
     return {
       WorkloadId: view.workload.id,
       MilestoneNumber: view.milestoneNumber,
-      LensReview: presentLensReview(lens, review, await answerLookup(view, review.lensKey), status),
+      LensReview: presentLensReview(lens, review, await answerLookup(view, review.lensKey), status, await workloadPriorities(trx, view.workload.id)),
     };
   });
 }
@@ -51,10 +52,14 @@ export async function listLensReviewSummaries(
   return read(ctx, async (trx) => {
     const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
     const page = pageOf(view.reviews.filter((r) => r.active), input.NextToken, input.MaxResults);
+    const priorities = await workloadPriorities(trx, view.workload.id);
     const summaries = [];
     for (const review of page.items) {
       const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
-      summaries.push(presentLensReviewSummary(lens, review, await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion)));
+      const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
+      // Only the framework lens has prioritized questions, so only its answers are needed.
+      const answers = prioritizedIn(priorities, review.lensKey).size ? await answerLookup(view, review.lensKey) : undefined;
+      summaries.push(presentLensReviewSummary(lens, review, status, priorities, answers));
     }
     return { WorkloadId: view.workload.id, MilestoneNumber: view.milestoneNumber, LensReviewSummaries: summaries, NextToken: page.nextToken };
   });
@@ -83,7 +88,8 @@ export async function updateLensReview(
     await updateLensReviewNotes(trx, next);
     await touchWorkloadTime(trx, view.workload.id, now);
     const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
-    return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status) };
+    const priorities = await workloadPriorities(trx, view.workload.id);
+    return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status, priorities) };
   });
 }
 
@@ -122,10 +128,10 @@ export async function listAnswers(
     if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
       throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
     }
-    // Without profiles no question is prioritised, so PRIORITIZED selects none.
-    const questions = input.QuestionPriority === 'PRIORITIZED'
-      ? []
-      : [...lens.questions.values()].filter((q) => !input.PillarId || q.pillarId === input.PillarId);
+    const prioritized = prioritizedIn(await workloadPriorities(trx, view.workload.id), review.lensKey);
+    const questions = [...lens.questions.values()].filter(
+      (q) => (!input.PillarId || q.pillarId === input.PillarId) && (input.QuestionPriority !== 'PRIORITIZED' || prioritized.has(q.id)),
+    );
     const answers = await answerLookup(view, review.lensKey);
     const page = pageOf(questions, input.NextToken, input.MaxResults);
     return {
@@ -135,7 +141,7 @@ export async function listAnswers(
       LensArn: lens.arn,
       AnswerSummaries: page.items.map((q) => {
         const a = answers.get(q.id);
-        return presentAnswerSummary(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED');
+        return presentAnswerSummary(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED', prioritized.has(q.id));
       }),
       NextToken: page.nextToken,
     };
@@ -181,9 +187,9 @@ export async function listLensReviewImprovements(
     if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
       throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
     }
-    const items = input.QuestionPriority === 'PRIORITIZED'
-      ? []
-      : improvementPlan(lens, await answerLookup(view, review.lensKey), view.workload.pillarPriorities, input.PillarId);
+    const plan = improvementPlan(lens, await answerLookup(view, review.lensKey), view.workload.pillarPriorities, input.PillarId);
+    const prioritized = prioritizedIn(await workloadPriorities(trx, view.workload.id), review.lensKey);
+    const items = input.QuestionPriority === 'PRIORITIZED' ? plan.filter((item) => prioritized.has(item.question.id)) : plan;
     const page = pageOf(items, input.NextToken, input.MaxResults);
     return {
       WorkloadId: view.workload.id,

@@ -7,7 +7,10 @@ const optional = <T>(value: T | null | undefined) => (value === null || value ==
 
 export const activeLensAliases = (reviews: LensReviewRecord[]) => reviews.filter((r) => r.active).map((r) => r.lensKey);
 
-export function presentWorkload(w: WorkloadRecord, reviews: LensReviewRecord[], tags: Record<string, string>) {
+/** What a workload's profile adds (Profiles, PrioritizedRiskCounts); empty without one. */
+export type PriorityMembers = { Profiles?: Array<{ ProfileArn: string; ProfileVersion: string }>; PrioritizedRiskCounts?: Record<string, number> };
+
+export function presentWorkload(w: WorkloadRecord, reviews: LensReviewRecord[], tags: Record<string, string>, priorities: PriorityMembers = {}) {
   return {
     WorkloadId: w.id,
     WorkloadArn: w.arn,
@@ -33,10 +36,11 @@ export function presentWorkload(w: WorkloadRecord, reviews: LensReviewRecord[], 
     DiscoveryConfig: optional(w.discoveryConfig),
     Applications: w.applications,
     JiraConfiguration: optional(w.jiraConfig),
+    ...priorities,
   };
 }
 
-export function presentWorkloadSummary(w: WorkloadRecord, reviews: LensReviewRecord[]) {
+export function presentWorkloadSummary(w: WorkloadRecord, reviews: LensReviewRecord[], priorities: PriorityMembers = {}) {
   return {
     WorkloadId: w.id,
     WorkloadArn: w.arn,
@@ -46,5 +50,6 @@ export function presentWorkloadSummary(w: WorkloadRecord, reviews: LensReviewRec
     Lenses: activeLensAliases(reviews),
     RiskCounts: w.riskCounts,
     ImprovementStatus: w.improvementStatus,
+    ...priorities,
   };
 }

@@ -7,6 +7,7 @@ import { addCounts, emptyCounts } from '../../domain/review/risk';
 import { isUniqueViolation, type Trx } from '../../store/database';
 import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
 import { listLensReviews, listLensReviewsOf, upsertLensReview } from '../../store/reviews.repo';
+import { hasAcceptedWorkloadShares } from '../../store/shares.repo';
 import { listTags, putTags } from '../../store/tags.repo';
 import {
   countWorkloads,
@@ -17,12 +18,15 @@ import {
   updateWorkload as updateWorkloadRow,
 } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
+import { workloadGrant } from '../shares/recipient-access';
 import { mutate, read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken } from '../pagination';
 import type { Principal } from '../principal';
 import { presentWorkload, presentWorkloadSummary } from './present';
 import { checkWorkloadProperties, defaultPillarPriorities, MAX_WORKLOADS_PER_ACCOUNT, type WorkloadProperties } from './rules';
-import { notYetAvailable } from '../not-yet-available';
+import { applyTemplate, templateForWorkload } from '../templates/apply';
+import { priorityMembersFor, priorityMembersOf } from '../profiles/priorities';
+import { attachProfile } from '../profiles/workload-profiles.service';
 
 export interface CreateWorkloadInput extends WorkloadProperties {
   WorkloadName: string;
@@ -78,11 +82,11 @@ export const sumActiveCounts = (reviews: LensReviewRecord[]) =>
   reviews.filter((r) => r.active).reduce((sum, r) => addCounts(sum, r.riskCounts), emptyCounts());
 
 export async function createWorkload(ctx: ServiceContext, principal: Principal, input: CreateWorkloadInput) {
-  if (input.ProfileArns?.length) throw notYetAvailable('CreateWorkload with ProfileArns');
-  if (input.ReviewTemplateArns?.length) throw notYetAvailable('CreateWorkload with ReviewTemplateArns');
   const { ClientRequestToken: token, ...request } = input;
   return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, async (trx) => {
-    const lenses = await resolveLenses(ctx, trx, principal, input.Lenses);
+    const fromTemplate = await templateForWorkload(ctx, trx, principal, input.ReviewTemplateArns);
+    const templateLenses = fromTemplate?.lenses.map((l) => l.record.lensKey) ?? [];
+    const lenses = await resolveLenses(ctx, trx, principal, [...input.Lenses, ...templateLenses]);
     if (lenses.length > 20) throw ValidationError.field('Lenses', `at most 20 lenses can be applied to a workload (got ${lenses.length})`);
     checkWorkloadProperties(input, lenses);
     const key = nameKey(input.WorkloadName);
@@ -105,7 +109,7 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
       architecturalDesign: input.ArchitecturalDesign ?? null,
       industryType: input.IndustryType ?? null,
       industry: input.Industry ?? null,
-      notes: input.Notes ?? null,
+      notes: input.Notes ?? fromTemplate?.template.notes ?? null,
       improvementStatus: 'NOT_APPLICABLE',
       accountIds: input.AccountIds ?? [],
       awsRegions: input.AwsRegions ?? [],
@@ -127,6 +131,8 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
     }
     for (const review of reviews) await upsertLensReview(trx, review);
     if (input.Tags) await putTags(trx, workload.arn, input.Tags);
+    if (input.ProfileArns?.length) await attachProfile(ctx, trx, principal, workload, input.ProfileArns);
+    if (fromTemplate) await applyTemplate(ctx, trx, principal, workload, fromTemplate.lenses, 'OVERWRITE');
     return { WorkloadId: id, WorkloadArn: workload.arn };
   });
 }
@@ -134,7 +140,12 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
 export async function getWorkload(ctx: ServiceContext, principal: Principal, { WorkloadId: workloadId }: { WorkloadId: string }) {
   return read(ctx, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, workloadId, 'read');
-    return { Workload: presentWorkload(workload, await listLensReviews(trx, workloadId), await listTags(trx, workload.arn)) };
+    // A recipient sees the invitation its access comes through.
+    const grant = workload.accountId === principal.accountId ? undefined : await workloadGrant(trx, principal, workload.id);
+    const reviews = await listLensReviews(trx, workloadId);
+    const priorities = await priorityMembersFor(ctx, trx, workload.id, reviews);
+    const presented = presentWorkload(workload, reviews, await listTags(trx, workload.arn), priorities);
+    return { Workload: { ...presented, ShareInvitationId: grant?.invitationId } };
   });
 }
 
@@ -193,7 +204,8 @@ export async function updateWorkload(ctx: ServiceContext, principal: Principal, 
       if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, next.name);
       throw error;
     }
-    return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn)) };
+    const priorities = await priorityMembersFor(ctx, trx, next.id, reviews);
+    return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn), priorities) };
   });
 }
 
@@ -218,17 +230,21 @@ export async function listWorkloads(
   const after = decodeToken(input.NextToken, isWorkloadPosition);
   const limit = input.MaxResults ?? 50;
   return read(ctx, async (trx) => {
+    const recipient = { accountId: principal.accountId, userName: principal.userName };
     const page = await listWorkloadPage(trx, {
       accountIds: [principal.accountId],
+      sharedWith: (await hasAcceptedWorkloadShares(trx, recipient)) ? recipient : undefined,
       namePrefixKey: input.WorkloadNamePrefix ? nameKey(input.WorkloadNamePrefix) : undefined,
       after: after ? { nameKey: after.n, id: after.i } : undefined,
       limit: limit + 1,
     });
     const items = page.slice(0, limit);
     const reviews = await listLensReviewsOf(trx, items.map((w) => w.record.id));
+    const reviewsOf = (id: string) => reviews.filter((r) => r.workloadId === id);
+    const priorities = await priorityMembersOf(ctx, trx, items.map(({ record }) => ({ id: record.id, reviews: reviewsOf(record.id) })));
     const last = items[items.length - 1];
     return {
-      WorkloadSummaries: items.map(({ record }) => presentWorkloadSummary(record, reviews.filter((r) => r.workloadId === record.id))),
+      WorkloadSummaries: items.map(({ record }) => presentWorkloadSummary(record, reviewsOf(record.id), priorities.get(record.id))),
       NextToken: page.length > limit && last ? encodeToken({ n: last.nameKey, i: last.record.id }) : undefined,
     };
   });

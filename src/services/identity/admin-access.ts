@@ -1,0 +1,33 @@
+import { AccessDeniedError } from '../../domain/errors';
+import { deniedMessage } from '../../domain/iam';
+import type { ServiceContext } from '../context';
+import type { SecretBox } from '../credentials/accounts.service';
+import { isRoot, type Principal } from '../principal';
+
+/** What the admin services need besides the ordinary service context. */
+export interface IdentityContext extends ServiceContext {
+  box: SecretBox;
+  /** The account whose root user creates accounts and organizations. */
+  defaultAccountId: string;
+}
+
+export const userArn = (accountId: string, userName: string) => `arn:aws:iam::${accountId}:user/${userName}`;
+
+/**
+ * Only an account's root user administers its users, keys and policies; IAM
+ * policies never grant it here, so even a user with full access is refused.
+ */
+export function requireAccountRoot(principal: Principal, accountId: string, action: string, resource: string): void {
+  if (isRoot(principal) && principal.accountId === accountId) return;
+  throw new AccessDeniedError(
+    `${deniedMessage(principal.arn, action, resource)} (only the root user of account ${accountId} administers its users, keys and policies)`,
+  );
+}
+
+/** Accounts and organizations are administered by the default account's root user. */
+export function requireDefaultRoot(ctx: IdentityContext, principal: Principal, action: string, resource: string): void {
+  if (isRoot(principal) && principal.accountId === ctx.defaultAccountId) return;
+  throw new AccessDeniedError(
+    `${deniedMessage(principal.arn, action, resource)} (only the root user of the default account ${ctx.defaultAccountId} administers accounts and organizations)`,
+  );
+}

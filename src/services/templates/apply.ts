@@ -1,0 +1,114 @@
+import { ValidationError } from '../../domain/errors';
+import { answerRisk, carryAnswerOver, isAnswered } from '../../domain/review/answer';
+import { addCounts, emptyCounts } from '../../domain/review/risk';
+import type { Trx } from '../../store/database';
+import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
+import { listAnswers, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
+import { touchWorkload } from '../../store/workloads.repo';
+import { workloadFor } from '../access';
+import { mutate, type ServiceContext } from '../context';
+import type { Principal } from '../principal';
+import { MAX_LENSES_PER_WORKLOAD } from '../workloads/rules';
+import { newLensReview, sumActiveCounts } from '../workloads/workloads.service';
+import type { LensOfTemplate } from './present';
+import { lensesOfTemplate, templateFor } from './templates.service';
+
+/**
+ * Applying a review template to a workload: its lenses are applied, and its
+ * answers and notes written exactly as UpdateAnswer and UpdateLensReview would
+ * (risk evaluated on the workload's lens version, counts kept in step).
+ * OVERWRITE replaces the workload's answers and notes with the template's where
+ * the template has one; FILL only writes questions and notes still empty.
+ */
+
+export type ApplyMode = 'OVERWRITE' | 'FILL';
+export const APPLY_MODES: readonly ApplyMode[] = ['OVERWRITE', 'FILL'];
+
+export interface ApplyResult {
+  WorkloadId: string;
+  LensesAdded: string[];
+  AnswersUpdated: number;
+}
+
+/** The template a new workload starts from (CreateWorkload's ReviewTemplateArns, at most one by the model). */
+export async function templateForWorkload(ctx: ServiceContext, trx: Trx, principal: Principal, arns: string[] | undefined) {
+  if (!arns?.length) return undefined;
+  const template = await templateFor(ctx, trx, principal, arns[0]);
+  return { template, lenses: await lensesOfTemplate(ctx, trx, template.arn) };
+}
+
+async function reviewFor(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, reviews: LensReviewRecord[], lensKey: string, now: number) {
+  const existing = reviews.find((r) => r.lensKey === lensKey);
+  if (existing?.active) return { review: existing, added: false };
+  const lens = await ctx.catalog.current(principal, lensKey, trx);
+  if (existing) return { review: Object.assign(existing, { active: true }), added: true };
+  const review = newLensReview(workloadId, lens, Math.max(0, ...reviews.map((r) => r.position)) + 1, now);
+  reviews.push(review);
+  return { review, added: true };
+}
+
+/** Applies inside the caller's transaction, on a workload the caller holds locked. */
+export async function applyTemplate(
+  ctx: ServiceContext,
+  trx: Trx,
+  principal: Principal,
+  workload: WorkloadRecord,
+  lenses: LensOfTemplate[],
+  mode: ApplyMode,
+): Promise<ApplyResult> {
+  const now = ctx.now();
+  const reviews = await listLensReviews(trx, workload.id);
+  const result: ApplyResult = { WorkloadId: workload.id, LensesAdded: [], AnswersUpdated: 0 };
+  for (const l of lenses) {
+    const { review, added } = await reviewFor(ctx, trx, principal, workload.id, reviews, l.record.lensKey, now);
+    if (added) result.LensesAdded.push(review.lensKey);
+    await ctx.catalog.prepare(trx, [review]);
+    const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
+    const before = new Map((await listAnswers(trx, workload.id, review.lensKey)).map((a) => [a.questionId, a]));
+    const delta = emptyCounts();
+    for (const [questionId, templateState] of l.answers) {
+      const question = lens.questions.get(questionId);
+      const current = before.get(questionId);
+      if (!question || (mode === 'FILL' && current && isAnswered(current.state))) continue;
+      const state = carryAnswerOver(question, templateState);
+      if (current && JSON.stringify(current.state) === JSON.stringify(state)) continue;
+      const risk = answerRisk(question, state);
+      await upsertAnswer(trx, { workloadId: workload.id, lensKey: review.lensKey, questionId, state, risk, updatedAt: now });
+      delta[current?.risk ?? 'UNANSWERED'] -= 1;
+      delta[risk] += 1;
+      result.AnswersUpdated += 1;
+    }
+    const templateNotes = l.record.pillarNotes;
+    Object.assign(review, {
+      notes: mode === 'OVERWRITE' ? (l.record.notes ?? review.notes) : (review.notes ?? l.record.notes),
+      pillarNotes: mode === 'OVERWRITE' ? { ...review.pillarNotes, ...templateNotes } : { ...templateNotes, ...review.pillarNotes },
+      riskCounts: addCounts({ ...review.riskCounts }, delta),
+      updatedAt: now,
+    });
+    await upsertLensReview(trx, review);
+  }
+  const active = reviews.filter((r) => r.active).length;
+  if (active > MAX_LENSES_PER_WORKLOAD) {
+    throw ValidationError.field('TemplateArn', `applying the template would give workload ${workload.id} ${active} lenses; at most ${MAX_LENSES_PER_WORKLOAD} can be applied`);
+  }
+  await touchWorkload(trx, workload.id, sumActiveCounts(reviews), now);
+  return result;
+}
+
+/** Plumbline's own call (POST /_plumbline/templates/apply): a template applied to existing workloads, in one transaction. */
+export async function applyTemplateToWorkloads(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { TemplateArn: string; WorkloadIds: string[]; Mode: ApplyMode },
+) {
+  return mutate(ctx, { principal, operation: 'ApplyReviewTemplate' }, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn);
+    const lenses = await lensesOfTemplate(ctx, trx, template.arn);
+    const results: ApplyResult[] = [];
+    for (const id of [...new Set(input.WorkloadIds)]) {
+      const workload = await workloadFor(ctx, trx, principal, id, 'own', { lock: true });
+      results.push(await applyTemplate(ctx, trx, principal, workload, lenses, input.Mode));
+    }
+    return { TemplateArn: template.arn, Mode: input.Mode, Results: results };
+  });
+}

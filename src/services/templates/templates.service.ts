@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { NotFoundError, QuotaError, ValidationError, type FieldProblem } from '../../domain/errors';
+import { checkNameCharacters } from '../../domain/names';
+import { reviewTemplateArn } from '../../domain/profile/arns';
+import type { Trx } from '../../store/database';
+import { listTags, putTags } from '../../store/tags.repo';
+import {
+  countTemplates,
+  deleteTemplate,
+  deleteTemplateLens,
+  findTemplate,
+  insertTemplate,
+  listTemplateAnswers,
+  listTemplateLenses,
+  listTemplateLensesOf,
+  listTemplates,
+  updateTemplate,
+  upsertTemplateLens,
+  type TemplateLensRecord,
+  type TemplateRecord,
+} from '../../store/templates.repo';
+import { mutate, read, type ServiceContext } from '../context';
+import { pageOf, seconds } from '../pagination';
+import type { Principal } from '../principal';
+import { tagProblems } from '../workloads/rules';
+import { answersByQuestion, presentTemplate, type LensOfTemplate } from './present';
+
+/**
+ * Review templates: answers and notes for up to 20 lenses that new workloads
+ * start from (CreateWorkload's ReviewTemplateArns) and that Plumbline can also
+ * apply to existing workloads (src/services/templates/apply.ts).
+ */
+
+export const MAX_TEMPLATES_PER_ACCOUNT = 500;
+export const MAX_LENSES_PER_TEMPLATE = 20;
+
+export const templateNotFound = (arn: string) => new NotFoundError(`Review template ${arn} was not found`, arn, 'REVIEW_TEMPLATE');
+
+/** A template of the principal's account, or not found. */
+export async function templateFor(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock?: boolean } = {}) {
+  const template = await findTemplate(trx, arn, options.lock ? ctx.store.dialect : undefined);
+  if (!template || template.accountId !== principal.accountId) throw templateNotFound(arn);
+  return template;
+}
+
+/** The template's lenses with their compiled versions, status and answers. */
+export async function lensesOfTemplate(ctx: ServiceContext, trx: Trx, arn: string, records?: TemplateLensRecord[]): Promise<LensOfTemplate[]> {
+  const lenses = records ?? (await listTemplateLenses(trx, arn));
+  await ctx.catalog.prepare(trx, lenses);
+  const answers = await listTemplateAnswers(trx, arn);
+  const result: LensOfTemplate[] = [];
+  for (const record of lenses) {
+    result.push({
+      record,
+      lens: await ctx.catalog.version(record.lensKey, record.lensVersion),
+      status: await ctx.catalog.reviewStatus(record.lensKey, record.lensVersion),
+      answers: answersByQuestion(answers.filter((a) => a.lensKey === record.lensKey)),
+    });
+  }
+  return result;
+}
+
+/** The rules of Create/UpdateReviewTemplate that need nothing but the request. */
+export function templateProblems(input: { TemplateName?: string; Tags?: Record<string, string> }): FieldProblem[] {
+  return [...(input.TemplateName !== undefined ? checkNameCharacters('TemplateName', input.TemplateName) : []), ...tagProblems(input.Tags)];
+}
+
+function tooManyLenses(field: string, count: number) {
+  return ValidationError.field(field, `a review template can have at most ${MAX_LENSES_PER_TEMPLATE} lenses (would have ${count})`);
+}
+
+export async function createReviewTemplate(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { TemplateName: string; Description: string; Lenses: string[]; Notes?: string; Tags?: Record<string, string>; ClientRequestToken?: string },
+) {
+  const { ClientRequestToken: token, ...request } = input;
+  return mutate(ctx, { principal, operation: 'CreateReviewTemplate', token, request }, async (trx) => {
+    const keys = [...new Set(input.Lenses.map((alias) => ctx.catalog.reviewKey(alias)))];
+    if (keys.length === 0) throw ValidationError.field('Lenses', 'a review template needs at least one lens');
+    if (keys.length > MAX_LENSES_PER_TEMPLATE) throw tooManyLenses('Lenses', keys.length);
+    if ((await countTemplates(trx, principal.accountId)) >= MAX_TEMPLATES_PER_ACCOUNT) {
+      throw new QuotaError(`An account can have at most ${MAX_TEMPLATES_PER_ACCOUNT} review templates`, 'review-templates-per-account', 'REVIEW_TEMPLATE');
+    }
+    const now = ctx.now();
+    const template: TemplateRecord = {
+      arn: reviewTemplateArn(ctx.region, principal.accountId, randomBytes(16).toString('hex')),
+      accountId: principal.accountId,
+      name: input.TemplateName,
+      description: input.Description,
+      notes: input.Notes ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertTemplate(trx, template);
+    for (const [position, key] of keys.entries()) {
+      const lens = await ctx.catalog.current(principal, key, trx);
+      await upsertTemplateLens(trx, { templateArn: template.arn, lensKey: lens.alias, lensVersion: lens.version, position, notes: null, pillarNotes: {}, updatedAt: now });
+    }
+    if (input.Tags) await putTags(trx, template.arn, input.Tags);
+    return { TemplateArn: template.arn };
+  });
+}
+
+export async function getReviewTemplate(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string }) {
+  return read(ctx, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn);
+    return { ReviewTemplate: presentTemplate(template, await lensesOfTemplate(ctx, trx, template.arn), await listTags(trx, template.arn)) };
+  });
+}
+
+export async function updateReviewTemplate(
+  ctx: ServiceContext,
+  principal: Principal,
+  input: { TemplateArn: string; TemplateName?: string; Description?: string; Notes?: string; LensesToAssociate?: string[]; LensesToDisassociate?: string[] },
+) {
+  return mutate(ctx, { principal, operation: 'UpdateReviewTemplate' }, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn, { lock: true });
+    const now = ctx.now();
+    const lenses = await listTemplateLenses(trx, template.arn);
+    const problems: FieldProblem[] = [];
+    const removed = new Set<string>();
+    for (const [i, alias] of (input.LensesToDisassociate ?? []).entries()) {
+      const key = ctx.catalog.reviewKey(alias);
+      if (!lenses.some((l) => l.lensKey === key)) problems.push({ Name: `LensesToDisassociate[${i}]`, Message: `lens ${alias} is not in the template` });
+      else removed.add(key);
+    }
+    if (problems.length) throw ValidationError.fields(problems);
+    let position = Math.max(0, ...lenses.map((l) => l.position)) + 1;
+    const kept = lenses.filter((l) => !removed.has(l.lensKey));
+    for (const alias of input.LensesToAssociate ?? []) {
+      const key = ctx.catalog.reviewKey(alias);
+      if (kept.some((l) => l.lensKey === key)) continue;
+      const lens = await ctx.catalog.current(principal, key, trx);
+      const record = { templateArn: template.arn, lensKey: lens.alias, lensVersion: lens.version, position: position++, notes: null, pillarNotes: {}, updatedAt: now };
+      kept.push(record);
+      await upsertTemplateLens(trx, record);
+    }
+    if (kept.length > MAX_LENSES_PER_TEMPLATE) throw tooManyLenses('LensesToAssociate', kept.length);
+    if (kept.length === 0) throw ValidationError.field('LensesToDisassociate', 'a review template must keep at least one lens');
+    for (const key of removed) await deleteTemplateLens(trx, template.arn, key);
+    const next: TemplateRecord = {
+      ...template,
+      name: input.TemplateName ?? template.name,
+      description: input.Description ?? template.description,
+      notes: input.Notes ?? template.notes,
+      updatedAt: now,
+    };
+    await updateTemplate(trx, next);
+    return { ReviewTemplate: presentTemplate(next, await lensesOfTemplate(ctx, trx, next.arn), await listTags(trx, next.arn)) };
+  });
+}
+
+/** Deletes the template with its lenses, answers and tags; workloads created from it keep what they got. */
+export async function deleteReviewTemplate(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string; ClientRequestToken?: string }) {
+  const { ClientRequestToken: token, ...request } = input;
+  await mutate(ctx, { principal, operation: 'DeleteReviewTemplate', token, request }, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn, { lock: true });
+    await deleteTemplate(trx, template.arn);
+    return {};
+  });
+  return {};
+}
+
+export async function listReviewTemplates(ctx: ServiceContext, principal: Principal, input: { NextToken?: string; MaxResults?: number }) {
+  return read(ctx, async (trx) => {
+    const page = pageOf(await listTemplates(trx, principal.accountId), input.NextToken, input.MaxResults);
+    const lenses = await listTemplateLensesOf(trx, page.items.map((t) => t.arn));
+    await ctx.catalog.prepare(trx, lenses);
+    const summaries = [];
+    for (const t of page.items) {
+      const own = lenses.filter((l) => l.templateArn === t.arn);
+      const statuses = await Promise.all(own.map((l) => ctx.catalog.reviewStatus(l.lensKey, l.lensVersion)));
+      summaries.push({
+        TemplateArn: t.arn,
+        TemplateName: t.name,
+        Description: t.description,
+        Lenses: own.map((l) => l.lensKey),
+        Owner: t.accountId,
+        UpdatedAt: seconds(t.updatedAt),
+        UpdateStatus: statuses.every((s) => s === 'CURRENT') ? 'CURRENT' : 'LENS_NOT_CURRENT',
+      });
+    }
+    return { ReviewTemplates: summaries, NextToken: page.nextToken };
+  });
+}

@@ -1,0 +1,212 @@
+import type { Db, Trx } from './database';
+
+/** Users, their policies, organizations and OUs. SQL only; services decide who may call these. */
+
+type Conn = Db | Trx;
+
+export interface UserRow {
+  account_id: string;
+  user_name: string;
+  user_id: string;
+  password_hash: string | null;
+  password_changed_at: number | null;
+  created_at: number;
+}
+
+export async function findAccount(db: Conn, id: string) {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAccount(db: Conn, account: { id: string; organizationId: string | null; unitId: string | null; createdAt: number }) {
+  await db
+    .insertInto('accounts')
+    .values({ id: account.id, organization_id: account.organizationId, organizational_unit_id: account.unitId, created_at: account.createdAt })
+    .execute();
+}
+
+export async function setAccountOrganization(db: Conn, id: string, organizationId: string) {
+  await db.updateTable('accounts').set({ organization_id: organizationId }).where('id', '=', id).where('organization_id', 'is', null).execute();
+}
+
+/** Accounts in id order, from after `afterId`. */
+export async function listAccounts(db: Conn, afterId: string | undefined, limit: number) {
+  let query = db.selectFrom('accounts').selectAll().orderBy('id').limit(limit);
+  if (afterId !== undefined) query = query.where('id', '>', afterId);
+  return query.execute();
+}
+
+export async function findUser(db: Conn, accountId: string, userName: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['account_id', 'user_name', 'user_id', 'password_hash', 'password_changed_at', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('name_key', '=', userName.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Conn, user: { accountId: string; userName: string; userId: string; passwordHash: string | null; createdAt: number }) {
+  await db
+    .insertInto('users')
+    .values({
+      account_id: user.accountId,
+      user_name: user.userName,
+      name_key: user.userName.toLowerCase(),
+      user_id: user.userId,
+      password_hash: user.passwordHash,
+      password_changed_at: user.passwordHash ? user.createdAt : null,
+      created_at: user.createdAt,
+    })
+    .execute();
+}
+
+export async function setPasswordHash(db: Conn, accountId: string, userName: string, hash: string | null, at: number) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: hash ? at : null })
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .execute();
+}
+
+/** Users of an account in name order, from after `afterName`. */
+export async function listUsers(db: Conn, accountId: string, afterName: string | undefined, limit: number): Promise<UserRow[]> {
+  let query = db
+    .selectFrom('users')
+    .select(['account_id', 'user_name', 'user_id', 'password_hash', 'password_changed_at', 'created_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('name_key')
+    .limit(limit);
+  if (afterName !== undefined) query = query.where('name_key', '>', afterName);
+  return query.execute();
+}
+
+/** Removes the user with its keys and policies; returns the access key ids it had. */
+export async function deleteUser(db: Conn, accountId: string, userName: string): Promise<string[]> {
+  const keys = await userKeys(db, accountId, userName);
+  await db.deleteFrom('access_keys').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  await db.deleteFrom('user_policies').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  await db.deleteFrom('user_managed_policies').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  await db.deleteFrom('users').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  return keys.map((k) => k.access_key_id);
+}
+
+export async function userKeys(db: Conn, accountId: string, userName: string) {
+  return db
+    .selectFrom('access_keys')
+    .select(['access_key_id', 'status', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .orderBy('created_at')
+    .orderBy('access_key_id')
+    .execute();
+}
+
+export async function findKeyOwner(db: Conn, accessKeyId: string) {
+  return db.selectFrom('access_keys').select(['account_id', 'user_name']).where('access_key_id', '=', accessKeyId).executeTakeFirst();
+}
+
+export async function putUserPolicy(db: Conn, policy: { accountId: string; userName: string; policyName: string; document: string; at: number }) {
+  await db
+    .insertInto('user_policies')
+    .values({ account_id: policy.accountId, user_name: policy.userName, policy_name: policy.policyName, document: policy.document, updated_at: policy.at })
+    .onConflict((oc) => oc.columns(['account_id', 'user_name', 'policy_name']).doUpdateSet({ document: policy.document, updated_at: policy.at }))
+    .execute();
+}
+
+export async function deleteUserPolicy(db: Conn, accountId: string, userName: string, policyName: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('user_policies')
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .where('policy_name', '=', policyName)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listUserPolicies(db: Conn, accountId: string, userName: string) {
+  return db
+    .selectFrom('user_policies')
+    .select(['policy_name', 'document', 'updated_at'])
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .orderBy('policy_name')
+    .execute();
+}
+
+export async function attachManagedPolicy(db: Conn, accountId: string, userName: string, policyArn: string, at: number) {
+  await db
+    .insertInto('user_managed_policies')
+    .values({ account_id: accountId, user_name: userName, policy_arn: policyArn, attached_at: at })
+    .onConflict((oc) => oc.columns(['account_id', 'user_name', 'policy_arn']).doNothing())
+    .execute();
+}
+
+export async function detachManagedPolicy(db: Conn, accountId: string, userName: string, policyArn: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('user_managed_policies')
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .where('policy_arn', '=', policyArn)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listManagedPolicyArns(db: Conn, accountId: string, userName: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_managed_policies')
+    .select('policy_arn')
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .orderBy('policy_arn')
+    .execute();
+  return rows.map((r) => r.policy_arn);
+}
+
+/**
+ * Everything that decides a user's calls, in one query: inline documents
+ * (kind 'inline') and attached managed policy ARNs (kind 'managed').
+ */
+export async function userPolicySources(db: Conn, accountId: string, userName: string) {
+  return db
+    .selectFrom('user_policies')
+    .select((eb) => [eb.val('inline').as('kind'), 'document as value'])
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName)
+    .unionAll(
+      db
+        .selectFrom('user_managed_policies')
+        .select((eb) => [eb.val('managed').as('kind'), 'policy_arn as value'])
+        .where('account_id', '=', accountId)
+        .where('user_name', '=', userName),
+    )
+    .execute();
+}
+
+/** A workload's ARN and tags in one query (no rows: no such workload). */
+export async function workloadArnAndTags(db: Conn, workloadId: string) {
+  return db
+    .selectFrom('workloads')
+    .leftJoin('tags', 'tags.resource_arn', 'workloads.arn')
+    .select(['workloads.arn', 'tags.tag_key', 'tags.tag_value'])
+    .where('workloads.id', '=', workloadId)
+    .execute();
+}
+
+export async function findOrganization(db: Conn, id: string) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertOrganization(db: Conn, org: { id: string; managementAccountId: string; createdAt: number }) {
+  await db.insertInto('organizations').values({ id: org.id, management_account_id: org.managementAccountId, created_at: org.createdAt }).execute();
+}
+
+export async function findOrganizationalUnit(db: Conn, id: string) {
+  return db.selectFrom('organizational_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertOrganizationalUnit(db: Conn, unit: { id: string; organizationId: string; name: string; createdAt: number }) {
+  await db
+    .insertInto('organizational_units')
+    .values({ id: unit.id, organization_id: unit.organizationId, name: unit.name, created_at: unit.createdAt })
+    .execute();
+}
