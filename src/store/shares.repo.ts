@@ -4,9 +4,9 @@ import type { SharesTable } from './tables';
 
 type Conn = Db | Trx;
 
-/** Shares of workloads and lenses, and their invitations (SQL only). */
+/** Shares of workloads, lenses, profiles and review templates, and their invitations (SQL only). */
 
-export type ShareResourceType = 'WORKLOAD' | 'LENS';
+export type ShareResourceType = 'WORKLOAD' | 'LENS' | 'PROFILE' | 'TEMPLATE';
 export type RecipientKind = 'ACCOUNT' | 'USER' | 'ORGANIZATION' | 'ORGANIZATIONAL_UNIT';
 /** As stored; EXPIRED is derived from `invitedAt` when read. */
 export type StoredShareStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'ASSOCIATED';

@@ -52,6 +52,12 @@ import ListNotifications from './ListNotifications';
 import ListTagsForResource from './ListTagsForResource';
 import ListWorkloads from './ListWorkloads';
 import ListLensShares from './ListLensShares';
+import CreateProfileShare from './CreateProfileShare';
+import DeleteProfileShare from './DeleteProfileShare';
+import ListProfileShares from './ListProfileShares';
+import CreateTemplateShare from './CreateTemplateShare';
+import DeleteTemplateShare from './DeleteTemplateShare';
+import ListTemplateShares from './ListTemplateShares';
 import ListShareInvitations from './ListShareInvitations';
 import ListWorkloadShares from './ListWorkloadShares';
 import UpdateShareInvitation from './UpdateShareInvitation';
@@ -117,6 +123,12 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     ListTagsForResource,
     ListWorkloads,
     ListLensShares,
+    CreateProfileShare,
+    DeleteProfileShare,
+    ListProfileShares,
+    CreateTemplateShare,
+    DeleteTemplateShare,
+    ListTemplateShares,
     ListShareInvitations,
     ListWorkloadShares,
     UpdateShareInvitation,

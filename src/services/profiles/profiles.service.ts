@@ -19,6 +19,7 @@ import { deleteTags, listTags, putTags } from '../../store/tags.repo';
 import { mutate, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
+import { resourceGrant, sharedResourceIds } from '../shares/recipient-access';
 import { tagProblems } from '../workloads/rules';
 import { presentProfileQuestions, PROFILE_TEMPLATE } from './profile-template';
 
@@ -34,10 +35,17 @@ export const MAX_PROFILES_PER_ACCOUNT = 100;
 
 export const profileNotFound = (arn: string) => new NotFoundError(`Profile ${arn} was not found`, arn, 'PROFILE');
 
-/** A live profile of the principal's account, or not found. */
-export async function profileFor(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock?: boolean } = {}) {
+/**
+ * A live profile of the principal's account, or not found. With `shared`, a
+ * profile shared with the principal (accepted) too: recipients read and apply
+ * it but never change it, so only readers ask for that.
+ */
+export async function profileFor(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock?: boolean; shared?: boolean } = {}) {
   const profile = await findProfile(trx, arn, options.lock ? ctx.store.dialect : undefined);
-  if (!profile || profile.accountId !== principal.accountId || profile.deletedAt !== null) throw profileNotFound(arn);
+  if (!profile || profile.deletedAt !== null) throw profileNotFound(arn);
+  if (profile.accountId !== principal.accountId && !(options.shared && (await resourceGrant(trx, principal, 'PROFILE', profile.arn)))) {
+    throw profileNotFound(arn);
+  }
   return profile;
 }
 
@@ -107,7 +115,7 @@ export async function createProfile(
 
 export async function getProfile(ctx: ServiceContext, principal: Principal, input: { ProfileArn: string; ProfileVersion?: string }) {
   return read(ctx, async (trx) => {
-    const profile = await profileFor(ctx, trx, principal, input.ProfileArn);
+    const profile = await profileFor(ctx, trx, principal, input.ProfileArn, { shared: true });
     let version = profile.latestVersion;
     if (input.ProfileVersion !== undefined) {
       version = /^[1-9][0-9]{0,8}$/.test(input.ProfileVersion) ? Number(input.ProfileVersion) : 0;
@@ -158,10 +166,18 @@ export async function listProfiles(
   input: { ProfileNamePrefix?: string; ProfileOwnerType?: string; NextToken?: string; MaxResults?: number },
 ) {
   return read(ctx, async (trx) => {
-    // Profiles shared with the account arrive with profile sharing; until then SHARED lists none.
     const own = input.ProfileOwnerType === 'SHARED' ? [] : await listLiveProfiles(trx, principal.accountId);
+    // The account's own profiles first, then those shared with it, each in creation order.
+    const shared = [];
+    if (input.ProfileOwnerType !== 'SELF') {
+      for (const arn of await sharedResourceIds(trx, principal, 'PROFILE')) {
+        const profile = await findProfile(trx, arn);
+        if (profile && profile.deletedAt === null) shared.push(profile);
+      }
+      shared.sort((x, y) => x.createdAt - y.createdAt || (x.arn < y.arn ? -1 : 1));
+    }
     const prefix = input.ProfileNamePrefix?.toLowerCase() ?? '';
-    const page = pageOf(own.filter((p) => p.name.toLowerCase().startsWith(prefix)), input.NextToken, input.MaxResults);
+    const page = pageOf([...own, ...shared].filter((p) => p.name.toLowerCase().startsWith(prefix)), input.NextToken, input.MaxResults);
     return {
       ProfileSummaries: page.items.map((p) => ({
         ProfileArn: p.arn,

@@ -13,6 +13,7 @@ import { workloadFor } from '../access';
 import { mutate, read, type ServiceContext } from '../context';
 import { saveMilestone } from '../milestones.service';
 import { pageOf } from '../pagination';
+import { resourceGrant } from '../shares/recipient-access';
 import type { Principal } from '../principal';
 import { profileFor, profileNotFound } from './profiles.service';
 
@@ -34,7 +35,7 @@ function oneProfile(field: string, arns: string[]) {
 export async function attachProfile(ctx: ServiceContext, trx: Trx, principal: Principal, workload: WorkloadRecord, arns: string[]) {
   oneProfile('ProfileArns', arns);
   for (const arn of arns) {
-    const profile = await profileFor(ctx, trx, principal, arn);
+    const profile = await profileFor(ctx, trx, principal, arn, { shared: true });
     await putWorkloadProfile(trx, { workloadId: workload.id, profileArn: profile.arn, profileVersion: profile.latestVersion });
   }
 }
@@ -44,7 +45,7 @@ export async function associateProfiles(ctx: ServiceContext, principal: Principa
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
     const arns = [...new Set(input.ProfileArns)];
     oneProfile('ProfileArns', arns);
-    const profile = await profileFor(ctx, trx, principal, arns[0]);
+    const profile = await profileFor(ctx, trx, principal, arns[0], { shared: true });
     const current = await findWorkloadProfile(trx, workload.id);
     if (current?.profileArn === profile.arn) return {};
     if (current) {
@@ -85,7 +86,9 @@ export async function upgradeProfileVersion(
       throw ValidationError.field('ProfileArn', `profile ${input.ProfileArn} is not associated with workload ${workload.id}`);
     }
     const profile = await findProfile(trx, input.ProfileArn);
-    if (!profile || profile.accountId !== principal.accountId) throw profileNotFound(input.ProfileArn);
+    if (!profile || (profile.accountId !== principal.accountId && !(await resourceGrant(trx, principal, 'PROFILE', profile.arn)))) {
+      throw profileNotFound(input.ProfileArn);
+    }
     if (profile.deletedAt !== null) {
       throw ValidationError.field('ProfileArn', `profile ${profile.arn} was deleted; remove it from the workload instead`);
     }

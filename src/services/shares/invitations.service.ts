@@ -2,10 +2,12 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import { nameKey } from '../../domain/names';
 import type { Trx } from '../../store/database';
 import { findCustomLenses } from '../../store/lenses.repo';
+import { findProfile } from '../../store/profiles.repo';
 import { findShareByInvitation, listRecipientShares, listWorkloadNames, updateShareState, type ShareRecord } from '../../store/shares.repo';
 import { mutate, read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken } from '../pagination';
 import type { Principal } from '../principal';
+import { findTemplate } from '../../store/templates.repo';
 import { shareStatus } from './rules';
 
 /**
@@ -29,7 +31,44 @@ async function resourceNames(trx: Trx, shares: ShareRecord[]): Promise<Map<strin
   }
   const lensArns = shares.filter((s) => s.resourceType === 'LENS').map((s) => s.resourceId);
   for (const lens of await findCustomLenses(trx, lensArns)) names.set(lens.arn, lens.name);
+  // A deleted profile's pending invitations are not listed: there is nothing left to accept.
+  for (const s of shares.filter((s) => s.resourceType === 'PROFILE')) {
+    const profile = await findProfile(trx, s.resourceId);
+    if (profile && profile.deletedAt === null) names.set(profile.arn, profile.name);
+  }
+  for (const s of shares.filter((s) => s.resourceType === 'TEMPLATE')) {
+    const template = await findTemplate(trx, s.resourceId);
+    if (template) names.set(template.arn, template.name);
+  }
   return names;
+}
+
+/** The members naming the shared resource in an invitation summary. */
+function invitedResource(s: ShareRecord, name: string | undefined) {
+  switch (s.resourceType) {
+    case 'WORKLOAD':
+      return { WorkloadName: name, WorkloadId: s.resourceId };
+    case 'LENS':
+      return { LensName: name, LensArn: s.resourceId };
+    case 'PROFILE':
+      return { ProfileName: name, ProfileArn: s.resourceId };
+    case 'TEMPLATE':
+      return { TemplateName: name, TemplateArn: s.resourceId };
+  }
+}
+
+/** The members naming the shared resource in UpdateShareInvitation's answer. */
+function answeredResource(s: ShareRecord) {
+  switch (s.resourceType) {
+    case 'WORKLOAD':
+      return { WorkloadId: s.resourceId };
+    case 'LENS':
+      return { LensAlias: s.resourceId, LensArn: s.resourceId };
+    case 'PROFILE':
+      return { ProfileArn: s.resourceId };
+    case 'TEMPLATE':
+      return { TemplateArn: s.resourceId };
+  }
 }
 
 const isAfterId = (v: unknown): v is { s: string } => typeof v === 'object' && v !== null && typeof (v as { s: unknown }).s === 'string';
@@ -37,7 +76,15 @@ const isAfterId = (v: unknown): v is { s: string } => typeof v === 'object' && v
 export async function listShareInvitations(
   ctx: ServiceContext,
   principal: Principal,
-  input: { WorkloadNamePrefix?: string; LensNamePrefix?: string; ShareResourceType?: string; NextToken?: string; MaxResults?: number },
+  input: {
+    WorkloadNamePrefix?: string;
+    LensNamePrefix?: string;
+    ProfileNamePrefix?: string;
+    TemplateNamePrefix?: string;
+    ShareResourceType?: string;
+    NextToken?: string;
+    MaxResults?: number;
+  },
 ) {
   const after = decodeToken(input.NextToken, isAfterId)?.s;
   const limit = input.MaxResults ?? 50;
@@ -46,13 +93,18 @@ export async function listShareInvitations(
     const pending = (await inviteeShares(trx, principal, ['PENDING'])).filter((s) => shareStatus(s, now) === 'PENDING');
     const names = await resourceNames(trx, pending);
     const workloadPrefix = input.WorkloadNamePrefix ? nameKey(input.WorkloadNamePrefix) : undefined;
-    const lensPrefix = input.LensNamePrefix?.toLowerCase();
+    const prefixes: Record<string, string | undefined> = {
+      LENS: input.LensNamePrefix?.toLowerCase(),
+      PROFILE: input.ProfileNamePrefix?.toLowerCase(),
+      TEMPLATE: input.TemplateNamePrefix?.toLowerCase(),
+    };
     const matching = pending.filter((s) => {
       const name = names.get(s.resourceId);
       if (name === undefined || (after !== undefined && s.invitationId <= after)) return false;
       if (input.ShareResourceType && s.resourceType !== input.ShareResourceType) return false;
       if (s.resourceType === 'WORKLOAD') return !workloadPrefix || nameKey(name).startsWith(workloadPrefix);
-      return !lensPrefix || name.toLowerCase().startsWith(lensPrefix);
+      const prefix = prefixes[s.resourceType];
+      return !prefix || name.toLowerCase().startsWith(prefix);
     });
     matching.sort((a, b) => (a.invitationId < b.invitationId ? -1 : 1));
     const items = matching.slice(0, limit);
@@ -63,9 +115,7 @@ export async function listShareInvitations(
         SharedWith: s.sharedWith,
         PermissionType: s.permission,
         ShareResourceType: s.resourceType,
-        ...(s.resourceType === 'WORKLOAD'
-          ? { WorkloadName: names.get(s.resourceId), WorkloadId: s.resourceId }
-          : { LensName: names.get(s.resourceId), LensArn: s.resourceId }),
+        ...invitedResource(s, names.get(s.resourceId)),
       })),
       NextToken: matching.length > limit ? encodeToken({ s: items[items.length - 1].invitationId }) : undefined,
     };
@@ -108,7 +158,7 @@ export async function updateShareInvitation(
       ShareInvitation: {
         ShareInvitationId: share.invitationId,
         ShareResourceType: share.resourceType,
-        ...(share.resourceType === 'WORKLOAD' ? { WorkloadId: share.resourceId } : { LensAlias: share.resourceId, LensArn: share.resourceId }),
+        ...answeredResource(share),
       },
     };
   });

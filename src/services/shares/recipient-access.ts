@@ -52,3 +52,19 @@ export async function sharedLensGrants(conn: Conn, principal: Principal): Promis
   }
   return byLens;
 }
+
+/** The accepted share through which the principal uses a profile or template it does not own, if any (its own invitation first). */
+export async function resourceGrant(conn: Conn, principal: Principal, resourceType: 'PROFILE' | 'TEMPLATE', resourceId: string): Promise<ShareRecord | undefined> {
+  const shares = await listRecipientShares(
+    conn,
+    { accountId: principal.accountId, userName: principal.userName },
+    { resourceType, resourceId, statuses: ['ACCEPTED'] },
+  );
+  return shares.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** The ids of every profile or template shared with the principal and accepted. */
+export async function sharedResourceIds(conn: Conn, principal: Principal, resourceType: 'PROFILE' | 'TEMPLATE'): Promise<Set<string>> {
+  const shares = await listRecipientShares(conn, { accountId: principal.accountId, userName: principal.userName }, { resourceType, statuses: ['ACCEPTED'] });
+  return new Set(shares.filter((s) => s.ownerAccountId !== principal.accountId).map((s) => s.resourceId));
+}

@@ -5,6 +5,9 @@ import type { RecipientKind, ShareRecord } from '../../store/shares.repo';
 
 export const MAX_WORKLOAD_SHARES = 20;
 export const MAX_LENS_SHARES = 300;
+export const MAX_TEMPLATE_SHARES = 20;
+/** The hosted tool publishes no limit on shares per profile; this one is ours (README). */
+export const MAX_PROFILE_SHARES = 300;
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface ParsedRecipient {

@@ -33,7 +33,7 @@ export interface ApplyResult {
 /** The template a new workload starts from (CreateWorkload's ReviewTemplateArns, at most one by the model). */
 export async function templateForWorkload(ctx: ServiceContext, trx: Trx, principal: Principal, arns: string[] | undefined) {
   if (!arns?.length) return undefined;
-  const template = await templateFor(ctx, trx, principal, arns[0]);
+  const template = await templateFor(ctx, trx, principal, arns[0], { shared: true });
   return { template, lenses: await lensesOfTemplate(ctx, trx, template.arn) };
 }
 

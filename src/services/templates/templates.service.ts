@@ -3,6 +3,7 @@ import { NotFoundError, QuotaError, ValidationError, type FieldProblem } from '.
 import { checkNameCharacters } from '../../domain/names';
 import { reviewTemplateArn } from '../../domain/profile/arns';
 import type { Trx } from '../../store/database';
+import { deleteResourceShares } from '../../store/shares.repo';
 import { listTags, putTags } from '../../store/tags.repo';
 import {
   countTemplates,
@@ -22,6 +23,7 @@ import {
 import { mutate, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
+import { resourceGrant, sharedResourceIds } from '../shares/recipient-access';
 import { tagProblems } from '../workloads/rules';
 import { answersByQuestion, presentTemplate, type LensOfTemplate } from './present';
 
@@ -36,10 +38,17 @@ export const MAX_LENSES_PER_TEMPLATE = 20;
 
 export const templateNotFound = (arn: string) => new NotFoundError(`Review template ${arn} was not found`, arn, 'REVIEW_TEMPLATE');
 
-/** A template of the principal's account, or not found. */
-export async function templateFor(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock?: boolean } = {}) {
+/**
+ * A template of the principal's account, or not found. With `shared`, a
+ * template shared with the principal (accepted) too: recipients read it and
+ * create workloads from it but never change it, so only readers ask for that.
+ */
+export async function templateFor(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock?: boolean; shared?: boolean } = {}) {
   const template = await findTemplate(trx, arn, options.lock ? ctx.store.dialect : undefined);
-  if (!template || template.accountId !== principal.accountId) throw templateNotFound(arn);
+  if (!template) throw templateNotFound(arn);
+  if (template.accountId !== principal.accountId && !(options.shared && (await resourceGrant(trx, principal, 'TEMPLATE', template.arn)))) {
+    throw templateNotFound(arn);
+  }
   return template;
 }
 
@@ -104,7 +113,7 @@ export async function createReviewTemplate(
 
 export async function getReviewTemplate(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string }) {
   return read(ctx, async (trx) => {
-    const template = await templateFor(ctx, trx, principal, input.TemplateArn);
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn, { shared: true });
     return { ReviewTemplate: presentTemplate(template, await lensesOfTemplate(ctx, trx, template.arn), await listTags(trx, template.arn)) };
   });
 }
@@ -151,12 +160,13 @@ export async function updateReviewTemplate(
   });
 }
 
-/** Deletes the template with its lenses, answers and tags; workloads created from it keep what they got. */
+/** Deletes the template with its lenses, answers, tags and shares; workloads created from it keep what they got. */
 export async function deleteReviewTemplate(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string; ClientRequestToken?: string }) {
   const { ClientRequestToken: token, ...request } = input;
   await mutate(ctx, { principal, operation: 'DeleteReviewTemplate', token, request }, async (trx) => {
     const template = await templateFor(ctx, trx, principal, input.TemplateArn, { lock: true });
     await deleteTemplate(trx, template.arn);
+    await deleteResourceShares(trx, 'TEMPLATE', template.arn);
     return {};
   });
   return {};
@@ -164,7 +174,14 @@ export async function deleteReviewTemplate(ctx: ServiceContext, principal: Princ
 
 export async function listReviewTemplates(ctx: ServiceContext, principal: Principal, input: { NextToken?: string; MaxResults?: number }) {
   return read(ctx, async (trx) => {
-    const page = pageOf(await listTemplates(trx, principal.accountId), input.NextToken, input.MaxResults);
+    // The account's own templates first, then those shared with it, each in creation order.
+    const shared = [];
+    for (const arn of await sharedResourceIds(trx, principal, 'TEMPLATE')) {
+      const template = await findTemplate(trx, arn);
+      if (template) shared.push(template);
+    }
+    shared.sort((x, y) => x.createdAt - y.createdAt || (x.arn < y.arn ? -1 : 1));
+    const page = pageOf([...(await listTemplates(trx, principal.accountId)), ...shared], input.NextToken, input.MaxResults);
     const lenses = await listTemplateLensesOf(trx, page.items.map((t) => t.arn));
     await ctx.catalog.prepare(trx, lenses);
     const summaries = [];
