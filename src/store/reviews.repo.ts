@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
 import type { AnswerRecord, LensReviewRecord } from './records';
 import type { AnswersTable, LensReviewsTable } from './tables';
+import { answerStateColumns, answerStateOf } from './answer-state-columns';
 
 type Conn = Db | Trx;
 
@@ -21,13 +22,7 @@ const toAnswer = (row: Selectable<AnswersTable>): AnswerRecord => ({
   workloadId: row.workload_id,
   lensKey: row.lens_key,
   questionId: row.question_id,
-  state: {
-    selected: JSON.parse(row.selected_choices),
-    choiceAnswers: JSON.parse(row.choice_answers),
-    notes: row.notes,
-    isApplicable: row.is_applicable === 1,
-    reason: row.reason,
-  },
+  state: answerStateOf(row),
   risk: row.risk as AnswerRecord['risk'],
   updatedAt: row.updated_at,
 });
@@ -112,11 +107,7 @@ export async function upsertAnswer(db: Conn, a: AnswerRecord): Promise<void> {
     workload_id: a.workloadId,
     lens_key: a.lensKey,
     question_id: a.questionId,
-    selected_choices: JSON.stringify(a.state.selected),
-    choice_answers: JSON.stringify(a.state.choiceAnswers),
-    notes: a.state.notes,
-    is_applicable: a.state.isApplicable ? 1 : 0,
-    reason: a.state.reason,
+    ...answerStateColumns(a.state),
     risk: a.risk,
     updated_at: a.updatedAt,
   };

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AnswerState } from '../domain/review/answer';
 import type { Db, Dialect, Trx } from './database';
 import type { ReviewTemplateAnswersTable, ReviewTemplateLensesTable, ReviewTemplatesTable } from './tables';
+import { answerStateColumns, answerStateOf } from './answer-state-columns';
 
 type Conn = Db | Trx;
 
@@ -57,13 +58,7 @@ const toTemplateAnswer = (row: Selectable<ReviewTemplateAnswersTable>): Template
   templateArn: row.template_arn,
   lensKey: row.lens_key,
   questionId: row.question_id,
-  state: {
-    selected: JSON.parse(row.selected_choices),
-    choiceAnswers: JSON.parse(row.choice_answers),
-    notes: row.notes,
-    isApplicable: row.is_applicable === 1,
-    reason: row.reason,
-  },
+  state: answerStateOf(row),
   updatedAt: row.updated_at,
 });
 
@@ -162,11 +157,7 @@ export async function upsertTemplateAnswer(db: Conn, a: TemplateAnswerRecord): P
     template_arn: a.templateArn,
     lens_key: a.lensKey,
     question_id: a.questionId,
-    selected_choices: JSON.stringify(a.state.selected),
-    choice_answers: JSON.stringify(a.state.choiceAnswers),
-    notes: a.state.notes,
-    is_applicable: a.state.isApplicable ? 1 : 0,
-    reason: a.state.reason,
+    ...answerStateColumns(a.state),
     updated_at: a.updatedAt,
   };
   const { template_arn: _t, lens_key: _l, question_id: _q, ...changes } = values;
