@@ -1,0 +1,5 @@
+import { PageNotBuilt } from '../commons/page-not-built';
+
+export default function Page() {
+  return <PageNotBuilt name="custom-lenses" />;
+}
