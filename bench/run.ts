@@ -13,15 +13,21 @@ import { startProcess } from './processes';
  * npm run bench: starts a real Plumbline on its own data, creates 1,000
  * workloads, then measures UpdateAnswer and ListWorkloads under concurrent
  * load next to a bare Fastify route running the same SQL on the same schema
- * (bench/baseline-server.ts) in the same run, and prints the ratio (absolute figures drift on shared machines).
+ * (bench/baseline-server.ts) in the same run, and prints the ratio (absolute
+ * figures drift on shared machines), each server's CPU time per request and the
+ * load generator's. BENCH_SECONDS (per side), BENCH_ROUNDS, BENCH_CONNECTIONS,
+ * BENCH_ONLY=UpdateAnswer and BENCH_PROFILE=DIR (CPU profiles) tune a run.
  */
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// Each pair is measured in alternating slices (Plumbline, baseline, Plumbline, ...), so a
+// change in the machine's background load during the run hits both sides alike.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+const WARMUP_SECONDS = 1;
 const WORKLOADS = 1000;
 const region = 'us-east-1';
 const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
-
 
 async function waitHealthy(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -58,6 +64,8 @@ interface Result {
   errors: number;
   /** Server CPU time per request, in microseconds: steadier than req/s on a shared machine. */
   cpuUs: number;
+  /** The load generator's CPU time per request (it shares the machine with the server). */
+  clientUs: number;
 }
 
 /** User + system CPU time of a process so far, in microseconds (Linux /proc). */
@@ -66,12 +74,51 @@ function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
 }
 
-async function load(name: string, server: { url: string; child: ChildProcess }, requests: autocannon.Request[]): Promise<Result> {
+type Server = { url: string; child: ChildProcess };
+
+interface Slice {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpu: number;
+  /** This process's CPU time: the load generator's. */
+  clientCpu: number;
+}
+
+async function slice(server: Server, requests: autocannon.Request[], seconds: number): Promise<Slice> {
   const cpuBefore = cpuMicros(server.child.pid!);
-  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION, requests });
+  const clientBefore = cpuMicros(process.pid);
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests });
   const cpu = cpuMicros(server.child.pid!) - cpuBefore;
-  const non2xx = result.non2xx + result.errors;
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: non2xx, cpuUs: cpu / Math.max(1, result.requests.total) };
+  const clientCpu = cpuMicros(process.pid) - clientBefore;
+  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpu, clientCpu };
+}
+
+/** Throughput over all slices; latencies are the slices' percentiles weighted by their requests. */
+function combine(name: string, slices: Slice[]): Result {
+  const requests = slices.reduce((n, s) => n + s.requests, 0);
+  const weighted = (pick: (s: Slice) => number) => Math.round(slices.reduce((n, s) => n + pick(s) * s.requests, 0) / Math.max(1, requests));
+  return {
+    name,
+    rps: requests / slices.reduce((n, s) => n + s.seconds, 0),
+    p50: weighted((s) => s.p50),
+    p99: weighted((s) => s.p99),
+    errors: slices.reduce((n, s) => n + s.errors, 0),
+    cpuUs: slices.reduce((n, s) => n + s.cpu, 0) / Math.max(1, requests),
+    clientUs: slices.reduce((n, s) => n + s.clientCpu, 0) / Math.max(1, requests),
+  };
+}
+
+/** Plumbline and the baseline under the same load, in alternating slices after a warm-up of each. */
+async function loadPair(names: [string, string], sides: Array<[Server, autocannon.Request[]]>): Promise<[Result, Result]> {
+  for (const [server, requests] of sides) await slice(server, requests, WARMUP_SECONDS);
+  const slices: Slice[][] = [[], []];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, [server, requests]] of sides.entries()) slices[i].push(await slice(server, requests, DURATION / ROUNDS));
+  }
+  return [combine(names[0], slices[0]), combine(names[1], slices[1])];
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
@@ -120,17 +167,17 @@ try {
   const list = await signed(plumbline.url, 'POST', '/workloadsSummaries', { MaxResults: 50 });
 
   const results: Array<[Result, Result]> = [];
-  results.push([await load('UpdateAnswer', plumbline, updates as autocannon.Request[]), await load('baseline write', baseline, baseUpdates)]);
-  if (process.env.BENCH_ONLY !== 'UpdateAnswer') results.push([
-    await load('ListWorkloads', plumbline, [list as autocannon.Request]),
-    await load('baseline read', baseline, [{ method: 'POST', path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }]),
-  ]);
+  results.push(await loadPair(['UpdateAnswer', 'baseline write'], [[plumbline, updates as autocannon.Request[]], [baseline, baseUpdates]]));
+  if (process.env.BENCH_ONLY !== 'UpdateAnswer') {
+    const baseList = [{ method: 'POST' as const, path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }];
+    results.push(await loadPair(['ListWorkloads', 'baseline read'], [[plumbline, [list as autocannon.Request]], [baseline, baseList]]));
+  }
 
-  console.log(`\n${DURATION} s per run, ${CONNECTIONS} connections, SQLite store, ${WORKLOADS} workloads\n`);
-  console.log('operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio');
+  console.log(`\n${DURATION} s per side in ${ROUNDS} alternating slices, ${CONNECTIONS} connections, SQLite store, ${WORKLOADS} workloads\n`);
+  console.log('operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio | client cpu us/req');
   for (const [r, b] of results) {
     console.log(
-      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}`,
+      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}  | ${r.clientUs.toFixed(0)} / ${b.clientUs.toFixed(0)}`,
     );
   }
   const ratio = results[0][0].rps / results[0][1].rps;

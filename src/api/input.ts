@@ -21,7 +21,21 @@ function compiledPattern(pattern: string): RegExp {
   return re;
 }
 
-const codePoints = (s: string) => [...s].length;
+/** Length in code points (a surrogate pair counts once), without splitting the string. */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -29,25 +43,26 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+function fail(problems: FieldProblem[], name: string, message: string): void {
+  problems.push({ Name: name, Message: message });
+}
+
 export function checkValue(value: unknown, shapeName: string, name: string, problems: FieldProblem[]): void {
   const shape: Shape | undefined = shapes[shapeName];
   if (!shape) return;
-  const fail = (message: string): void => {
-    problems.push({ Name: name, Message: message });
-  };
   switch (shape.type) {
     case 'string': {
-      if (typeof value !== 'string') return fail(`must be a string, not ${describe(value)}`);
+      if (typeof value !== 'string') return fail(problems, name, `must be a string, not ${describe(value)}`);
       const len = codePoints(value);
       if (shape.minLength !== undefined && len < shape.minLength) {
-        return fail(`must be at least ${shape.minLength} characters long (is ${len})`);
+        return fail(problems, name, `must be at least ${shape.minLength} characters long (is ${len})`);
       }
       if (shape.maxLength !== undefined && len > shape.maxLength) {
-        return fail(`must be at most ${shape.maxLength} characters long (is ${len})`);
+        return fail(problems, name, `must be at most ${shape.maxLength} characters long (is ${len})`);
       }
-      if (shape.enum && !shape.enum.includes(value)) return fail(`must be one of ${shape.enum.join(', ')}`);
+      if (shape.enum && !shape.enum.includes(value)) return fail(problems, name, `must be one of ${shape.enum.join(', ')}`);
       if (shape.pattern && !compiledPattern(shape.pattern).test(value)) {
-        return fail(`must match the pattern ${shape.pattern}`);
+        return fail(problems, name, `must match the pattern ${shape.pattern}`);
       }
       return;
     }
@@ -55,39 +70,39 @@ export function checkValue(value: unknown, shapeName: string, name: string, prob
     case 'long':
     case 'double': {
       if (typeof value !== 'number' || !Number.isFinite(value) || (shape.type !== 'double' && !Number.isInteger(value))) {
-        return fail(`must be ${shape.type === 'double' ? 'a number' : 'an integer'}`);
+        return fail(problems, name, `must be ${shape.type === 'double' ? 'a number' : 'an integer'}`);
       }
-      if (shape.min !== undefined && value < shape.min) return fail(`must be at least ${shape.min}`);
-      if (shape.max !== undefined && value > shape.max) return fail(`must be at most ${shape.max}`);
+      if (shape.min !== undefined && value < shape.min) return fail(problems, name, `must be at least ${shape.min}`);
+      if (shape.max !== undefined && value > shape.max) return fail(problems, name, `must be at most ${shape.max}`);
       return;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') fail('must be true or false');
+      if (typeof value !== 'boolean') fail(problems, name, 'must be true or false');
       return;
     case 'timestamp':
-      if (typeof value !== 'number') fail('must be a timestamp in epoch seconds');
+      if (typeof value !== 'number') fail(problems, name, 'must be a timestamp in epoch seconds');
       return;
     case 'list': {
-      if (!Array.isArray(value)) return fail(`must be a list, not ${describe(value)}`);
+      if (!Array.isArray(value)) return fail(problems, name, `must be a list, not ${describe(value)}`);
       if (shape.minItems !== undefined && value.length < shape.minItems) {
-        fail(`must have at least ${shape.minItems} item(s) (has ${value.length})`);
+        fail(problems, name, `must have at least ${shape.minItems} item(s) (has ${value.length})`);
       }
       if (shape.maxItems !== undefined && value.length > shape.maxItems) {
-        fail(`must have at most ${shape.maxItems} item(s) (has ${value.length})`);
+        fail(problems, name, `must have at most ${shape.maxItems} item(s) (has ${value.length})`);
       }
-      value.forEach((item, i) => checkValue(item, shape.member as string, `${name}[${i}]`, problems));
+      for (let i = 0; i < value.length; i++) checkValue(value[i], shape.member as string, `${name}[${i}]`, problems);
       return;
     }
     case 'map': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return fail(`must be a map, not ${describe(value)}`);
+        return fail(problems, name, `must be a map, not ${describe(value)}`);
       }
       const entries = Object.entries(value);
       if (shape.minEntries !== undefined && entries.length < shape.minEntries) {
-        fail(`must have at least ${shape.minEntries} entr${shape.minEntries === 1 ? 'y' : 'ies'} (has ${entries.length})`);
+        fail(problems, name, `must have at least ${shape.minEntries} entr${shape.minEntries === 1 ? 'y' : 'ies'} (has ${entries.length})`);
       }
       if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) {
-        fail(`must have at most ${shape.maxEntries} entries (has ${entries.length})`);
+        fail(problems, name, `must have at most ${shape.maxEntries} entries (has ${entries.length})`);
       }
       for (const [k, v] of entries) {
         checkValue(k, shape.key as string, `${name} key '${k}'`, problems);
@@ -97,7 +112,7 @@ export function checkValue(value: unknown, shapeName: string, name: string, prob
     }
     case 'structure': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return fail(`must be an object, not ${describe(value)}`);
+        return fail(problems, name, `must be an object, not ${describe(value)}`);
       }
       const record = value as Record<string, unknown>;
       for (const [memberName, member] of Object.entries(shape.members ?? {})) {
@@ -113,6 +128,7 @@ export function checkValue(value: unknown, shapeName: string, name: string, prob
     default:
       return;
   }
+
 }
 
 /** Path labels and query values arrive as text; numbers and booleans are converted as the model types them. */

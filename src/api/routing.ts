@@ -30,7 +30,15 @@ const routes: Route[] = operations
   }))
   .sort((a, b) => a.segments.filter((s) => 'label' in s).length - b.segments.filter((s) => 'label' in s).length);
 
+// The routes that can match a method and segment count, in the order above.
+const candidates = new Map<string, Route[]>();
+for (const route of routes) {
+  const key = `${route.op.method} ${route.segments.length}`;
+  candidates.set(key, [...(candidates.get(key) ?? []), route]);
+}
+
 function decodeSegment(segment: string): string | undefined {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -43,8 +51,7 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
   const parts = rawPath.split('/').filter((p, i, all) => p !== '' || (i > 0 && i < all.length - 1));
   const decoded = parts.map(decodeSegment);
   if (decoded.some((d) => d === undefined)) return { kind: 'none' };
-  for (const route of routes) {
-    if (route.op.method !== method || route.segments.length !== parts.length) continue;
+  for (const route of candidates.get(`${method} ${parts.length}`) ?? []) {
     const labels: Record<string, string> = {};
     const ok = route.segments.every((seg, i) => {
       if ('literal' in seg) return seg.literal === decoded[i];

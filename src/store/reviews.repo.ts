@@ -3,6 +3,7 @@ import type { Db, Trx } from './database';
 import type { AnswerRecord, LensReviewRecord } from './records';
 import type { AnswersTable, LensReviewsTable } from './tables';
 import { answerStateColumns, answerStateOf } from './answer-state-columns';
+import { arg, prepared } from './prepared';
 
 type Conn = Db | Trx;
 
@@ -45,34 +46,46 @@ export async function listLensReviewsOf(db: Conn, workloadIds: string[]): Promis
   return rows.map(toLensReview);
 }
 
+const lensReviewByKey = prepared((db) =>
+  db.selectFrom('lens_reviews').selectAll().where('workload_id', '=', arg(0)).where('lens_key', '=', arg(1)),
+);
+
 export async function findLensReview(db: Conn, workloadId: string, lensKey: string): Promise<LensReviewRecord | undefined> {
-  const row = await db
-    .selectFrom('lens_reviews')
-    .selectAll()
-    .where('workload_id', '=', workloadId)
-    .where('lens_key', '=', lensKey)
-    .executeTakeFirst();
+  const row = await lensReviewByKey.first(db, workloadId, lensKey);
   return row ? toLensReview(row) : undefined;
 }
 
-export async function upsertLensReview(db: Conn, r: LensReviewRecord): Promise<void> {
-  const values = {
-    workload_id: r.workloadId,
-    lens_key: r.lensKey,
-    lens_version: r.lensVersion,
-    active: r.active ? 1 : 0,
-    position: r.position,
-    notes: r.notes,
-    pillar_notes: JSON.stringify(r.pillarNotes),
-    risk_counts: JSON.stringify(r.riskCounts),
-    updated_at: r.updatedAt,
-  };
-  const { workload_id: _w, lens_key: _l, ...changes } = values;
-  await db
+const lensReviewColumns = ['lens_version', 'active', 'position', 'notes', 'pillar_notes', 'risk_counts', 'updated_at'] as const;
+const upsertLensReviewRow = prepared((db) => {
+  const changes = Object.fromEntries(lensReviewColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
+  return db
     .insertInto('lens_reviews')
-    .values(values)
-    .onConflict((oc) => oc.columns(['workload_id', 'lens_key']).doUpdateSet(changes))
-    .execute();
+    .values({ workload_id: arg(0), lens_key: arg(1), ...Object.fromEntries(lensReviewColumns.map((c, i) => [c, arg(i + 2)])) } as never)
+    .onConflict((oc) => oc.columns(['workload_id', 'lens_key']).doUpdateSet(changes as never));
+});
+
+export async function upsertLensReview(db: Conn, r: LensReviewRecord): Promise<void> {
+  await upsertLensReviewRow.run(
+    db,
+    r.workloadId,
+    r.lensKey,
+    r.lensVersion,
+    r.active ? 1 : 0,
+    r.position,
+    r.notes,
+    JSON.stringify(r.pillarNotes),
+    JSON.stringify(r.riskCounts),
+    r.updatedAt,
+  );
+}
+
+const lensReviewCounts = prepared((db) =>
+  db.updateTable('lens_reviews').set({ risk_counts: arg(0), updated_at: arg(1) }).where('workload_id', '=', arg(2)).where('lens_key', '=', arg(3)),
+);
+
+/** Writes only the risk counts (and time) of a lens review, as an answer changes them. */
+export async function updateLensReviewCounts(db: Conn, r: Pick<LensReviewRecord, 'workloadId' | 'lensKey' | 'riskCounts' | 'updatedAt'>): Promise<void> {
+  await lensReviewCounts.run(db, JSON.stringify(r.riskCounts), r.updatedAt, r.workloadId, r.lensKey);
 }
 
 /** Writes only the notes, so a concurrent answer's risk counts are never overwritten. */
@@ -91,32 +104,27 @@ export async function listAnswers(db: Conn, workloadId: string, lensKey?: string
   return (await query.execute()).map(toAnswer);
 }
 
+const answerByKey = prepared((db) =>
+  db.selectFrom('answers').selectAll().where('workload_id', '=', arg(0)).where('lens_key', '=', arg(1)).where('question_id', '=', arg(2)),
+);
+
 export async function findAnswer(db: Conn, workloadId: string, lensKey: string, questionId: string) {
-  const row = await db
-    .selectFrom('answers')
-    .selectAll()
-    .where('workload_id', '=', workloadId)
-    .where('lens_key', '=', lensKey)
-    .where('question_id', '=', questionId)
-    .executeTakeFirst();
+  const row = await answerByKey.first(db, workloadId, lensKey, questionId);
   return row ? toAnswer(row) : undefined;
 }
 
-export async function upsertAnswer(db: Conn, a: AnswerRecord): Promise<void> {
-  const values = {
-    workload_id: a.workloadId,
-    lens_key: a.lensKey,
-    question_id: a.questionId,
-    ...answerStateColumns(a.state),
-    risk: a.risk,
-    updated_at: a.updatedAt,
-  };
-  const { workload_id: _w, lens_key: _l, question_id: _q, ...changes } = values;
-  await db
+const answerColumns = ['selected_choices', 'choice_answers', 'notes', 'is_applicable', 'reason', 'risk', 'updated_at'] as const;
+const upsertAnswerRow = prepared((db) => {
+  const changes = Object.fromEntries(answerColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
+  return db
     .insertInto('answers')
-    .values(values)
-    .onConflict((oc) => oc.columns(['workload_id', 'lens_key', 'question_id']).doUpdateSet(changes))
-    .execute();
+    .values({ workload_id: arg(0), lens_key: arg(1), question_id: arg(2), ...Object.fromEntries(answerColumns.map((c, i) => [c, arg(i + 3)])) } as never)
+    .onConflict((oc) => oc.columns(['workload_id', 'lens_key', 'question_id']).doUpdateSet(changes as never));
+});
+
+export async function upsertAnswer(db: Conn, a: AnswerRecord): Promise<void> {
+  const c = answerStateColumns(a.state);
+  await upsertAnswerRow.run(db, a.workloadId, a.lensKey, a.questionId, c.selected_choices, c.choice_answers, c.notes, c.is_applicable, c.reason, a.risk, a.updatedAt);
 }
 
 export async function deleteAnswers(db: Conn, workloadId: string, lensKey: string, questionIds: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
+import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
 import type { WorkloadsTable } from './tables';
 
@@ -78,12 +79,10 @@ export async function touchWorkloadTime(db: Conn, id: string, updatedAt: number)
   await db.updateTable('workloads').set({ updated_at: updatedAt }).where('id', '=', id).execute();
 }
 
+const workloadCounts = prepared((db) => db.updateTable('workloads').set({ risk_counts: arg(0), updated_at: arg(1) }).where('id', '=', arg(2)));
+
 export async function touchWorkload(db: Conn, id: string, riskCounts: RiskCounts, updatedAt: number): Promise<void> {
-  await db
-    .updateTable('workloads')
-    .set({ risk_counts: JSON.stringify(riskCounts), updated_at: updatedAt })
-    .where('id', '=', id)
-    .execute();
+  await workloadCounts.run(db, JSON.stringify(riskCounts), updatedAt, id);
 }
 
 /**
@@ -91,10 +90,11 @@ export async function touchWorkload(db: Conn, id: string, riskCounts: RiskCounts
  * on PostgreSQL so concurrent changes to its counts serialize (SQLite
  * transactions are serialized already).
  */
+const workloadById = prepared((db) => db.selectFrom('workloads').selectAll().where('id', '=', arg(0)));
+const workloadByIdForUpdate = prepared((db) => db.selectFrom('workloads').selectAll().where('id', '=', arg(0)).forUpdate());
+
 export async function findWorkload(db: Conn, id: string, lock?: Dialect): Promise<WorkloadRecord | undefined> {
-  let query = db.selectFrom('workloads').selectAll().where('id', '=', id);
-  if (lock === 'postgres') query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await (lock === 'postgres' ? workloadByIdForUpdate : workloadById).first(db, id);
   return row ? toWorkloadRecord(row) : undefined;
 }
 

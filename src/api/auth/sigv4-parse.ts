@@ -25,14 +25,14 @@ export const MSG_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
 export const MSG_PAYLOAD_MISMATCH = 'The provided x-amz-content-sha256 header does not match the request body';
 export const MSG_SESSION_TOKEN =
-  'Session tokens are not supported (x-amz-security-token): sign requests with a long-term access key';
+  'Session tokens are not supported for long-term access keys (x-amz-security-token): sign without one, or with a console session key';
 
 export const sha256Ctor = Hash.bind(null, 'sha256');
 
 /**
- * Thin subclass exposing the library's (protected) canonical request and
- * string-to-sign builders. It never signs anything itself, so the credentials
- * and region given to the base constructor are placeholders.
+ * Thin subclass exposing the library's (protected) canonical request builder.
+ * It never signs anything itself, so the credentials and region given to the
+ * base constructor are placeholders.
  */
 export class CanonicalSigV4 extends SignatureV4Base {
   constructor(service: string) {
@@ -47,9 +47,6 @@ export class CanonicalSigV4 extends SignatureV4Base {
   }
   canonicalRequest(request: HttpRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string {
     return this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
-  }
-  stringToSign(longDate: string, scope: string, canonicalRequest: string): Promise<string> {
-    return this.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
   }
 }
 
@@ -123,7 +120,33 @@ export interface ParsedCredential {
   service: string;
 }
 
+/**
+ * A client sends the same Credential and SignedHeaders on every request of a
+ * day, so their successful parses are kept (bounded; failures are not kept).
+ */
+const MAX_PARSES = 1000;
+function remembered<T>(cache: Map<string, T>, value: string, parse: () => T): T {
+  let parsed = cache.get(value);
+  if (parsed === undefined) {
+    parsed = parse();
+    if (cache.size >= MAX_PARSES) cache.clear();
+    cache.set(value, parsed);
+  }
+  return parsed;
+}
+const credentials = new Map<string, ParsedCredential>();
+const signedHeaderLists = new Map<string, readonly string[]>();
+
 export function parseCredential(value: string, where: string): ParsedCredential {
+  return remembered(credentials, value, () => Object.freeze(parseCredentialText(value, where)));
+}
+
+/** The names of SignedHeaders, in the order given (frozen: shared between requests). */
+export function parseSignedHeaders(value: string, where: string): string[] {
+  return remembered(signedHeaderLists, value, () => Object.freeze(parseSignedHeadersText(value, where))) as string[];
+}
+
+function parseCredentialText(value: string, where: string): ParsedCredential {
   const parts = value.split('/');
   const [accessKeyId, date, region, service, terminator] = parts;
   if (
@@ -144,7 +167,7 @@ export function parseCredential(value: string, where: string): ParsedCredential 
   return { accessKeyId, date, region, service };
 }
 
-export function parseSignedHeaders(value: string, where: string): string[] {
+function parseSignedHeadersText(value: string, where: string): string[] {
   const names = value.split(';');
   if (names.length === 0 || names.some((n) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(n))) {
     throw new AuthError(
@@ -184,13 +207,33 @@ export interface ParsedAuth {
   contentSha256Param?: string;
 }
 
+// Requests arriving in the same second carry the same date: the last one parsed is kept.
+let lastIsoBasic = { value: '', time: 0 };
+
 export function parseIsoBasic(value: string): Date | undefined {
+  if (value === lastIsoBasic.value) return new Date(lastIsoBasic.time);
+  const parsed = parseIsoBasicText(value);
+  if (parsed) lastIsoBasic = { value, time: parsed.getTime() };
+  return parsed;
+}
+
+function parseIsoBasicText(value: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Reject out-of-range fields (e.g. month 13) that Date.UTC would roll over.
-  if (formatIsoBasic(t) !== value) return undefined;
+  // Reject out-of-range fields (e.g. month 13) that Date.UTC would roll over, and
+  // years below 100, which it maps to 19xx.
+  if (
+    t.getUTCFullYear() !== y ||
+    t.getUTCMonth() !== mo - 1 ||
+    t.getUTCDate() !== d ||
+    t.getUTCHours() !== h ||
+    t.getUTCMinutes() !== mi ||
+    t.getUTCSeconds() !== s
+  ) {
+    return undefined;
+  }
   return t;
 }
 
@@ -198,7 +241,35 @@ export function formatIsoBasic(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-export function parseAuthorizationHeader(header: string): Omit<ParsedAuth, 'longDate' | 'requestTime' | 'mode'> {
+type ParsedHeader = Omit<ParsedAuth, 'longDate' | 'requestTime' | 'mode'>;
+
+/**
+ * A client's Authorization headers differ only in their trailing Signature, so
+ * the part before it, once it has parsed, is kept: a header that starts with a
+ * known part and ends with a Signature parses to the same Credential and
+ * SignedHeaders without parsing them again.
+ */
+const SIGNATURE_COMPONENT = 'Signature=';
+const headerStarts = new Map<string, Pick<ParsedHeader, 'credential' | 'signedHeaders'>>();
+
+export function parseAuthorizationHeader(header: string): ParsedHeader {
+  const at = header.lastIndexOf(SIGNATURE_COMPONENT);
+  const start = at > 0 ? header.slice(0, at) : undefined;
+  const known = start === undefined ? undefined : headerStarts.get(start);
+  const signature = at > 0 ? header.slice(at + SIGNATURE_COMPONENT.length).trim() : '';
+  if (known && signature !== '' && !signature.includes(',')) {
+    return { credential: known.credential, signedHeaders: known.signedHeaders, signature: parseSignature(signature, 'Authorization header') };
+  }
+  const parsed = parseWholeAuthorizationHeader(header);
+  // Kept only when the Signature found last is the header's own last component.
+  if (start !== undefined && signature !== '' && !signature.includes(',') && parsed.signature.equals(Buffer.from(signature, 'hex'))) {
+    if (headerStarts.size >= MAX_PARSES) headerStarts.clear();
+    headerStarts.set(start, { credential: parsed.credential, signedHeaders: parsed.signedHeaders });
+  }
+  return parsed;
+}
+
+function parseWholeAuthorizationHeader(header: string): ParsedHeader {
   const where = 'Authorization header';
   const trimmed = header.trim();
   const space = trimmed.indexOf(' ');
@@ -249,12 +320,14 @@ export function parseAuthorizationHeader(header: string): Omit<ParsedAuth, 'long
 export function parseHeaderAuth(req: IncomingSignedRequest, authorization: string): ParsedAuth {
   const parsed = parseAuthorizationHeader(authorization);
   const amzDate = headerValue(req.headers, 'x-amz-date');
-  const httpDate = headerValue(req.headers, 'date');
+  const httpDate = amzDate === undefined ? headerValue(req.headers, 'date') : undefined;
   let requestTime: Date | undefined;
   let dateHeader: string;
+  let longDate: string | undefined;
   if (amzDate !== undefined) {
     dateHeader = 'x-amz-date';
-    requestTime = parseIsoBasic(amzDate.trim());
+    longDate = amzDate.trim();
+    requestTime = parseIsoBasic(longDate);
     if (!requestTime) {
       throw new AuthError(
         "X-Amz-Date header is malformed: expected the ISO 8601 basic format YYYYMMDD'T'HHMMSS'Z'",
@@ -284,7 +357,15 @@ export function parseHeaderAuth(req: IncomingSignedRequest, authorization: strin
       'IncompleteSignatureException',
     );
   }
-  return { ...parsed, mode: 'header', requestTime, longDate: formatIsoBasic(requestTime) };
+  // A valid X-Amz-Date is already in the basic format; only an HTTP Date needs formatting.
+  return {
+    mode: 'header',
+    credential: parsed.credential,
+    signedHeaders: parsed.signedHeaders,
+    signature: parsed.signature,
+    requestTime,
+    longDate: longDate ?? formatIsoBasic(requestTime),
+  };
 }
 
 export function parseQueryAuth(query: QueryBag): ParsedAuth {

@@ -374,6 +374,17 @@ describe('verifySigV4: failures', () => {
       });
     }
 
+    it('checks the Signature in full once the rest of the header is known (kept from an earlier request)', async () => {
+      await verifySigV4(base, lookup, opts);
+      await verifySigV4(await signed({ path: '/lenses/other' }), lookup, opts);
+      const sig = /Signature=([0-9a-f]+)/.exec(auth)![1];
+      const flipped = sig.slice(0, -1) + (sig.endsWith('0') ? '1' : '0');
+      await expectAuthError(verifySigV4(withAuth(auth.replace(sig, flipped)), lookup, opts), MISMATCH);
+      await expectAuthError(verifySigV4(withAuth(auth.replace(sig, sig.slice(1))), lookup, opts), /Signature must be 64 hexadecimal/);
+      await expectAuthError(verifySigV4(withAuth(`${auth}, Foo=bar`), lookup, opts), /unexpected component 'Foo'/);
+      await expectAuthError(verifySigV4(withAuth(auth.replace(sig, `${sig}, Signature=${sig}`)), lookup, opts), /Signature appears more than once/);
+    });
+
     it('missing or malformed x-amz-date', async () => {
       const headers = { ...base.headers };
       delete headers['x-amz-date'];

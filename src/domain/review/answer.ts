@@ -62,7 +62,8 @@ export function applyAnswerUpdate(question: CompiledQuestion, current: AnswerSta
   const problems: FieldProblem[] = [];
   const next: AnswerState = {
     selected: [...current.selected],
-    choiceAnswers: structuredClone(current.choiceAnswers),
+    // Notes are flat objects: copying each is enough, and far cheaper than structuredClone.
+    choiceAnswers: Object.fromEntries(Object.entries(current.choiceAnswers).map(([id, note]) => [id, { ...note }])),
     notes: update.Notes !== undefined ? update.Notes : current.notes,
     isApplicable: update.IsApplicable ?? current.isApplicable,
     reason: update.Reason !== undefined ? update.Reason : current.reason,

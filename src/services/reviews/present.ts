@@ -30,6 +30,17 @@ function choiceAnswers(question: CompiledQuestion, state: AnswerState, withNotes
   });
 }
 
+/** A question's choices as answers present them: the same for every answer, so built once per lens version and frozen. */
+const presentedChoices = new WeakMap<CompiledQuestion, ReadonlyArray<ReturnType<typeof presentChoice>>>();
+function choicesOf(question: CompiledQuestion) {
+  let choices = presentedChoices.get(question);
+  if (!choices) {
+    choices = Object.freeze(question.choices.map((c) => Object.freeze(presentChoice(c))));
+    presentedChoices.set(question, choices);
+  }
+  return choices;
+}
+
 const questionImprovementUrl = (q: CompiledQuestion) =>
   q.choices.find((c) => c.improvementPlan?.url)?.improvementPlan?.url ?? q.helpfulResource?.url;
 
@@ -42,7 +53,7 @@ export function presentAnswer(question: CompiledQuestion, state: AnswerState, ri
     ImprovementPlanUrl: questionImprovementUrl(question),
     HelpfulResourceUrl: question.helpfulResource?.url,
     HelpfulResourceDisplayText: question.helpfulResource?.displayText,
-    Choices: question.choices.map(presentChoice),
+    Choices: choicesOf(question),
     SelectedChoices: state.selected,
     ChoiceAnswers: choiceAnswers(question, state, true),
     IsApplicable: state.isApplicable,
@@ -57,7 +68,7 @@ export function presentAnswerSummary(question: CompiledQuestion, state: AnswerSt
     QuestionId: question.id,
     PillarId: question.pillarId,
     QuestionTitle: question.title,
-    Choices: question.choices.map(presentChoice),
+    Choices: choicesOf(question),
     SelectedChoices: state.selected,
     ChoiceAnswerSummaries: choiceAnswers(question, state, false),
     IsApplicable: state.isApplicable,

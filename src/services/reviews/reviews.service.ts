@@ -4,7 +4,7 @@ import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '..
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { AnswerRecord } from '../../store/records';
-import { findAnswer, findLensReview, updateLensReviewNotes, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
+import { findAnswer, findLensReview, updateLensReviewCounts, updateLensReviewNotes, upsertAnswer } from '../../store/reviews.repo';
 import { touchWorkload, touchWorkloadTime } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
 import { mutate, read, type ServiceContext } from '../context';
@@ -19,6 +19,7 @@ import {
   type AnswerLookup,
 } from './present';
 import { lensReviewIn, reviewView, type ReviewView } from './view';
+import { withAnswerJson } from './answer-json';
 import { prioritizedIn, workloadPriorities } from '../profiles/priorities';
 
 interface ReviewRef {
@@ -168,11 +169,11 @@ export async function updateAnswer(
     const delta = emptyCounts();
     delta[before?.risk ?? 'UNANSWERED'] -= 1;
     delta[risk] += 1;
-    const nextReview = { ...review, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now };
-    await upsertLensReview(trx, nextReview);
+    // Only the counts change: the workload's row lock (PostgreSQL) orders this against other answers' updates.
+    await updateLensReviewCounts(trx, { ...review, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now });
     // The workload's counts are the sum over its applied lenses, so the same delta applies.
     await touchWorkload(trx, workload.id, addCounts({ ...workload.riskCounts }, delta), now);
-    return { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) };
+    return withAnswerJson(question, { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) });
   });
 }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { answerRisk, unanswered, type AnswerState } from '../../domain/review/answer';
+import { jsonBodyOf } from '../json-text';
+import { loadBuiltinLens } from '../lenses/builtin-lenses';
+import { withAnswerJson } from './answer-json';
+import { presentAnswer } from './present';
+
+const lens = loadBuiltinLens('wellarchitected').current;
+
+function states(questionId: string): AnswerState[] {
+  const q = lens.questions.get(questionId)!;
+  const [first, second] = q.choices.map((c) => c.id);
+  return [
+    unanswered(),
+    { ...unanswered(), selected: [first], notes: 'a "quoted" note\nwith a line break' },
+    { selected: [first], choiceAnswers: { [second]: { status: 'NOT_APPLICABLE', reason: 'OUT_OF_SCOPE', notes: 'n/a here' } }, notes: null, isApplicable: true, reason: null },
+    { ...unanswered(), isApplicable: false, reason: 'ARCHITECTURE_CONSTRAINTS' },
+  ] as AnswerState[];
+}
+
+describe('prebuilt answer JSON body', () => {
+  for (const questionId of ['priorities', 'securely-operate', 'backing-up-data']) {
+    it(`says what JSON.stringify says, for ${questionId}`, () => {
+      const question = lens.questions.get(questionId)!;
+      for (const state of states(questionId)) {
+        const output = { WorkloadId: 'w1', LensAlias: 'wellarchitected', LensArn: lens.arn, Answer: presentAnswer(question, state, answerRisk(question, state)) };
+        const expected = JSON.parse(JSON.stringify(output));
+        // Twice: the second time the question's cached text is used.
+        for (let i = 0; i < 2; i++) {
+          const body = jsonBodyOf(withAnswerJson(question, { ...output }));
+          expect(JSON.parse(body.toString())).toEqual(expected);
+        }
+      }
+    });
+  }
+
+  it('leaves results without prebuilt text to JSON.stringify', () => {
+    expect(jsonBodyOf({ a: 1 })).toBe('{"a":1}');
+    expect(jsonBodyOf(undefined)).toBe('{}');
+  });
+
+  it('keeps the result a plain object for other readers', () => {
+    const question = lens.questions.get('priorities')!;
+    const output = withAnswerJson(question, { WorkloadId: 'w1', Answer: presentAnswer(question, unanswered(), 'UNANSWERED') });
+    expect(Object.keys(output)).toEqual(['WorkloadId', 'Answer']);
+    expect(JSON.parse(JSON.stringify(output))).toEqual(JSON.parse(jsonBodyOf(output).toString()));
+  });
+});
