@@ -10,7 +10,7 @@ import { describeErrorResponse, signedFetch, UsageError, type ClientEnvironment 
 
 type Location = 'path' | 'query' | 'body';
 
-interface Option {
+export interface Option {
   flag: string;
   member: string;
   required?: boolean;
@@ -19,9 +19,13 @@ interface Option {
   location?: Location;
   /** Like the AWS CLI: file://PATH reads the value from a file. */
   file?: boolean;
+  /** The value is JSON text (or file://PATH of it), sent as the JSON it holds. */
+  json?: boolean;
+  /** The value is true or false. */
+  boolean?: boolean;
 }
 
-interface Verb {
+export interface Verb {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   options: Option[];
@@ -118,15 +122,21 @@ const VERBS: Record<string, Verb> = {
   },
 };
 
-export const ADMIN_USAGE = [
-  'usage: plumbline admin <verb> [options] --endpoint-url URL',
-  '  credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; region: AWS_REGION (or AWS_DEFAULT_REGION, default us-east-1)',
-  ...Object.entries(VERBS).map(([name, verb]) => `  ${name} ${verb.options.map((o) => (o.required ? `${o.flag} V` : `[${o.flag} V]`)).join(' ')}\n      ${verb.help}`),
-].join('\n');
+/** The usage text of a command made of verbs: one line of options and one of help per verb. */
+export function verbsUsage(command: string, verbs: Record<string, Verb>): string {
+  return [
+    `usage: plumbline ${command} <verb> [options] --endpoint-url URL`,
+    '  credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; region: AWS_REGION (or AWS_DEFAULT_REGION, default us-east-1)',
+    ...Object.entries(verbs).map(([name, verb]) => `  ${name} ${verb.options.map((o) => (o.required ? `${o.flag} V` : `[${o.flag} V]`)).join(' ')}\n      ${verb.help}`),
+  ].join('\n');
+}
+
+export const ADMIN_USAGE = verbsUsage('admin', VERBS);
 
 
 async function parseArgs(verb: Verb, args: string[]) {
   const values = new Map<string, string>();
+  const members: Partial<Record<Location, Record<string, unknown>>> = {};
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const equals = word.indexOf('=');
@@ -137,15 +147,25 @@ async function parseArgs(verb: Verb, args: string[]) {
   }
   const endpoint = values.get('--endpoint-url');
   values.delete('--endpoint-url');
-  const members: Partial<Record<Location, Record<string, unknown>>> = {};
   for (const option of verb.options) {
-    let value: string | number | undefined = values.get(option.flag);
+    let value: unknown = values.get(option.flag);
     values.delete(option.flag);
     if (value === undefined) {
       if (option.required) throw new UsageError(`${option.flag} is required`);
       continue;
     }
-    if (option.file && value.startsWith('file://')) value = await readFile(value.slice('file://'.length), 'utf8');
+    if ((option.file || option.json) && (value as string).startsWith('file://')) value = await readFile((value as string).slice('file://'.length), 'utf8');
+    if (option.json) {
+      try {
+        value = JSON.parse(value as string);
+      } catch (error) {
+        throw new UsageError(`${option.flag} must be JSON text or file://PATH of it: ${(error as Error).message}`);
+      }
+    }
+    if (option.boolean) {
+      if (value !== 'true' && value !== 'false') throw new UsageError(`${option.flag} must be true or false`);
+      value = value === 'true';
+    }
     if (option.number) {
       value = Number(value);
       if (!Number.isInteger(value)) throw new UsageError(`${option.flag} must be an integer`);
@@ -160,11 +180,24 @@ async function parseArgs(verb: Verb, args: string[]) {
 export type AdminEnvironment = ClientEnvironment;
 
 /** Runs one admin verb; returns the exit code (0 done, 1 the call failed, 2 bad usage). */
-export async function runAdminCommand(args: string[], out: (s: string) => void, err: (s: string) => void, env: AdminEnvironment): Promise<number> {
+export function runAdminCommand(args: string[], out: (s: string) => void, err: (s: string) => void, env: AdminEnvironment): Promise<number> {
+  return runVerbCommand('admin', VERBS, args, out, err, env);
+}
+
+/** Runs one verb of a command whose verbs call the admin API; returns the exit code (0 done, 1 the call failed, 2 bad usage). */
+export async function runVerbCommand(
+  command: string,
+  verbs: Record<string, Verb>,
+  args: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  env: AdminEnvironment,
+): Promise<number> {
+  const usage = verbsUsage(command, verbs);
   const [name, ...rest] = args;
-  const verb = name === undefined ? undefined : VERBS[name];
+  const verb = name === undefined ? undefined : verbs[name];
   if (!verb) {
-    err(name === undefined || name === 'help' || name === '--help' ? ADMIN_USAGE : `plumbline admin: unknown verb '${name}'\n${ADMIN_USAGE}`);
+    err(name === undefined || name === 'help' || name === '--help' ? usage : `plumbline ${command}: unknown verb '${name}'\n${usage}`);
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
   let parsed: Awaited<ReturnType<typeof parseArgs>>;
@@ -172,7 +205,7 @@ export async function runAdminCommand(args: string[], out: (s: string) => void, 
     parsed = await parseArgs(verb, rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err(`plumbline admin ${name}: ${error.message}`);
+    err(`plumbline ${command} ${name}: ${error.message}`);
     return 2;
   }
   const path = verb.path.replace(/\{(\w+)\}/g, (_all, member: string) => encodeURIComponent(String(parsed.members.path?.[member])));
@@ -182,12 +215,12 @@ export async function runAdminCommand(args: string[], out: (s: string) => void, 
   try {
     response = await signedFetch(env, parsed.endpoint, verb.method, `/_plumbline/admin${path}`, query, body);
   } catch (error) {
-    err(`plumbline admin ${name}: ${(error as Error).message}`);
+    err(`plumbline ${command} ${name}: ${(error as Error).message}`);
     return error instanceof UsageError ? 2 : 1;
   }
   const text = await response.text();
   if (!response.ok) {
-    err(`plumbline admin ${name}: ${describeErrorResponse(response, text)}`);
+    err(`plumbline ${command} ${name}: ${describeErrorResponse(response, text)}`);
     return 1;
   }
   let json: unknown = {};

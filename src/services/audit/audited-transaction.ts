@@ -1,0 +1,25 @@
+import type { Trx } from '../../store/database';
+import type { ServiceContext } from '../context';
+import type { Principal } from '../principal';
+import { auditCallOf } from './call';
+
+/**
+ * The transaction of a change, with the change's audit record written inside
+ * it, after the change: both commit or neither does. A call is recorded at most
+ * once this way, by the first of its transactions to commit; if that
+ * transaction rolls back the call is recorded as failed when it ends.
+ */
+export async function auditedTransaction<T>(ctx: ServiceContext, principal: Principal, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const call = auditCallOf(principal);
+  if (!call) return ctx.store.db.transaction().execute(fn);
+  if (call.recorded) return ctx.store.db.transaction().execute(fn);
+  const result = await ctx.store.db.transaction().execute(async (trx) => {
+    const changed = await fn(trx);
+    await call.sink.recordChange(trx, call, changed);
+    return changed;
+  });
+  // Only now: until the commit, a rollback could still take the record away.
+  call.recorded = true;
+  call.sink.changeCommitted();
+  return result;
+}
