@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { eventsSettingsProblems, readEventsSettings, type EventsSettings } from './services/events/settings';
 
 /** Every setting Plumbline reads, with its default. The README lists them. */
 export interface Config {
@@ -12,6 +13,14 @@ export interface Config {
   rootSecretAccessKey?: string;
   masterKey?: string;
   logLevel: string;
+  /** Hours a console sign-in lasts. */
+  consoleSessionHours: number;
+  /** The built console served at /console/ (web/dist when unset). */
+  consoleDir?: string;
+  /** Days audit records are kept; 0 keeps them forever. */
+  auditRetentionDays: number;
+  /** Event delivery: poll interval, retries, timeouts, file directory (PLUMBLINE_EVENTS_*). */
+  events: EventsSettings;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -29,9 +38,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rootSecretAccessKey: env.PLUMBLINE_ROOT_SECRET_ACCESS_KEY || undefined,
     masterKey: env.PLUMBLINE_MASTER_KEY || undefined,
     logLevel: env.PLUMBLINE_LOG_LEVEL ?? 'info',
+    consoleSessionHours: Number(env.PLUMBLINE_CONSOLE_SESSION_HOURS || 8),
+    consoleDir: env.PLUMBLINE_CONSOLE_DIR ? path.resolve(env.PLUMBLINE_CONSOLE_DIR) : undefined,
+    auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
+    events: readEventsSettings(env, env.PLUMBLINE_DATA_DIR ?? './data'),
   };
-  const problems: string[] = [];
+  const problems: string[] = [...eventsSettingsProblems(config.events)];
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push('PORT must be a port number (0-65535)');
+  if (!Number.isInteger(config.auditRetentionDays) || config.auditRetentionDays < 0) {
+    problems.push('PLUMBLINE_AUDIT_RETENTION_DAYS must be a whole number of days (0 keeps audit records forever)');
+  }
+  if (!Number.isFinite(config.consoleSessionHours) || config.consoleSessionHours <= 0 || config.consoleSessionHours > 720) {
+    problems.push('PLUMBLINE_CONSOLE_SESSION_HOURS must be a number of hours above 0 and at most 720');
+  }
   if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
   if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');
   if (Boolean(config.rootAccessKeyId) !== Boolean(config.rootSecretAccessKey)) {
@@ -39,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (config.rootAccessKeyId && !/^[A-Z0-9]{16,128}$/.test(config.rootAccessKeyId)) {
     problems.push('PLUMBLINE_ROOT_ACCESS_KEY_ID must be 16-128 upper-case letters and digits');
+  }
+  if (config.rootAccessKeyId?.startsWith('PLBS')) {
+    problems.push('PLUMBLINE_ROOT_ACCESS_KEY_ID must not start with PLBS (the prefix of console session keys)');
   }
   if (config.rootSecretAccessKey && config.rootSecretAccessKey.length < 8) {
     problems.push('PLUMBLINE_ROOT_SECRET_ACCESS_KEY must be at least 8 characters');

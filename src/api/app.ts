@@ -10,13 +10,23 @@ import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
 import { authorizeCall } from '../services/identity/authorize-call';
+import { jsonBodyOf } from '../services/json-text';
 import { notYetAvailable } from '../services/not-yet-available';
+import { bindPrincipal } from '../services/audit/call';
+import { startRetention } from '../services/audit/retention';
+import { startEvents } from '../services/events/start';
+import { AuditTrail } from '../services/audit/trail';
 import { openStore } from '../store/database';
 import { registerAdminRoutes } from './admin/routes';
+import { registerConsoleRoutes } from './console-routes';
+import { beginAuditCall, recordFailure } from './audit-call';
 import { authenticate } from './auth/authenticate';
 import { writeError } from './error-writer';
 import { registerExportRoutes } from './export-routes';
 import { registerTemplateRoutes } from './template-routes';
+import { registerLensTemplateRoutes } from './lens-template-routes';
+import { registerLensDraftRoutes } from './lens-draft-routes';
+import { registerPracticeRiskRoutes } from './practice-risk-routes';
 import { bindInput } from './input';
 import { implemented } from './operations';
 import { matchRoute } from './routing';
@@ -25,6 +35,7 @@ export interface BuiltApp {
   app: FastifyInstance;
   services: ServiceContext;
   rootCredentials: RootCredentials;
+  audit: AuditTrail;
 }
 
 export interface AppOptions {
@@ -55,22 +66,40 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now };
   // Custom lenses come from the store; reviews read them inside their transactions.
   await registerCustomLenses(services);
-  const lookup = signingKeyLookup(store, box);
+  const lookup = signingKeyLookup(store, box, now);
+  // Events: the enabled targets cached for the enqueue step, and the outbox delivered in the background.
+  const events = await startEvents(store, box, config.events, now, (error) =>
+    process.stderr.write(`events: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
+  const audit = new AuditTrail(store, { region: config.region });
+  const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
+    process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
+  );
 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
   });
-  app.addHook('onClose', () => store.close());
+  // Before the store closes: deliveries under way are aborted and stay in the outbox.
+  app.addHook('preClose', () => events.stop());
+  // Pending audit records are written before the store closes.
+  app.addHook('onClose', async () => {
+    await retention.stop();
+    await audit.close();
+    await store.close();
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.setErrorHandler((error, _request, reply) => writeError(reply, error));
   app.setNotFoundHandler((_request, reply) =>
     writeError(reply, new ValidationError('No operation matches this method and path', [], 'UNKNOWN_OPERATION')),
   );
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives, so every reply carries it, errors and 404s included
+  // (a callback hook: an async onSend hook added a promise to every reply).
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-amzn-RequestId', request.id);
+    done();
   });
 
   app.get('/_plumbline/health', async (_request, reply) => {
@@ -82,25 +111,41 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     }
   });
 
-  registerAdminRoutes(app, { services, lookup, box, defaultAccountId: config.accountId, region: config.region });
+  registerAdminRoutes(app, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
   registerExportRoutes(app, { services, lookup, region: config.region });
   registerTemplateRoutes(app, { services, lookup, region: config.region });
+  registerConsoleRoutes(app, { services, lookup, box, region: config.region, sessionHours: config.consoleSessionHours, distDir: config.consoleDir });
+  registerLensTemplateRoutes(app, { services, lookup, region: config.region });
+  registerLensDraftRoutes(app, { services, lookup, region: config.region });
+  registerPracticeRiskRoutes(app, { services, lookup, region: config.region });
 
   app.all('/*', async (request, reply) => {
-    const { principal, rawPath, query, json } = await authenticate(request, lookup, config.region, now);
-    const route = matchRoute(request.method, rawPath);
-    if (route.kind === 'none') {
-      throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
+    // Every call, allowed or not, leaves an audit record (src/services/audit/).
+    const call = beginAuditCall(audit, request, now);
+    try {
+      const signed = await authenticate(request, lookup, config.region, now);
+      const { rawPath, query, json } = signed;
+      const principal = bindPrincipal(call, signed.principal);
+      const route = matchRoute(request.method, rawPath);
+      if (route.kind === 'none') {
+        throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
+      }
+      call.eventName = route.op.name;
+      const operation = implemented.get(route.op.name);
+      const { input, problems } = bindInput(route.op, route.labels, query, json());
+      call.request = input;
+      problems.push(...(operation?.check?.(input) ?? []));
+      if (problems.length) throw ValidationError.fields(problems);
+      await authorizeCall(services, principal, route.op.name, input);
+      if (!operation) throw notYetAvailable(route.op.name);
+      const result = await operation.handle(services, principal, input);
+      audit.recordLater(call, { response: result });
+      return reply.status(200).header('content-type', 'application/json').send(jsonBodyOf(result));
+    } catch (error) {
+      await recordFailure(call, request, error, lookup);
+      throw error;
     }
-    const operation = implemented.get(route.op.name);
-    const { input, problems } = bindInput(route.op, route.labels, query, json());
-    problems.push(...(operation?.check?.(input) ?? []));
-    if (problems.length) throw ValidationError.fields(problems);
-    await authorizeCall(services, principal, route.op.name, input);
-    if (!operation) throw notYetAvailable(route.op.name);
-    const result = await operation.handle(services, principal, input);
-    return reply.status(200).header('content-type', 'application/json').send(JSON.stringify(result ?? {}));
   });
 
-  return { app, services, rootCredentials };
+  return { app, services, rootCredentials, audit };
 }

@@ -1,4 +1,6 @@
 import { runAdminCommand } from './admin-command';
+import { runAuditCommand } from './audit-command';
+import { runEventsCommand } from './events-command';
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
 import { runLensCommand } from './lens-command';
@@ -11,6 +13,8 @@ const usage = `usage: plumbline <command>
   lens template              print the lens template to start a custom lens from
   templates apply ...        apply a review template's answers to existing workloads (plumbline templates help)
   admin <verb> ...           administer accounts, users, keys and policies (plumbline admin help)
+  audit lookup ...           an account's audit trail, newest first, as JSON (plumbline audit help)
+  events targets <verb> ...  webhook and NDJSON file targets of events, their delivery state (plumbline events targets help)
   export lens-review|workload  a lens review as CSV, Markdown or PDF, or a workload as JSON (plumbline export help)
   import workload FILE       create a new workload from an exported workload file (plumbline import help)`;
 
@@ -22,6 +26,10 @@ if (command === 'serve') {
   await import('../main');
 } else if (command === 'admin') {
   process.exitCode = await runAdminCommand(rest, out, err, process.env);
+} else if (command === 'audit') {
+  process.exitCode = await runAuditCommand(rest, out, err, process.env);
+} else if (command === 'events') {
+  process.exitCode = await runEventsCommand(rest, out, err, process.env);
 } else if (command === 'export') {
   process.exitCode = await runExportCommand(rest, (data) => process.stdout.write(data), err, process.env);
 } else if (command === 'import') {

@@ -2,6 +2,7 @@ import { AccessDeniedError, NotFoundError } from '../domain/errors';
 import type { Trx } from '../store/database';
 import type { WorkloadRecord } from '../store/records';
 import { findWorkload } from '../store/workloads.repo';
+import { noteResourceOwner } from './audit/call';
 import type { ServiceContext } from './context';
 import type { Principal } from './principal';
 import { workloadGrant } from './shares/recipient-access';
@@ -29,6 +30,8 @@ export async function workloadFor(
   if (workload.accountId === principal.accountId) return workload;
   const grant = await workloadGrant(trx, principal, workload.id);
   if (!grant) throw workloadNotFound(workloadId);
+  // The owner's trail gets the record of what a recipient does with its workload.
+  noteResourceOwner(principal, workload.accountId);
   if (access === 'read' || (access === 'contribute' && grant.permission === 'CONTRIBUTOR')) return workload;
   throw new AccessDeniedError(
     access === 'own'

@@ -3,6 +3,8 @@ import { ConflictError } from '../domain/errors';
 import type { Store, Trx } from '../store/database';
 import { isUniqueViolation } from '../store/database';
 import { findIdempotentResult, saveIdempotentResult } from '../store/idempotency.repo';
+import { auditedTransaction } from './audit/audited-transaction';
+import { markMutating } from './audit/call';
 import type { LensCatalog } from './lenses/catalog';
 import type { Principal } from './principal';
 
@@ -37,7 +39,9 @@ const fingerprint = (request: unknown) => createHash('sha256').update(JSON.strin
  */
 export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, fn: (trx: Trx) => Promise<T>): Promise<T> {
   const { principal, operation, token } = options;
-  if (!token) return ctx.store.db.transaction().execute(fn);
+  markMutating(principal);
+  // The change's audit record commits with it (src/services/audit/audited-transaction.ts).
+  if (!token) return auditedTransaction(ctx, principal, fn);
   const print = fingerprint(options.request);
   const replay = async (): Promise<T | undefined> => {
     const previous = await findIdempotentResult(ctx.store.db, principal.accountId, operation, token);
@@ -54,7 +58,7 @@ export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, f
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {
-    return await ctx.store.db.transaction().execute(async (trx) => {
+    return await auditedTransaction(ctx, principal, async (trx) => {
       // Claim first: a racing retry blocks here (PostgreSQL) or is serialized (SQLite).
       await saveIdempotentResult(trx, { accountId: principal.accountId, operation, token, fingerprint: print, response: null, createdAt: ctx.now() });
       const result = await fn(trx);

@@ -4,6 +4,8 @@ export interface Principal {
   arn: string;
   /** Undefined for the account's root user. */
   userName?: string;
+  /** The IAM user's unique id (AIDA...), the principalId of its audit records. */
+  userId?: string;
   accessKeyId: string;
 }
 

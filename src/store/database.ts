@@ -8,6 +8,10 @@ import * as customLenses from './migrations/0002-custom-lenses';
 import * as identity from './migrations/0003-identity';
 import * as sharing from './migrations/0004-sharing';
 import * as profilesTemplates from './migrations/0005-profiles-templates';
+import { registerSqliteConnection } from './prepared';
+import * as audit from './migrations/0006-audit';
+import * as events from './migrations/0007-events';
+import * as consoleSessions from './migrations/0008-console-sessions';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -22,7 +26,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -34,20 +38,17 @@ pg.types.setTypeParser(20, (v) => Number(v));
 function withStatementCache(file: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = file.prepare.bind(file);
-  return new Proxy(file, {
-    get(target, property, receiver) {
-      if (property !== 'prepare') return Reflect.get(target, property, receiver);
-      return (sql: string) => {
-        let statement = cache.get(sql);
-        if (!statement) {
-          statement = prepare(sql);
-          if (cache.size >= 2000) cache.clear();
-          cache.set(sql, statement);
-        }
-        return statement;
-      };
-    },
-  });
+  // An own property, not a Proxy: a Proxy's trap ran on every use of the connection.
+  file.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= 2000) cache.clear();
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as SQLite.Database['prepare'];
+  return file;
 }
 
 export interface StoreOptions {
@@ -77,6 +78,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // database file, and at the default they dominated the cost of small writes.
     file.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    registerSqliteConnection(db, file);
   }
   const migrator = new Migrator({
     db,

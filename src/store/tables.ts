@@ -257,6 +257,79 @@ export interface OrganizationalUnitsTable {
   created_at: Millis;
 }
 
+export interface EventTargetsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  name_key: string;
+  /** `webhook` or `file`. */
+  type: string;
+  url: string | null;
+  path: string | null;
+  secret_sealed: string | null;
+  pattern: Json | null;
+  enabled: number;
+  created_at: Millis;
+  updated_at: Millis;
+  last_attempt_at: Millis | null;
+  last_status: string | null;
+  last_error: string | null;
+  last_success_at: Millis | null;
+}
+
+export interface EventOutboxTable {
+  id: string;
+  target_id: string;
+  event_id: string;
+  event_name: string;
+  payload: Json;
+  /** `PENDING`, `DELIVERED` or `FAILED` (gave up after the last attempt). */
+  status: string;
+  attempts: number;
+  next_attempt_at: Millis;
+  claimed_until: Millis | null;
+  last_error: string | null;
+  created_at: Millis;
+  delivered_at: Millis | null;
+}
+
+/** One audit record in one account's trail (see src/domain/audit/record.ts). */
+export interface AuditRecordsTable {
+  account_id: string;
+  event_id: string;
+  event_time: Millis;
+  event_name: string;
+  principal_arn: string;
+  /** The resource the call was about, when it named one. */
+  resource_arn: string | null;
+  read_only: number;
+  error_code: string | null;
+  /** The record as JSON, exactly as the admin API returns it. */
+  record: Json;
+}
+
+/** A console sign-in's temporary credentials (src/services/console/). */
+export interface ConsoleSessionsTable {
+  access_key_id: string;
+  account_id: string;
+  /** null for the account's root user. */
+  user_name: string | null;
+  secret_sealed: string;
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  token_sha256: string;
+  created_at: Millis;
+  expires_at: Millis;
+  /** Set by sign-out. */
+  ended_at: Millis | null;
+}
+
+/** The root user's console password, when one is set. */
+export interface RootConsolePasswordsTable {
+  account_id: string;
+  password_hash: string;
+  changed_at: Millis;
+}
+
 export interface Database {
   users: UsersTable;
   user_policies: UserPoliciesTable;
@@ -280,4 +353,11 @@ export interface Database {
   review_templates: ReviewTemplatesTable;
   review_template_lenses: ReviewTemplateLensesTable;
   review_template_answers: ReviewTemplateAnswersTable;
+  event_targets: EventTargetsTable;
+  event_outbox: EventOutboxTable;
+  audit_records: AuditRecordsTable;
+  /** Records of changes, written with them, waiting to be moved into audit_records. */
+  audit_journal: AuditRecordsTable;
+  console_sessions: ConsoleSessionsTable;
+  root_console_passwords: RootConsolePasswordsTable;
 }

@@ -15,7 +15,10 @@ import type { StoreKind } from './stores';
 const MASTER_KEY = randomBytes(32).toString('hex');
 const box = createSecretBox(loadOrCreateMasterKey({ dataDir: '', envKey: MASTER_KEY }));
 
-export const startServerWithAccounts = (kind: StoreKind) => startServer(kind, { PLUMBLINE_MASTER_KEY: MASTER_KEY });
+/** The server environment createAccount and createUser need (for servers started another way, e.g. the console harness). */
+export const accountsServerEnv = { PLUMBLINE_MASTER_KEY: MASTER_KEY };
+
+export const startServerWithAccounts = (kind: StoreKind) => startServer(kind, accountsServerEnv);
 
 export interface Actor {
   accountId: string;

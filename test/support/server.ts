@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { buildApp, type BuiltApp } from '../../src/api/app';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
 import { createPostgresDatabase, type StoreKind } from './stores';
 
 export const TEST_REGION = 'us-east-1';
@@ -18,6 +18,10 @@ export interface TestServer {
   /** Moves the server's clock; the SDK signs with the real clock, so keep moves small. */
   clock: { offsetMs: number };
   close(): Promise<void>;
+  /** Stops this server and starts a new one on the same store (data directory or database), as a process restart would; url, built and client change. */
+  restart(): Promise<void>;
+  /** The settings it runs with: another app built with them shares its store (PostgreSQL), as a second process would. */
+  config: Config;
 }
 
 /** A real listening Plumbline on a fresh store of the given kind. */
@@ -35,20 +39,30 @@ export async function startServer(kind: StoreKind, env: Record<string, string> =
     ...env,
   });
   const clock = { offsetMs: 0 };
-  const built = await buildApp({ config, now: () => Date.now() + clock.offsetMs });
-  const address = await built.app.listen({ host: '127.0.0.1', port: 0 });
+  const start = async () => {
+    const built = await buildApp({ config, now: () => Date.now() + clock.offsetMs });
+    return { built, address: await built.app.listen({ host: '127.0.0.1', port: 0 }) };
+  };
+  let { built, address } = await start();
   const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
     new WellArchitectedClient({ endpoint: address, region: TEST_REGION, credentials, maxAttempts: 1 });
-  return {
+  const server: TestServer = {
     url: address,
     built,
     client: clientFor(ROOT_KEY),
     clientFor,
     clock,
+    config,
     close: async () => {
-      await built.app.close();
+      await server.built.app.close();
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    restart: async () => {
+      await server.built.app.close();
+      ({ built, address } = await start());
+      Object.assign(server, { url: address, built, client: clientFor(ROOT_KEY) });
+    },
   };
+  return server;
 }

@@ -16,7 +16,8 @@ export interface RawRequest {
   query?: Record<string, string | string[]>;
   body?: string;
   headers?: Record<string, string>;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** sessionToken: a console session's (signed as x-amz-security-token, as the SDK does). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** A body to send in place of the signed one (to test tampering). */
   sentBody?: string;
 }

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { SecretBox } from '../../services/credentials/accounts.service';
 import type { ServiceContext } from '../../services/context';
-import type { IdentityContext } from '../../services/identity/admin-access';
+import { lookupAuditRecords, type AuditContext } from '../../services/audit/lookup.service';
+import type { AuditTrail } from '../../services/audit/trail';
+import { listEventDeliveries } from '../../services/events/deliveries.service';
+import { createEventTarget, deleteEventTarget, getEventTarget, listEventTargets, redriveEventTarget, updateEventTarget } from '../../services/events/targets.service';
 import { createAccount, createOrganization, createOrganizationalUnit, listAccounts } from '../../services/identity/organizations.service';
 import { attachUserPolicy, deleteUserPolicy, detachUserPolicy, listUserPolicies, putUserPolicy } from '../../services/identity/user-policies';
 import { createAccessKey, createUser, deleteAccessKey, deleteUser, listAccessKeys, listUsers, setPassword } from '../../services/identity/users.service';
 import type { Principal } from '../../services/principal';
+import { deleteRootPasswordOf, getRootPassword, setRootPassword } from '../../services/console/root-password.service';
 import { authenticate, type KeyLookup } from '../auth/authenticate';
 
 /**
@@ -17,7 +21,7 @@ import { authenticate, type KeyLookup } from '../auth/authenticate';
 export const ADMIN_PREFIX = '/_plumbline/admin';
 
 /** Each service declares its own input shape and checks it; `never` lets any of them in. */
-type Handler = (ctx: IdentityContext, principal: Principal, input: never) => Promise<unknown>;
+type Handler = (ctx: AuditContext, principal: Principal, input: never) => Promise<unknown>;
 
 interface AdminRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -43,6 +47,20 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'POST', url: '/users/:UserName/attached-policies', handle: attachUserPolicy },
   // The ARN holds '/', so it travels in the query (?PolicyArn=...) rather than the path.
   { method: 'DELETE', url: '/users/:UserName/attached-policies', handle: detachUserPolicy },
+  // The root user's own console password (src/services/console/root-password.service.ts).
+  { method: 'GET', url: '/root/password', handle: getRootPassword },
+  { method: 'PUT', url: '/root/password', handle: setRootPassword },
+  { method: 'DELETE', url: '/root/password', handle: deleteRootPasswordOf },
+  // The audit trail: AccountId, PrincipalArn or UserName, EventName, ResourceArn, StartTime, EndTime, ReadOnly, paging.
+  { method: 'GET', url: '/audit', handle: lookupAuditRecords },
+  // Event targets (webhooks and NDJSON files) of the caller's account, with their delivery state.
+  { method: 'POST', url: '/event-targets', handle: createEventTarget },
+  { method: 'GET', url: '/event-targets', handle: listEventTargets },
+  { method: 'GET', url: '/event-targets/:TargetId', handle: getEventTarget },
+  { method: 'PUT', url: '/event-targets/:TargetId', handle: updateEventTarget },
+  { method: 'DELETE', url: '/event-targets/:TargetId', handle: deleteEventTarget },
+  { method: 'GET', url: '/event-targets/:TargetId/deliveries', handle: listEventDeliveries },
+  { method: 'POST', url: '/event-targets/:TargetId/redrive', handle: redriveEventTarget },
 ];
 
 /** Query members are text on the wire; these are numbers. */
@@ -54,10 +72,11 @@ export interface AdminOptions {
   box: SecretBox;
   defaultAccountId: string;
   region: string;
+  audit: AuditTrail;
 }
 
 export function registerAdminRoutes(app: FastifyInstance, options: AdminOptions): void {
-  const ctx: IdentityContext = { ...options.services, box: options.box, defaultAccountId: options.defaultAccountId };
+  const ctx: AuditContext = { ...options.services, box: options.box, defaultAccountId: options.defaultAccountId, audit: options.audit };
   for (const route of ADMIN_ROUTES) {
     app.route({
       method: route.method,

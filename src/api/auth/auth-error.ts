@@ -13,7 +13,8 @@ export interface IncomingSignedRequest {
 }
 
 export interface SigningKeyLookup<P> {
-  (accessKeyId: string): Promise<{ secretAccessKey: string; principal: P } | undefined>;
+  /** `sessionTokenSha256`: the key is temporary and requests must carry the token with this SHA-256 (hex). */
+  (accessKeyId: string): Promise<{ secretAccessKey: string; principal: P; sessionTokenSha256?: string } | undefined>;
 }
 
 export interface VerifySigV4Options {

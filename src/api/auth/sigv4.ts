@@ -13,16 +13,39 @@
  *  - headers: only the headers named in SignedHeaders, values trimmed and
  *    inner whitespace collapsed by the library.
  *
- * Only long-term access keys are supported (no session tokens), only
+ * Long-term keys sign without a session token; temporary keys (console sessions,
+ * whose lookup answers `sessionTokenSha256`) must carry theirs, signed. Only
  * AWS4-HMAC-SHA256, and the payload must always be signed (sha256 of the body).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { HttpRequest } from '@smithy/protocol-http';
+import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
+import type { HttpRequest } from '@smithy/protocol-http';
 import { getCanonicalHeaders, getSigningKey, createScope } from '@smithy/signature-v4';
-import { EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, type ParsedAuth, formatIsoBasic, parseHeaderAuth, parseQueryAuth, describeSkew, payloadHash } from './sigv4-parse';
+import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, type ParsedAuth, formatIsoBasic, parseHeaderAuth, parseQueryAuth, describeSkew, payloadHash } from './sigv4-parse';
 import { AuthError, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
 
 export { AuthError, type AuthErrorCode, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
+
+/**
+ * Derived signing keys by access key, day, region and service: deriving one takes
+ * five HMACs (the library's cache still computes one per call to find its entry).
+ * An entry is used only while the key's secret is the one it was derived from.
+ */
+const signingKeys = new Map<string, { secret: string; key: Uint8Array }>();
+const MAX_SIGNING_KEYS = 10_000;
+
+function signingKeyFor(accessKeyId: string, secretAccessKey: string, shortDate: string, region: string, service: string): Uint8Array | Promise<Uint8Array> {
+  const id = `${accessKeyId}/${shortDate}/${region}/${service}`;
+  const hit = signingKeys.get(id);
+  // Answered without a promise when known: this runs on every request.
+  return hit && hit.secret === secretAccessKey ? hit.key : deriveSigningKey(id, accessKeyId, secretAccessKey, shortDate, region, service);
+}
+
+async function deriveSigningKey(id: string, accessKeyId: string, secretAccessKey: string, shortDate: string, region: string, service: string) {
+  const key = await getSigningKey(sha256Ctor, { accessKeyId, secretAccessKey }, shortDate, region, service);
+  if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+  signingKeys.set(id, { secret: secretAccessKey, key });
+  return key;
+}
 
 /**
  * Verify an AWS SigV4 signed request (Authorization header or presigned query
@@ -41,6 +64,7 @@ export async function verifySigV4<P>(
   const authorization = req.headers['authorization'];
   const hasQuerySignature = query[Q_SIGNATURE] !== undefined || query[Q_ALGORITHM] !== undefined;
   let auth: ParsedAuth;
+  let sessionToken: string | string[] | undefined;
   if (authorization !== undefined) {
     if (Array.isArray(authorization)) {
       throw new AuthError('Authorization header is malformed: it appears more than once', 'IncompleteSignatureException');
@@ -52,13 +76,14 @@ export async function verifySigV4<P>(
       );
     }
     if (authorization.trim() === '') throw new AuthError(MSG_MISSING, 'MissingAuthenticationTokenException');
-    if (req.headers['x-amz-security-token'] !== undefined) {
-      throw new AuthError(MSG_SESSION_TOKEN, 'UnrecognizedClientException');
-    }
     auth = parseHeaderAuth(req, authorization);
+    sessionToken = req.headers['x-amz-security-token'];
+    if (sessionToken !== undefined && !auth.signedHeaders.includes('x-amz-security-token')) {
+      throw new AuthError('Authorization header is malformed: SignedHeaders must include x-amz-security-token', 'IncompleteSignatureException');
+    }
   } else if (hasQuerySignature) {
-    if (query[Q_TOKEN] !== undefined) throw new AuthError(MSG_SESSION_TOKEN, 'UnrecognizedClientException');
     auth = parseQueryAuth(query);
+    sessionToken = query[Q_TOKEN];
   } else {
     throw new AuthError(MSG_MISSING, 'MissingAuthenticationTokenException');
   }
@@ -84,28 +109,27 @@ export async function verifySigV4<P>(
 
   // Time window.
   const skewMs = maxSkewSeconds * 1000;
-  const nowText = formatIsoBasic(new Date(Math.floor(now.getTime() / 1000) * 1000));
   if (auth.mode === 'header') {
     if (Math.abs(auth.requestTime.getTime() - now.getTime()) > skewMs) {
       throw new AuthError(
-        `Signature expired: request time ${auth.longDate} is more than ${describeSkew(maxSkewSeconds)} from server time ${nowText}`,
+        `Signature expired: request time ${auth.longDate} is more than ${describeSkew(maxSkewSeconds)} from server time ${serverTime(now)}`,
       );
     }
   } else {
     if (auth.requestTime.getTime() - now.getTime() > skewMs) {
       throw new AuthError(
-        `Request is not yet valid: ${Q_DATE} ${auth.longDate} is more than ${describeSkew(maxSkewSeconds)} after server time ${nowText}`,
+        `Request is not yet valid: ${Q_DATE} ${auth.longDate} is more than ${describeSkew(maxSkewSeconds)} after server time ${serverTime(now)}`,
       );
     }
     if (now.getTime() > auth.requestTime.getTime() + auth.expiresSeconds! * 1000) {
       throw new AuthError(
-        `Request has expired: ${Q_DATE} ${auth.longDate} plus ${Q_EXPIRES} ${auth.expiresSeconds} seconds is before server time ${nowText}`,
+        `Request has expired: ${Q_DATE} ${auth.longDate} plus ${Q_EXPIRES} ${auth.expiresSeconds} seconds is before server time ${serverTime(now)}`,
       );
     }
   }
 
   // Payload: the signature always covers sha256(body).
-  const bodyHash = req.body.length === 0 ? EMPTY_SHA256 : createHash('sha256').update(req.body).digest('hex');
+  const bodyHash = req.body.length === 0 ? EMPTY_SHA256 : hash('sha256', req.body, 'hex');
   const signedPayloadHash = payloadHash(
     auth.mode === 'header' ? headerValue(req.headers, 'x-amz-content-sha256') : auth.contentSha256Param,
     bodyHash,
@@ -127,15 +151,17 @@ export async function verifySigV4<P>(
   // Only now consult the key store.
   const key = await lookup(credential.accessKeyId);
   if (!key) throw new AuthError(MSG_UNKNOWN_KEY, 'UnrecognizedClientException');
+  if (key.sessionTokenSha256 !== undefined || sessionToken !== undefined) checkSessionToken(key.sessionTokenSha256, sessionToken);
 
   let expected: Buffer;
   try {
-    const signable = new HttpRequest({
+    // The library's canonicalisation reads only these members of its HttpRequest.
+    const signable = {
       method: req.method.toUpperCase(),
       path: req.rawPath === '' ? '/' : req.rawPath,
       query,
       headers: signedHeaderValues,
-    });
+    } as unknown as HttpRequest;
     const canonicalHeaders = getCanonicalHeaders(signable, undefined, new Set(auth.signedHeaders)) as Record<
       string,
       string
@@ -143,14 +169,11 @@ export async function verifySigV4<P>(
     const signer = canonicalizerFor(credential.service);
     const canonicalRequest = signer.canonicalRequest(signable, canonicalHeaders, signedPayloadHash);
     const scope = createScope(shortDate, credential.region, credential.service);
-    const stringToSign = await signer.stringToSign(auth.longDate, scope, canonicalRequest);
-    const signingKey = await getSigningKey(
-      sha256Ctor,
-      { accessKeyId: credential.accessKeyId, secretAccessKey: key.secretAccessKey },
-      shortDate,
-      credential.region,
-      credential.service,
-    );
+    // The string to sign as SigV4 defines it, hashed with node:crypto directly: the
+    // library's Hash wrapper and async steps cost more than the hashing itself.
+    const stringToSign = `${ALGORITHM}\n${auth.longDate}\n${scope}\n${hash('sha256', canonicalRequest, 'hex')}`;
+    const known = signingKeyFor(credential.accessKeyId, key.secretAccessKey, shortDate, credential.region, credential.service);
+    const signingKey = known instanceof Uint8Array ? known : await known;
     expected = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest();
   } catch {
     // e.g. a path that cannot be URI-encoded (lone surrogates): it cannot match any signature.
@@ -160,4 +183,20 @@ export async function verifySigV4<P>(
     throw new AuthError(MSG_MISMATCH);
   }
   return { principal: key.principal, accessKeyId: credential.accessKeyId };
+}
+
+/** The server's time as error messages show it. */
+function serverTime(now: Date): string {
+  return formatIsoBasic(new Date(Math.floor(now.getTime() / 1000) * 1000));
+}
+
+/** A temporary key needs exactly its own session token; a long-term key takes none. */
+function checkSessionToken(expectedSha256: string | undefined, token: string | string[] | undefined): void {
+  if (expectedSha256 === undefined) throw new AuthError(MSG_SESSION_TOKEN, 'UnrecognizedClientException');
+  if (typeof token !== 'string') throw new AuthError(MSG_UNKNOWN_KEY, 'UnrecognizedClientException');
+  const actual = createHash('sha256').update(token).digest();
+  const expected = Buffer.from(expectedSha256, 'hex');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+    throw new AuthError(MSG_UNKNOWN_KEY, 'UnrecognizedClientException');
+  }
 }

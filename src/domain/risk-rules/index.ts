@@ -16,3 +16,4 @@ export {
 export { type QuestionRisk, evaluateRisk, satisfiedChoices } from './evaluate-risk';
 export { evaluateCondition } from './evaluate-condition';
 export { deriveRiskRules } from './derive-risk-rules';
+export { practiceRisks } from './practice-risk';

@@ -3,7 +3,9 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey } from '../../store/accounts.repo';
 import type { Store } from '../../store/database';
+import { findUser } from '../../store/identity.repo';
 import { rootArn, type Principal } from '../principal';
+import { isSessionKeyId, sessionKeyLookup } from '../console/session-keys';
 
 /**
  * Accounts and the access keys requests are signed with. Secrets are kept
@@ -85,6 +87,8 @@ export async function bootstrapRoot(store: Store, box: SecretBox, options: Boots
 export interface SigningKey {
   secretAccessKey: string;
   principal: Principal;
+  /** Console sessions only: SHA-256 (hex) of the session token their requests must carry. */
+  sessionTokenSha256?: string;
 }
 
 /**
@@ -104,13 +108,18 @@ export function forgetSigningKeys(store: Store, accessKeyIds: string[]): void {
 }
 
 /** Finds the secret and principal of an access key; answers are cached briefly (keys change rarely). */
-export function signingKeyLookup(store: Store, box: SecretBox) {
+export function signingKeyLookup(store: Store, box: SecretBox, now: () => number = Date.now) {
   const cache: KeyCache = caches.get(store) ?? new Map();
   caches.set(store, cache);
+  const sessions = sessionKeyLookup(store, box, now);
   return async (accessKeyId: string): Promise<SigningKey | undefined> => {
+    // Console sessions (by their prefix) have their own table and expiry.
+    if (isSessionKeyId(accessKeyId)) return sessions(accessKeyId);
     const hit = cache.get(accessKeyId);
     if (hit && Date.now() - hit.at < SIGNING_KEY_CACHE_MS) return hit.key;
     const row = await findAccessKey(store.db, accessKeyId);
+    // The user's unique id names it in audit records; looked up only when the key is not cached.
+    const user = row?.user_name ? await findUser(store.db, row.account_id, row.user_name) : undefined;
     const key = row
       ? {
           secretAccessKey: box.open(row.secret_sealed),
@@ -118,6 +127,7 @@ export function signingKeyLookup(store: Store, box: SecretBox) {
             accountId: row.account_id,
             arn: row.user_name ? `arn:aws:iam::${row.account_id}:user/${row.user_name}` : rootArn(row.account_id),
             userName: row.user_name ?? undefined,
+            ...(user ? { userId: user.user_id } : {}),
             accessKeyId,
           },
         }

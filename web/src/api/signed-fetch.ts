@@ -4,6 +4,7 @@ import type { Checksum, SourceData } from '@smithy/types';
 import { useMemo } from 'react';
 import { useSession } from '../pages/commons/session-context';
 import type { Session } from './session';
+import { reportIfSessionExpired } from './session-expiry';
 
 const encoder = new TextEncoder();
 const bytes = (data: SourceData): Uint8Array =>
@@ -31,6 +32,8 @@ class WebSha256 implements Checksum {
     this.chunks = [];
   }
 }
+
+const rfc3986 = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** An error answered by Plumbline, as the API writes it (x-amzn-ErrorType and a JSON body). */
 export class ApiError extends Error {
@@ -74,13 +77,17 @@ export async function signedFetch(session: Session, method: string, path: string
   const signed = await signer.sign(request);
   const headers = { ...signed.headers };
   delete headers.host;
-  const search = new URLSearchParams(query).toString();
+  // Encoded as SigV4 canonicalizes it (RFC 3986): URLSearchParams would send a space as '+'
+  // and leave !'()* bare, and the server would then see a different string than was signed.
+  const search = Object.entries(query)
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
+    .join('&');
   const response = await fetch(`${path}${search ? `?${search}` : ''}`, { method, headers, body });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) {
     const type = (response.headers.get('x-amzn-ErrorType') ?? 'Error').split(':')[0];
-    throw new ApiError(type, json.Message ?? json.message ?? response.statusText, response.status, json.Fields);
+    throw reportIfSessionExpired(new ApiError(type, json.Message ?? json.message ?? response.statusText, response.status, json.Fields));
   }
   return json;
 }

@@ -1,5 +1,157 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Box from '@cloudscape-design/components/box';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { DeleteModal } from '../commons/delete-modal';
+import { ErrorAlert } from '../commons/error-alert';
+import { formatTime } from '../commons/format';
+import { RootOnly } from '../commons/root-only';
+import { useFollow } from '../commons/router-link';
+import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal';
+import { useAction } from '../commons/use-action';
+import { useConfirmDelete } from '../commons/use-confirm-delete';
+import { CreateTargetModal } from './create-target';
+import { Deliveries } from './deliveries';
+import { targetPath, useEventTargets, type EventTarget } from './hooks';
 
-export default function Page() {
-  return <PageNotBuilt name="admin-event-targets" />;
+function lastAttempt(t: EventTarget) {
+  const d = t.Delivery;
+  if (d.LastAttemptAt === undefined) return 'Never';
+  return `${formatTime(d.LastAttemptAt)}${d.LastStatus ? ` (${d.LastStatus})` : ''}`;
+}
+
+function EventTargets() {
+  const call = useSignedFetch();
+  const follow = useFollow();
+  const targets = useEventTargets();
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<SecretField[]>();
+  const { items, collectionProps, paginationProps } = useCollection(targets.data ?? [], {
+    pagination: { pageSize: 20 },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'Name' } } },
+    selection: { trackBy: 'TargetId', keepSelection: true },
+  });
+  const selected = collectionProps.selectedItems?.[0];
+  const toggle = useAction(async (t: EventTarget) => {
+    await call('PUT', targetPath(t.TargetId), { body: { Enabled: !t.Enabled } });
+    targets.reload();
+    return t.Enabled ? `Event target ${t.Name} was disabled; events are no longer delivered to it.` : `Event target ${t.Name} was enabled.`;
+  }, (message: string) => message);
+  const redrive = useAction(async (t: EventTarget) => {
+    const out = (await call('POST', `${targetPath(t.TargetId)}/redrive`)) as { RequeuedCount: number };
+    targets.reload();
+    return out.RequeuedCount;
+  }, (n: number) => `${n} failed deliver${n === 1 ? 'y is' : 'ies are'} due again.`);
+  const del = useConfirmDelete(async (t: EventTarget) => {
+    await call('DELETE', targetPath(t.TargetId));
+    targets.reload();
+  }, 'The event target was deleted with its pending deliveries.');
+  // The selection holds the row as it was; show the reloaded one.
+  const current = selected && targets.data?.find((t) => t.TargetId === selected.TargetId);
+  return (
+    <SpaceBetween size="m">
+      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Event targets', href: '/admin/event-targets' }]} />
+      <ErrorAlert error={targets.error} />
+      <ErrorAlert error={toggle.error ?? redrive.error} onDismiss={() => (toggle.clearError(), redrive.clearError())} />
+      <Table
+        {...collectionProps}
+        variant="full-page"
+        selectionType="single"
+        trackBy="TargetId"
+        items={items}
+        loading={targets.loading && !targets.data}
+        loadingText="Loading event targets"
+        wrapLines
+        ariaLabels={{ itemSelectionLabel: (_, t) => `Select ${t.Name}`, selectionGroupLabel: 'Event target selection' }}
+        columnDefinitions={[
+          { id: 'name', header: 'Name', cell: (t) => t.Name, sortingField: 'Name', isRowHeader: true },
+          { id: 'destination', header: 'Destination', cell: (t) => <>{t.Type === 'webhook' ? 'Webhook' : 'File'}: {t.Url ?? t.FilePath ?? t.Path}</>, maxWidth: 280 },
+          { id: 'pattern', header: 'Pattern', cell: (t) => (t.Pattern ? <Box variant="code" fontSize="body-s">{JSON.stringify(t.Pattern)}</Box> : 'Every event'), maxWidth: 240 },
+          {
+            id: 'state',
+            header: 'State',
+            minWidth: 120,
+            cell: (t) => (t.Enabled ? <StatusIndicator type="success">Enabled</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>),
+          },
+          {
+            id: 'attempt',
+            header: 'Last attempt',
+            cell: (t) => (
+              <>
+                {lastAttempt(t)}
+                {t.Delivery.LastError && (
+                  <Box>
+                    <StatusIndicator type="error">{t.Delivery.LastError}</StatusIndicator>
+                  </Box>
+                )}
+              </>
+            ),
+          },
+          {
+            id: 'deliveries',
+            header: 'Deliveries',
+            cell: (t) => `${t.Delivery.Backlog} waiting, ${t.Delivery.FailedCount} failed, ${t.Delivery.DeliveredCount} delivered`,
+          },
+        ]}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={targets.data ? `(${targets.data.length})` : undefined}
+            description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh event targets" onClick={targets.reload} />
+                <Button disabled={!current} onClick={() => current && del.ask(current)}>
+                  Delete
+                </Button>
+                <Button disabled={!current?.Delivery.FailedCount} loading={redrive.running} onClick={() => current && void redrive.run(current)}>
+                  Retry failed
+                </Button>
+                <Button disabled={!current} loading={toggle.running} onClick={() => current && void toggle.run(current)}>
+                  {current && !current.Enabled ? 'Enable' : 'Disable'}
+                </Button>
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  Create target
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Event targets
+          </Header>
+        }
+        empty={<Box textAlign="center">No event targets. Create one to receive the account's events.</Box>}
+        pagination={<Pagination {...paginationProps} />}
+      />
+      {current && <Deliveries key={current.TargetId} target={current} />}
+      <CreateTargetModal
+        visible={creating}
+        onDismiss={() => setCreating(false)}
+        onCreated={(_, signing) => {
+          setCreating(false);
+          targets.reload();
+          if (signing) setSecret([{ label: 'Signing secret', value: signing }]);
+        }}
+      />
+      <SecretOnceModal header="Webhook signing secret" fields={secret} onDismiss={() => setSecret(undefined)} />
+      <DeleteModal header="Delete event target" {...del.modal}>
+        Delete event target <b>{del.target?.Name}</b>? Events waiting to be delivered to it are dropped.
+      </DeleteModal>
+    </SpaceBetween>
+  );
+}
+
+/** Administration › Event targets: webhooks and files receiving the account's events, with their delivery state. */
+export default function AdminEventTargetsPage() {
+  return (
+    <RootOnly>
+      <EventTargets />
+    </RootOnly>
+  );
 }

@@ -1,5 +1,134 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Box from '@cloudscape-design/components/box';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { DeleteModal } from '../commons/delete-modal';
+import { ErrorAlert } from '../commons/error-alert';
+import { formatTime, segment } from '../commons/format';
+import { memberErrors } from '../commons/member-errors';
+import { ModalFooter } from '../commons/modal-footer';
+import { RootOnly } from '../commons/root-only';
+import { RouterLink, useFollow } from '../commons/router-link';
+import { useAction } from '../commons/use-action';
+import { useConfirmDelete } from '../commons/use-confirm-delete';
+import { USERS_PATH, userPath, useUsers, type AdminUser } from './hooks';
 
-export default function Page() {
-  return <PageNotBuilt name="admin-users" />;
+function UsersPage() {
+  const call = useSignedFetch();
+  const navigate = useNavigate();
+  const follow = useFollow();
+  const users = useUsers();
+  const [creating, setCreating] = useState(false);
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const create = useAction(async () => {
+    const out = (await call('POST', USERS_PATH, { body: { UserName: userName, ...(password ? { Password: password } : {}) } })) as { User: AdminUser };
+    setCreating(false);
+    setUserName('');
+    setPassword('');
+    navigate(`/admin/users/${segment(out.User.UserName)}`);
+    return out.User.UserName;
+  }, (name: string) => `User ${name} was created. Give it access keys and policies here.`);
+  const del = useConfirmDelete(async (u: AdminUser) => {
+    await call('DELETE', userPath(u.UserName));
+    users.reload();
+  }, 'The user was deleted with its access keys and policies.');
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(users.data ?? [], {
+    filtering: {
+      fields: ['UserName', 'UserId', 'Arn'],
+      empty: <Box textAlign="center">No users yet. The root user can create them.</Box>,
+      noMatch: <Box textAlign="center">No user matches the filter.</Box>,
+    },
+    pagination: { pageSize: 20 },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'UserName' } } },
+    selection: {},
+  });
+  const selected = collectionProps.selectedItems?.[0];
+  const fields = memberErrors(create.error, 'UserName');
+  return (
+    <SpaceBetween size="m">
+      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Users', href: '/admin/users' }]} />
+      <ErrorAlert error={users.error} />
+      <Table
+        {...collectionProps}
+        variant="full-page"
+        selectionType="single"
+        trackBy="UserName"
+        items={items}
+        loading={users.loading}
+        loadingText="Loading users"
+        ariaLabels={{ itemSelectionLabel: (_, u) => `Select ${u.UserName}`, selectionGroupLabel: 'User selection' }}
+        columnDefinitions={[
+          { id: 'name', header: 'User name', cell: (u) => <RouterLink href={`/admin/users/${segment(u.UserName)}`}>{u.UserName}</RouterLink>, sortingField: 'UserName', isRowHeader: true },
+          { id: 'id', header: 'User ID', cell: (u) => u.UserId },
+          { id: 'arn', header: 'ARN', cell: (u) => u.Arn },
+          { id: 'password', header: 'Console password', cell: (u) => (u.HasPassword ? `Set ${formatTime(u.PasswordLastSet)}` : 'None'), sortingField: 'HasPassword' },
+          { id: 'created', header: 'Created', cell: (u) => formatTime(u.CreateDate), sortingField: 'CreateDate' },
+        ]}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={users.data ? `(${users.data.length})` : undefined}
+            description="IAM users of your account. A user can do only what its policies allow."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh users" onClick={users.reload} />
+                <Button disabled={!selected} onClick={() => del.ask(selected)}>
+                  Delete
+                </Button>
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  Create user
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Users
+          </Header>
+        }
+        filter={<TextFilter {...filterProps} filteringPlaceholder="Find users" filteringAriaLabel="Filter users" countText={`${filteredItemsCount ?? 0} matches`} />}
+        pagination={<Pagination {...paginationProps} />}
+      />
+      <Modal
+        visible={creating}
+        header="Create user"
+        onDismiss={() => setCreating(false)}
+        footer={<ModalFooter submitText="Create user" running={create.running} onSubmit={() => create.run()} onCancel={() => setCreating(false)} />}
+      >
+        <form onSubmit={(e) => (e.preventDefault(), void create.run())}>
+          <SpaceBetween size="m">
+            <FormField label="User name" constraintText="Up to 64 letters, digits and + = , . @ _ -" errorText={fields.UserName}>
+              <Input value={userName} onChange={({ detail }) => setUserName(detail.value)} ariaLabel="User name" autoFocus />
+            </FormField>
+            <FormField label="Console password" description="Optional: lets the user sign in to this console." constraintText="8 to 128 characters." errorText={fields.Password}>
+              <Input type="password" value={password} onChange={({ detail }) => setPassword(detail.value)} ariaLabel="Console password" autoComplete={false} />
+            </FormField>
+            {Object.keys(fields).length === 0 && <ErrorAlert error={create.error} />}
+          </SpaceBetween>
+        </form>
+      </Modal>
+      <DeleteModal header="Delete user" {...del.modal}>
+        Delete user <b>{del.target?.UserName}</b>? Its access keys, password and policies are deleted too, and its keys stop working at once.
+      </DeleteModal>
+    </SpaceBetween>
+  );
+}
+
+/** Administration › Users: the account's IAM users; create (with an optional console password) and delete. */
+export default function AdminUsersPage() {
+  return (
+    <RootOnly>
+      <UsersPage />
+    </RootOnly>
+  );
 }

@@ -1,5 +1,6 @@
 import Flashbar, { type FlashbarProps } from '@cloudscape-design/components/flashbar';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 
 export interface Notice {
   type: 'success' | 'error' | 'info' | 'warning';
@@ -10,11 +11,13 @@ export interface Notice {
 interface Notifications {
   items: FlashbarProps.MessageDefinition[];
   notify(notice: Notice): void;
+  /** Drops the notices given before `time` (epoch ms). */
+  clearBefore(time: number): void;
 }
 
-const NotificationsContext = createContext<Notifications>({ items: [], notify: () => undefined });
+const NotificationsContext = createContext<Notifications>({ items: [], notify: () => undefined, clearBefore: () => undefined });
 
-/** The outcome of an action, shown in the flashbar at the top of every page until dismissed. */
+/** The outcome of an action, shown in the flashbar until dismissed or until the user moves on to another page. */
 export const useNotifications = (): Pick<Notifications, 'notify'> => useContext(NotificationsContext);
 
 export function NotificationsProvider({ children }: { children: ReactNode }) {
@@ -24,12 +27,20 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     const dismiss = () => setItems((list) => list.filter((item) => item.id !== id));
     setItems((current) => [{ ...notice, id, dismissible: true, onDismiss: dismiss }, ...current.slice(0, 4)]);
   }, []);
-  const value = useMemo(() => ({ items, notify }), [items, notify]);
+  const clearBefore = useCallback((time: number) => setItems((list) => list.filter((item) => givenAt(item) >= time)), []);
+  const value = useMemo(() => ({ items, notify, clearBefore }), [items, notify, clearBefore]);
   return <NotificationsContext.Provider value={value}>{children}</NotificationsContext.Provider>;
 }
 
-/** Placed in the layout's notifications slot by the shell. */
+const givenAt = (item: FlashbarProps.MessageDefinition) => Number(String(item.id).split('-')[0]);
+
+/** How long before a page change a notice may be given and still show on the new page ("Saved" then navigate). */
+const CARRY_OVER_MS = 2000;
+
+/** Placed in the layout's notifications slot by the shell; on each page change, older notices go. */
 export function NotificationsBar() {
-  const { items } = useContext(NotificationsContext);
+  const { items, clearBefore } = useContext(NotificationsContext);
+  const { pathname } = useLocation();
+  useEffect(() => clearBefore(Date.now() - CARRY_OVER_MS), [pathname, clearBefore]);
   return <Flashbar items={items} stackItems={items.length > 2} />;
 }

@@ -1,37 +1,108 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
-import SideNavigation from '@cloudscape-design/components/side-navigation';
-import type { ReactNode } from 'react';
+import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { isRootSession } from '../../api/session';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { SIGN_OUT_PATH } from '../sign-in/sign-in';
 import { NotificationsBar } from './notifications';
+import { useSession } from './session-context';
 
-/** The frame of every signed-in page: navigation, notifications, content. */
+/** Links carry the full /console/... URL (open in a new tab works); following one stays in the app. */
+const BASE = '/console';
+const link = (text: string, path: string): SideNavigationProps.Link => ({ type: 'link', text, href: BASE + path });
+
+const REVIEWS = [link('Dashboard', '/'), link('Workloads', '/workloads'), link('Lens upgrades', '/lens-upgrades')];
+const RESOURCES = [link('Custom lenses', '/lenses'), link('Profiles', '/profiles'), link('Review templates', '/templates'), link('Share invitations', '/invitations')];
+const ADMINISTRATION = [link('Users', '/admin/users'), link('Audit trail', '/admin/audit'), link('Event targets', '/admin/event-targets')];
+
+/** The navigation entry a page belongs to: the longest link that prefixes its path (a workload's pages → Workloads). */
+function activeHref(pathname: string, links: SideNavigationProps.Link[]): string {
+  const here = BASE + (pathname === '/' ? '/' : pathname.replace(/\/$/, ''));
+  let best = `${BASE}/`;
+  for (const { href } of links) {
+    if (href !== `${BASE}/` && (here === href || here.startsWith(`${href}/`)) && href.length > best.length) best = href;
+  }
+  return best;
+}
+
+/** The frame of every signed-in page: top bar with the account and user, navigation, notifications, content. */
 export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const { session, signOut } = useSession();
+  const call = useSignedFetch();
+  const [signingOut, setSigningOut] = useState(false);
+  const root = isRootSession(session);
+  const follow = (href: string) => navigate(href.startsWith(BASE) ? href.slice(BASE.length) || '/' : href);
+
+  const sections: SideNavigationProps.Item[] = [
+    { type: 'section', text: 'Reviews', items: REVIEWS },
+    { type: 'section', text: 'Resources', items: RESOURCES },
+    // Only an account's root user administers users, the audit trail and event targets.
+    ...(root ? [{ type: 'section' as const, text: 'Administration', items: ADMINISTRATION }] : []),
+  ];
+
+  const endSession = async () => {
+    setSigningOut(true);
+    try {
+      await call('POST', SIGN_OUT_PATH, { body: {} });
+    } catch {
+      // Already expired or unreachable: the session is forgotten here either way.
+    }
+    signOut();
+  };
+
+  const who = root ? 'Root user' : session.userName!;
   return (
-    <AppLayout
-      navigation={
-        <SideNavigation
-          activeHref={location.pathname}
-          header={{ href: '/', text: 'Plumbline' }}
-          onFollow={(event) => {
-            event.preventDefault();
-            navigate(event.detail.href);
+    <>
+      <div id="top-navigation" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+        <TopNavigation
+          identity={{
+            href: `${BASE}/`,
+            title: 'Plumbline',
+            onFollow: (event) => {
+              event.preventDefault();
+              navigate('/');
+            },
           }}
-          items={[
-            { type: 'link', text: 'Dashboard', href: '/' },
-            { type: 'link', text: 'Workloads', href: '/workloads' },
-            { type: 'link', text: 'Custom lenses', href: '/lenses' },
-            { type: 'link', text: 'Lens upgrades', href: '/lens-upgrades' },
-            { type: 'link', text: 'Profiles', href: '/profiles' },
-            { type: 'link', text: 'Review templates', href: '/templates' },
-            { type: 'link', text: 'Share invitations', href: '/invitations' },
+          utilities={[
+            {
+              type: 'menu-dropdown',
+              // As the AWS console shows it: who, at which account.
+              text: `${who} @ ${session.accountId}`,
+              description: session.arn,
+              iconName: 'user-profile',
+              ariaLabel: `Signed in as ${who} of account ${session.accountId}`,
+              items: [
+                { id: 'sign-out', text: signingOut ? 'Signing out...' : 'Sign out', disabled: signingOut },
+              ],
+              onItemClick: ({ detail }) => {
+                if (detail.id === 'sign-out') void endSession();
+              },
+            },
           ]}
         />
-      }
-      notifications={<NotificationsBar />}
-      toolsHide
-      content={children}
-    />
+      </div>
+      <AppLayout
+        headerSelector="#top-navigation"
+        navigation={
+          <SideNavigation
+            activeHref={activeHref(location.pathname, [...REVIEWS, ...RESOURCES, ...ADMINISTRATION])}
+            header={{ href: `${BASE}/`, text: `Account ${session.accountId}` }}
+            onFollow={(event) => {
+              if (event.detail.external) return;
+              event.preventDefault();
+              follow(event.detail.href);
+            }}
+            items={sections}
+          />
+        }
+        notifications={<NotificationsBar />}
+        toolsHide
+        content={children}
+      />
+    </>
   );
 }

@@ -1,5 +1,93 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import { ImportLensCommand } from '@aws-sdk/client-wellarchitected';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Form from '@cloudscape-design/components/form';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useNavigate } from 'react-router-dom';
+import { useWellArchitected } from '../../api/client';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { Breadcrumbs } from '../commons/breadcrumbs';
+import { downloadText } from '../commons/download-text';
+import { ErrorAlert } from '../commons/error-alert';
+import { FormActions } from '../commons/form-actions';
+import { LensFileField, LensUploadErrors, useLensFile } from '../commons/lens-file';
+import { useAction } from '../commons/use-action';
+import { lensPath } from '../custom-lenses/hooks';
 
-export default function Page() {
-  return <PageNotBuilt name="create-lens" />;
+/** "Creating a custom lens": download the template, fill it in, upload it; the lens starts as a DRAFT. */
+export default function CreateLens() {
+  const wa = useWellArchitected();
+  const call = useSignedFetch();
+  const navigate = useNavigate();
+  const lensFile = useLensFile();
+  const template = useAction(async () => {
+    const { LensJSON } = (await call('GET', '/_plumbline/lens-template')) as { LensJSON: string };
+    downloadText(LensJSON, 'custom-lens-template.json');
+  }, 'The lens template was downloaded as custom-lens-template.json.');
+  const upload = useAction(async (JSONString: string) => {
+    const { LensArn } = await wa.send(new ImportLensCommand({ JSONString }));
+    navigate(lensPath(LensArn!));
+  }, 'The custom lens was created in DRAFT status. Publish it to apply it to workloads or share it.');
+  const submit = async () => {
+    upload.clearError();
+    const text = await lensFile.read();
+    if (text !== undefined) await upload.run(text);
+  };
+
+  return (
+    <ContentLayout
+      breadcrumbs={
+        <Breadcrumbs items={[{ text: 'Custom lenses', href: '/lenses' }, { text: 'Create custom lens', href: '/lenses/new' }]} />
+      }
+      header={
+        <Header variant="h1" description="A custom lens is a JSON file with your pillars, questions, best practices and improvement plans.">
+          Create custom lens
+        </Header>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Form
+          actions={
+            <FormActions submitText="Submit" running={upload.running} onCancel={() => navigate('/lenses')} />
+          }
+        >
+          <SpaceBetween size="l">
+            <Container header={<Header variant="h2">Step 1: Start from the template</Header>}>
+              <SpaceBetween size="s">
+                <Box>
+                  Download the JSON template file and open it in your favorite text editor. Replace its pillars, questions, best practices
+                  (choices), risk rules and improvement plan links with your own; the lens format specification of the user guide describes
+                  every field. <code>npx plumbline lens validate FILE</code> checks a file before you upload it.
+                </Box>
+                <Button formAction="none" iconName="download" loading={template.running} onClick={() => void template.run()}>
+                  Download file
+                </Button>
+                <ErrorAlert error={template.error} />
+              </SpaceBetween>
+            </Container>
+            <Container header={<Header variant="h2">Step 2: Upload your lens</Header>}>
+              <SpaceBetween size="m">
+                <LensFileField lensFile={lensFile} />
+                <LensUploadErrors error={upload.error} text={lensFile.text} />
+                <Alert type="info">
+                  After the file is validated, the lens is created in <b>DRAFT</b> status: publish it before applying it to workloads or sharing
+                  it. An account can have up to 15 custom lenses. Do not put personal information about end users or other people in a custom
+                  lens.
+                </Alert>
+              </SpaceBetween>
+            </Container>
+          </SpaceBetween>
+        </Form>
+      </form>
+    </ContentLayout>
+  );
 }

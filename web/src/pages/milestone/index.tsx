@@ -1,5 +1,144 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import type { LensReviewSummary } from '@aws-sdk/client-wellarchitected';
+import Box from '@cloudscape-design/components/box';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ErrorAlert } from '../commons/error-alert';
+import { formatTime, segment } from '../commons/format';
+import { improvementStatusLabel } from '../commons/improvement-status';
+import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
+import { useFollow } from '../commons/router-link';
+import { useAction } from '../commons/use-action';
+import { AnswersTable } from './answers-table';
+import { useMilestone, useMilestoneAnswers, useMilestoneReport } from './hooks';
 
-export default function Page() {
-  return <PageNotBuilt name="milestone" />;
+const aliasOf = (l: LensReviewSummary) => l.LensAlias ?? l.LensArn ?? '';
+
+/** A milestone, read-only: the workload's state when it was saved, its answers, and its report. */
+export default function MilestonePage() {
+  const params = useParams();
+  const workloadId = params.workloadId!;
+  const number = Number(params.milestoneNumber);
+  const navigate = useNavigate();
+  const follow = useFollow();
+  const state = useMilestone(workloadId, number);
+  const [lensChoice, setLensChoice] = useState<string>();
+  const lenses = state.data?.lenses ?? [];
+  const lensAlias = lensChoice ?? (lenses[0] ? aliasOf(lenses[0]) : undefined);
+  const answers = useMilestoneAnswers(workloadId, lensAlias, number);
+  const report = useMilestoneReport(workloadId, number);
+  const m = state.data?.milestone;
+  const w = m?.Workload;
+  const generate = useAction((lens: LensReviewSummary) => report(lens, [w?.WorkloadName ?? '', m?.MilestoneName ?? '']), (lens) => `Report for ${lens.LensName} downloaded.`);
+  const [generating, setGenerating] = useState<string>();
+  const base = `/workloads/${segment(workloadId)}`;
+
+  const breadcrumbs = (
+    <BreadcrumbGroup
+      items={[
+        { text: 'Workloads', href: '/workloads' },
+        { text: w?.WorkloadName ?? workloadId, href: base },
+        { text: 'Milestones', href: `${base}?tab=milestones` },
+        { text: m?.MilestoneName ?? `Milestone ${params.milestoneNumber}`, href: `${base}/milestones/${number}` },
+      ]}
+      onFollow={follow}
+    />
+  );
+  if (!m) {
+    return (
+      <SpaceBetween size="m">
+        {breadcrumbs}
+        {state.error ? <ErrorAlert error={state.error} /> : <Spinner size="large" />}
+      </SpaceBetween>
+    );
+  }
+  return (
+    <SpaceBetween size="l">
+      {breadcrumbs}
+      <Header
+        variant="h1"
+        description={`Milestone ${m.MilestoneNumber}, saved ${formatTime(m.RecordedAt)}. A milestone is read-only.`}
+        actions={<Button onClick={() => navigate(`${base}/milestones/compare?base=${number}`)}>Compare</Button>}
+      >
+        {m.MilestoneName}
+      </Header>
+      <ErrorAlert error={generate.error} onDismiss={generate.clearError} />
+      <Container header={<Header variant="h2">Workload overview at this milestone</Header>}>
+        <SpaceBetween size="l">
+          <ColumnLayout columns={4} variant="text-grid">
+            <div>
+              <Box variant="awsui-key-label">Questions answered</Box>
+              <Box variant="awsui-value-large">{answeredOfTotal(w?.RiskCounts)}</Box>
+            </div>
+            <div>
+              <Box variant="awsui-key-label">High risks</Box>
+              <RiskCountValue risk="HIGH" counts={w?.RiskCounts} />
+            </div>
+            <div>
+              <Box variant="awsui-key-label">Medium risks</Box>
+              <RiskCountValue risk="MEDIUM" counts={w?.RiskCounts} />
+            </div>
+            <div>
+              <Box variant="awsui-key-label">Improvement status</Box>
+              <div>{improvementStatusLabel(w?.ImprovementStatus)}</div>
+            </div>
+          </ColumnLayout>
+          <div>
+            <Box variant="awsui-key-label">Workload notes</Box>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{w?.Notes || '-'}</span>
+          </div>
+        </SpaceBetween>
+      </Container>
+      <Table
+        header={<Header variant="h2" description="Generate a lens's report as it was when the milestone was saved (PDF).">Lenses</Header>}
+        items={lenses}
+        trackBy={aliasOf}
+        columnDefinitions={[
+          { id: 'name', header: 'Name', cell: (l) => l.LensName, isRowHeader: true },
+          { id: 'version', header: 'Version', cell: (l) => l.LensVersion ?? '-' },
+          { id: 'answered', header: 'Questions answered', cell: (l) => answeredOfTotal(l.RiskCounts) },
+          { id: 'high', header: 'High risks', cell: (l) => <RiskCount risk="HIGH" counts={l.RiskCounts} /> },
+          { id: 'medium', header: 'Medium risks', cell: (l) => <RiskCount risk="MEDIUM" counts={l.RiskCounts} /> },
+          {
+            id: 'report',
+            header: 'Report',
+            cell: (l) => (
+              <Button
+                loading={generate.running && generating === aliasOf(l)}
+                ariaLabel={`Generate report for ${l.LensName}`}
+                onClick={() => {
+                  setGenerating(aliasOf(l));
+                  void generate.run(l);
+                }}
+              >
+                Generate report
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <AnswersTable
+        answers={answers}
+        header={`Answers${answers.data?.review.LensName ? ` (${answers.data.review.LensName})` : ''}`}
+        actions={
+          lenses.length > 1 && (
+            <SegmentedControl
+              selectedId={lensAlias ?? null}
+              onChange={(e) => setLensChoice(e.detail.selectedId)}
+              options={lenses.map((l) => ({ id: aliasOf(l), text: l.LensName ?? aliasOf(l) }))}
+              label="Lens"
+            />
+          )
+        }
+      />
+    </SpaceBetween>
+  );
 }

@@ -1,5 +1,158 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Grid from '@cloudscape-design/components/grid';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { describeError, ErrorAlert } from '../commons/error-alert';
+import { segment } from '../commons/format';
+import { lensReviewPath, questionPath } from '../commons/lens-answers';
+import { useNotifications } from '../commons/notifications';
+import { useAction } from '../commons/use-action';
+import { HelpfulResources, type InfoFocus } from './helpful-resources';
+import { usePracticeRisks, useQuestion, useReviewContext } from './hooks';
+import { QuestionForm } from './question-form';
+import { QuestionNav } from './question-nav';
 
-export default function Page() {
-  return <PageNotBuilt name="review" />;
+/** Reviewing a workload, one question at a time: the guide's "Question page" and its three panels. */
+export default function ReviewPage() {
+  const params = useParams();
+  const workloadId = params.workloadId ?? '';
+  const lensAlias = params.lensAlias ?? '';
+  const questionId = params.questionId ?? '';
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const context = useReviewContext(workloadId, lensAlias);
+  const question = useQuestion(workloadId, lensAlias, questionId);
+  const practiceRisks = usePracticeRisks(workloadId, lensAlias);
+  const [savedRisks, setSavedRisks] = useState<Record<string, string>>({});
+  const [focus, setFocus] = useState<InfoFocus>({});
+  useEffect(() => setFocus({}), [questionId]);
+  // On each new question, start at its top and put keyboard focus there (after Next, focus would stay at the bottom).
+  const questionTop = useRef<HTMLDivElement>(null);
+  const shownQuestion = question.answer?.QuestionId;
+  useEffect(() => {
+    if (!shownQuestion) return;
+    window.scrollTo({ top: 0 });
+    questionTop.current?.focus({ preventScroll: true });
+  }, [shownQuestion]);
+
+  // Closing or reloading the tab with unsaved choices asks first (links inside the page save before leaving).
+  useEffect(() => {
+    if (!question.changed) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [question.changed]);
+
+  const pillars = useMemo(() => context.data?.pillars ?? [], [context.data]);
+  const order = useMemo(() => pillars.flatMap((p) => p.answers.map((a) => a.QuestionId ?? '')), [pillars]);
+  const position = order.indexOf(questionId);
+  const pillar = pillars.find((p) => p.answers.some((a) => a.QuestionId === questionId));
+  const summary = pillar?.answers.find((a) => a.QuestionId === questionId);
+  const number = pillar ? `${pillar.answers.findIndex((a) => a.QuestionId === questionId) + 1}.` : '';
+  const lensName = context.data?.review?.LensName ?? lensAlias;
+  const workloadName = context.data?.workload?.WorkloadName ?? workloadId;
+
+  const saveQuestion = question.save;
+  const save = useAction(
+    useCallback(async () => {
+      const saved = await saveQuestion();
+      if (saved?.QuestionId && saved.Risk) setSavedRisks((risks) => ({ ...risks, [saved.QuestionId!]: saved.Risk! }));
+    }, [saveQuestion]),
+  );
+  /** Saves when something changed, then goes on; a failed save stays here with the reviewer's choices. */
+  const saveAndGo = async (path: string, saidWhenSaved?: string) => {
+    const changed = question.changed;
+    if (!(await save.run())) return;
+    if (changed && saidWhenSaved) notify({ type: 'success', content: saidWhenSaved });
+    navigate(path);
+  };
+  const go = (index: number) => void saveAndGo(questionPath(workloadId, lensAlias, order[index]));
+  const problems = describeError(save.error).fields;
+  const savedNotice = `Answers saved for ${workloadName}.`;
+
+  return (
+    <SpaceBetween size="m">
+      <BreadcrumbGroup
+        onFollow={(event) => {
+          event.preventDefault();
+          void saveAndGo(event.detail.href);
+        }}
+        items={[
+          { text: 'Workloads', href: '/workloads' },
+          { text: workloadName, href: `/workloads/${segment(workloadId)}` },
+          { text: lensName, href: lensReviewPath(workloadId, lensAlias) },
+          { text: 'Review workload', href: questionPath(workloadId, lensAlias, questionId) },
+        ]}
+      />
+      <Header variant="h1" description={pillar?.PillarName}>
+        {lensName}
+      </Header>
+      <ErrorAlert error={context.error} />
+      <Grid gridDefinition={[{ colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 3 } }]}>
+        <nav aria-label="Pillars and questions">
+          {context.data ? (
+            <QuestionNav
+              workloadId={workloadId}
+              lensAlias={lensAlias}
+              pillars={pillars}
+              currentQuestionId={questionId}
+              savedRisks={savedRisks}
+              onNavigate={(path) => void saveAndGo(path)}
+            />
+          ) : (
+            context.loading && <Spinner />
+          )}
+        </nav>
+        <Container>
+          {question.error ? (
+            <ErrorAlert error={question.error} />
+          ) : !question.answer || !question.draft ? (
+            <Spinner size="large" />
+          ) : (
+            <div ref={questionTop} tabIndex={-1} aria-label="Question" style={{ outline: 'none' }}>
+              <SpaceBetween size="l">
+                <QuestionForm
+                  number={number}
+                  answer={question.answer}
+                  draft={question.draft}
+                  disabled={save.running}
+                  prioritized={summary?.QuestionType === 'PRIORITIZED'}
+                  practiceRisks={practiceRisks.data?.get(questionId)}
+                  problems={problems}
+                  onChange={question.setDraft}
+                  onInfo={setFocus}
+                />
+                {save.error !== undefined && <ErrorAlert error={save.error} onDismiss={save.clearError} />}
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button loading={save.running} onClick={() => void saveAndGo(`/workloads/${segment(workloadId)}`, savedNotice)}>
+                    Save and exit
+                  </Button>
+                  <Button disabled={position <= 0 || save.running} onClick={() => go(position - 1)}>
+                    Previous
+                  </Button>
+                  {position >= 0 && position === order.length - 1 ? (
+                    <Button variant="primary" loading={save.running} onClick={() => void saveAndGo(lensReviewPath(workloadId, lensAlias), savedNotice)}>
+                      Finish
+                    </Button>
+                  ) : (
+                    <Button variant="primary" loading={save.running} disabled={position < 0} onClick={() => go(position + 1)}>
+                      Next
+                    </Button>
+                  )}
+                </SpaceBetween>
+              </SpaceBetween>
+            </div>
+          )}
+        </Container>
+        <Container>
+          {question.answer && <HelpfulResources answer={question.answer} focus={focus} onFocus={setFocus} />}
+        </Container>
+      </Grid>
+    </SpaceBetween>
+  );
 }

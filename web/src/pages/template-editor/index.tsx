@@ -1,5 +1,9 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import { useParams } from 'react-router-dom';
+import { CreateTemplate } from './create-template';
+import { TemplateDetails } from './template-details';
 
-export default function Page() {
-  return <PageNotBuilt name="template-editor" />;
+/** /templates/new creates a review template; /templates/:templateArn shows, answers and applies one. */
+export default function TemplateEditorPage() {
+  const { templateArn } = useParams();
+  return templateArn ? <TemplateDetails key={templateArn} templateArn={templateArn} /> : <CreateTemplate />;
 }

@@ -1,5 +1,125 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import Tabs from '@cloudscape-design/components/tabs';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
+import { ErrorAlert } from '../commons/error-alert';
+import { segment } from '../commons/format';
+import { useFollow } from '../commons/router-link';
+import { useSession } from '../commons/session-context';
+import { useMilestones } from '../commons/use-milestones';
+import { useLensReviews, useWorkload } from './hooks';
+import { MilestonesTab } from './milestones-tab';
+import { OverviewTab } from './overview-tab';
+import { PropertiesTab } from './properties-tab';
+import { RejectShareModal } from './reject-share-modal';
+import { SaveMilestoneModal } from './save-milestone-modal';
+import { SharesTab } from './shares-tab';
 
-export default function Page() {
-  return <PageNotBuilt name="workload-details" />;
+/** The workload details page: Overview, Milestones, Properties and (owner only) Shares. */
+export default function WorkloadDetailsPage() {
+  const workloadId = useParams().workloadId!;
+  const navigate = useNavigate();
+  const follow = useFollow();
+  const { session } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const workload = useWorkload(workloadId);
+  const lenses = useLensReviews(workloadId);
+  const milestones = useMilestones(workloadId);
+  const [dialog, setDialog] = useState<'delete' | 'reject' | 'milestone'>();
+  const tab = search.get('tab') ?? 'overview';
+  const w = workload.data;
+  const owner = w?.Owner === session.accountId;
+  const reloadAll = () => {
+    workload.reload();
+    lenses.reload();
+    milestones.reload();
+  };
+
+  const breadcrumbs = (
+    <BreadcrumbGroup
+      items={[
+        { text: 'Workloads', href: '/workloads' },
+        { text: w?.WorkloadName ?? workloadId, href: `/workloads/${segment(workloadId)}` },
+      ]}
+      onFollow={follow}
+    />
+  );
+  if (!w) {
+    return (
+      <SpaceBetween size="m">
+        {breadcrumbs}
+        {workload.error ? <ErrorAlert error={workload.error} /> : <Spinner size="large" />}
+      </SpaceBetween>
+    );
+  }
+
+  const tabs = [
+    {
+      id: 'overview',
+      label: 'Overview',
+      content: <OverviewTab workload={w} lenses={lenses} owner={owner} onChanged={reloadAll} onSaveMilestone={() => setDialog('milestone')} />,
+    },
+    { id: 'milestones', label: 'Milestones', content: <MilestonesTab workloadId={workloadId} milestones={milestones} /> },
+    {
+      id: 'properties',
+      label: 'Properties',
+      content: <PropertiesTab key={String(w.UpdatedAt?.getTime())} workload={w} owner={owner} startEditing={search.get('edit') === '1'}
+          onSaved={() => {
+            // The tab remounts with the saved workload; it should not reopen the editor.
+            setSearch({ tab: 'properties' }, { replace: true });
+            reloadAll();
+          }}
+        />,
+    },
+    ...(owner ? [{ id: 'shares', label: 'Shares', content: <SharesTab workloadId={workloadId} workloadName={w.WorkloadName ?? ''} /> }] : []),
+  ];
+
+  return (
+    <SpaceBetween size="m">
+      {breadcrumbs}
+      <Header
+        variant="h1"
+        description={w.Description}
+        actions={
+          owner ? (
+            <Button onClick={() => setDialog('delete')}>Delete workload</Button>
+          ) : w.ShareInvitationId ? (
+            <Button onClick={() => setDialog('reject')}>Reject share</Button>
+          ) : undefined
+        }
+      >
+        {w.WorkloadName}
+      </Header>
+      <ErrorAlert error={workload.error} />
+      <Tabs
+        activeTabId={tab}
+        onChange={(e) => setSearch(e.detail.activeTabId === 'overview' ? {} : { tab: e.detail.activeTabId }, { replace: true })}
+        tabs={tabs}
+      />
+      <SaveMilestoneModal
+        workloadId={workloadId}
+        visible={dialog === 'milestone'}
+        onClose={() => setDialog(undefined)}
+        onSaved={() => {
+          setDialog(undefined);
+          milestones.reload();
+        }}
+      />
+      <DeleteWorkloadModal workload={dialog === 'delete' ? w : undefined} onClose={() => setDialog(undefined)} onDeleted={() => navigate('/workloads')} />
+      {w.ShareInvitationId && (
+        <RejectShareModal
+          workloadName={w.WorkloadName ?? ''}
+          invitationId={w.ShareInvitationId}
+          visible={dialog === 'reject'}
+          onClose={() => setDialog(undefined)}
+          onRejected={() => navigate('/workloads')}
+        />
+      )}
+    </SpaceBetween>
+  );
 }

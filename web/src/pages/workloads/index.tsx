@@ -1,5 +1,123 @@
-import { PageNotBuilt } from '../commons/page-not-built';
+import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Box from '@cloudscape-design/components/box';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useAllWorkloads } from '../commons/all-workloads';
+import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
+import { ErrorAlert } from '../commons/error-alert';
+import { segment } from '../commons/format';
+import { useFollow } from '../commons/router-link';
+import { useSession } from '../commons/session-context';
+import { WORKLOAD_COLUMNS } from './config';
 
-export default function Page() {
-  return <PageNotBuilt name="workloads" />;
+/** The Workloads page: own and shared workloads, filtered, sorted and paged; define, view, edit, delete. */
+export default function WorkloadsPage() {
+  const navigate = useNavigate();
+  const follow = useFollow();
+  const { session } = useSession();
+  const workloads = useAllWorkloads();
+  const [deleting, setDeleting] = useState<WorkloadSummary>();
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount, actions } = useCollection(workloads.data ?? [], {
+    filtering: {
+      filteringFunction: (w, text) => {
+        const needle = text.toLowerCase();
+        return [w.WorkloadName, w.Owner].some((v) => v?.toLowerCase().includes(needle));
+      },
+      empty: (
+        <Box textAlign="center" color="inherit">
+          <SpaceBetween size="s">
+            <b>No workloads</b>
+            <Button onClick={() => navigate('/workloads/new')}>Define workload</Button>
+          </SpaceBetween>
+        </Box>
+      ),
+      noMatch: (
+        <Box textAlign="center" color="inherit">
+          <SpaceBetween size="s">
+            <b>No matches</b>
+            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
+          </SpaceBetween>
+        </Box>
+      ),
+    },
+    sorting: { defaultState: { sortingColumn: WORKLOAD_COLUMNS[0] } },
+    pagination: { pageSize: 20 },
+    selection: { trackBy: 'WorkloadId', keepSelection: false },
+  });
+  const selected = collectionProps.selectedItems?.[0];
+  const owned = selected?.Owner === session.accountId;
+  const detailsPath = selected ? `/workloads/${segment(selected.WorkloadId!)}` : '';
+
+  return (
+    <SpaceBetween size="m">
+      <BreadcrumbGroup items={[{ text: 'Workloads', href: '/workloads' }]} onFollow={follow} />
+      <ErrorAlert error={workloads.error} />
+      <Table
+        {...collectionProps}
+        variant="full-page"
+        selectionType="single"
+        items={items}
+        columnDefinitions={WORKLOAD_COLUMNS}
+        loading={workloads.loading && !workloads.data}
+        loadingText="Loading workloads"
+        trackBy="WorkloadId"
+        wrapLines
+        ariaLabels={{
+          itemSelectionLabel: (_s, w) => `Select ${w.WorkloadName}`,
+          selectionGroupLabel: 'Workload selection',
+        }}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={workloads.data ? `(${workloads.data.length})` : undefined}
+            description="Your workloads and the workloads shared with you."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh" loading={workloads.loading} onClick={workloads.reload} />
+                <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
+                  View details
+                </Button>
+                <Button disabled={!selected || !owned} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
+                  Edit
+                </Button>
+                <Button disabled={!selected || !owned} onClick={() => setDeleting(selected)}>
+                  Delete
+                </Button>
+                <Button variant="primary" onClick={() => navigate('/workloads/new')}>
+                  Define workload
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Workloads
+          </Header>
+        }
+        filter={
+          <TextFilter
+            {...filterProps}
+            filteringPlaceholder="Find workloads by name or owner"
+            filteringAriaLabel="Find workloads"
+            countText={`${filteredItemsCount ?? 0} ${filteredItemsCount === 1 ? 'match' : 'matches'}`}
+          />
+        }
+        pagination={<Pagination {...paginationProps} />}
+      />
+      <DeleteWorkloadModal
+        workload={deleting}
+        onClose={() => setDeleting(undefined)}
+        onDeleted={() => {
+          setDeleting(undefined);
+          workloads.reload();
+        }}
+      />
+    </SpaceBetween>
+  );
 }

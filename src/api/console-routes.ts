@@ -1,0 +1,103 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ValidationError } from '../domain/errors';
+import type { ServiceContext } from '../services/context';
+import type { SecretBox } from '../services/credentials/accounts.service';
+import { newThrottles, signIn, signOut, type ConsoleContext, type SignInInput } from '../services/console/sign-in.service';
+import { authenticate, parseJsonObject, type KeyLookup } from './auth/authenticate';
+
+/**
+ * The web console: the built app (web/dist) under /console/, a browser's visit to /
+ * sent there, and the unsigned sign-in that gives the console its temporary credentials.
+ * Everything else the console does is an ordinary signed API call.
+ */
+
+export const CONSOLE_PREFIX = '/console/';
+export const SIGN_IN_PATH = '/_plumbline/console/sign-in';
+export const SIGN_OUT_PATH = '/_plumbline/console/sign-out';
+
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+// Vite names every file under assets/ by its content hash: they never change, so cache them for a year.
+const ASSETS_CACHE = 'public, max-age=31536000, immutable';
+// index.html names the current assets: always revalidate it, so a new build is seen at once.
+const PAGE_CACHE = 'no-cache';
+
+export interface ConsoleOptions {
+  services: ServiceContext;
+  lookup: KeyLookup;
+  box: SecretBox;
+  region: string;
+  sessionHours: number;
+  /** The built console; web/dist by default. */
+  distDir?: string;
+}
+
+export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleOptions): void {
+  registerConsoleStatic(app, options.distDir ?? DEFAULT_CONSOLE_DIR, options);
+  const ctx: ConsoleContext = { ...options.services, box: options.box, sessionHours: options.sessionHours, ...newThrottles() };
+
+  // Unsigned: the credentials are in the body. Failures say nothing about which detail was wrong.
+  app.post(SIGN_IN_PATH, async (request, reply) => {
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const session = await signIn(ctx, parseJsonObject(body) as SignInInput, request.ip);
+    return reply.status(200).header('content-type', 'application/json').header('cache-control', 'no-store').send(JSON.stringify(session));
+  });
+
+  app.post(SIGN_OUT_PATH, async (request, reply) => {
+    const { principal } = await authenticate(request, options.lookup, options.region, options.services.now);
+    return reply.status(200).header('content-type', 'application/json').send(JSON.stringify(await signOut(ctx, principal)));
+  });
+}
+
+const isSigned = (request: FastifyRequest) => {
+  const url = request.raw.url ?? '';
+  return request.headers.authorization !== undefined || url.includes('X-Amz-Signature=') || url.includes('X-Amz-Credential=');
+};
+
+/** The static half, on its own so that it can be served from any directory (tests use a missing one). */
+export function registerConsoleStatic(app: FastifyInstance, distDir: string, auth: Pick<ConsoleOptions, 'lookup' | 'region' | 'services'>): void {
+  const root = path.resolve(distDir);
+  const index = path.join(root, 'index.html');
+
+  // A browser opening the server's address lands on the console. A signed GET / is an API
+  // call like any other and, as before, matches no operation.
+  app.get('/', async (request, reply) => {
+    if (!isSigned(request)) return reply.redirect(CONSOLE_PREFIX, 302);
+    await authenticate(request, auth.lookup, auth.region, auth.services.now);
+    throw new ValidationError('No operation matches GET /', [], 'UNKNOWN_OPERATION');
+  });
+  app.get('/console', async (_request, reply) => reply.redirect(CONSOLE_PREFIX, 301));
+
+  app.register(async (scope) => {
+    // serve: false: this plugin only lends reply.sendFile; the route below chooses the file.
+    await scope.register(fastifyStatic, { root, serve: false });
+    scope.get(`${CONSOLE_PREFIX}*`, async (request, reply) => {
+      reply.header('x-content-type-options', 'nosniff').header('x-frame-options', 'DENY');
+      if (!existsSync(index)) {
+        return reply
+          .status(503)
+          .header('content-type', 'text/plain; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send('The Plumbline console is not built. Run `npm run build:web` and reload this page.\n');
+      }
+      const wanted = (request.params as { '*': string })['*'];
+      const file = path.resolve(root, `.${path.posix.sep}${wanted}`);
+      const inside = file.startsWith(root + path.sep);
+      if (inside && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        const relative = path.relative(root, file);
+        const isAsset = relative.startsWith(`assets${path.sep}`);
+        return reply.header('cache-control', isAsset ? ASSETS_CACHE : PAGE_CACHE).sendFile(relative, root, { cacheControl: false });
+      }
+      // A missing asset is a broken build or a stale page, not a console route: say so plainly.
+      if (wanted.startsWith('assets/')) {
+        return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send(`No console file ${wanted}: the console was rebuilt; reload the page.\n`);
+      }
+      // Any other path is a page of the single-page app: its router reads the URL.
+      return reply.header('cache-control', PAGE_CACHE).sendFile('index.html', root, { cacheControl: false });
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { useLoad } from '../commons/use-load';
+import type { AuditRecord } from './config';
+
+export interface AuditFilters {
+  EventName?: string;
+  /** A user name, or a principal's ARN (arn:aws:iam::<account>:root or :user/<name>). */
+  Principal?: string;
+  ResourceArn?: string;
+  StartTime?: number;
+  EndTime?: number;
+  ReadOnly?: 'true' | 'false';
+}
+
+const PAGE_SIZE = 50;
+
+/**
+ * The audit trail a page at a time (GET /_plumbline/admin/audit, newest first): the
+ * tokens of the pages seen so far are kept so that earlier pages can be opened again.
+ */
+export function useAuditTrail(filters: AuditFilters) {
+  const call = useSignedFetch();
+  const [tokens, setTokens] = useState<Array<string | undefined>>([undefined]);
+  const [page, setPage] = useState(0);
+  const [applied, setApplied] = useState(filters);
+  // New filters start again from the first page.
+  if (applied !== filters) {
+    setApplied(filters);
+    setTokens([undefined]);
+    setPage(0);
+  }
+  const result = useLoad<{ Records: AuditRecord[]; NextToken?: string; page: number }>(async () => {
+    const { Principal, ...rest } = applied;
+    const who = Principal?.trim();
+    const query = { ...rest, ...(who ? (who.startsWith('arn:') ? { PrincipalArn: who } : { UserName: who }) : {}), MaxResults: PAGE_SIZE, NextToken: tokens[page] };
+    return { ...(await call('GET', '/_plumbline/admin/audit', { query })), page };
+  }, [call, applied, page]);
+  // The previous page stays shown while the next loads: only the current page's token counts.
+  const current = result.data?.page === page ? result.data : undefined;
+  const next = current?.NextToken;
+  if (next && tokens.length === page + 1) setTokens([...tokens, next]);
+  return {
+    ...result,
+    page,
+    pagesKnown: tokens.length,
+    hasMore: tokens.length > page + 1,
+    openPage: (index: number) => setPage(index),
+  };
+}

@@ -1,0 +1,57 @@
+import { ListAnswersCommand, type AnswerSummary, type WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import { allPages } from './all-pages';
+import { segment } from './format';
+
+/** One pillar of a lens review with every one of its answers, in the lens's order. */
+export interface PillarAnswers {
+  PillarId: string;
+  PillarName: string;
+  answers: AnswerSummary[];
+}
+
+/**
+ * Every answer of a lens review, pillar by pillar (ListAnswers per pillar, every page).
+ * `pillars` comes from GetLensReview's PillarReviewSummaries, which carries the lens's pillar order.
+ */
+export async function loadLensAnswers(
+  wa: WellArchitectedClient,
+  workloadId: string,
+  lensAlias: string,
+  pillars: Array<{ PillarId?: string; PillarName?: string }>,
+  milestoneNumber?: number,
+): Promise<PillarAnswers[]> {
+  return Promise.all(
+    pillars.map(async (p) => ({
+      PillarId: p.PillarId ?? '',
+      PillarName: p.PillarName ?? p.PillarId ?? '',
+      answers: await allPages(
+        (NextToken) =>
+          wa.send(
+            new ListAnswersCommand({
+              WorkloadId: workloadId,
+              LensAlias: lensAlias,
+              PillarId: p.PillarId,
+              MilestoneNumber: milestoneNumber,
+              MaxResults: 50,
+              NextToken,
+            }),
+          ),
+        (out) => out.AnswerSummaries,
+      ),
+    })),
+  );
+}
+
+/** A question counts as answered once it has any risk but "unanswered" (not applicable included). */
+export const isAnswered = (answer: { Risk?: string }) => answer.Risk !== undefined && answer.Risk !== 'UNANSWERED';
+
+/** The question to continue a review at: the first unanswered one, else the first. */
+export function questionToContinue(pillars: PillarAnswers[]): string | undefined {
+  const all = pillars.flatMap((p) => p.answers);
+  return (all.find((a) => !isAnswered(a)) ?? all[0])?.QuestionId;
+}
+
+/** Console paths of a lens review and of one of its questions (ids and ARNs as single segments). */
+export const lensReviewPath = (workloadId: string, lensAlias: string) => `/workloads/${segment(workloadId)}/lenses/${segment(lensAlias)}`;
+export const questionPath = (workloadId: string, lensAlias: string, questionId: string) =>
+  `${lensReviewPath(workloadId, lensAlias)}/questions/${segment(questionId)}`;

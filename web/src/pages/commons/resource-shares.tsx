@@ -1,0 +1,149 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import type { TabsProps } from '@cloudscape-design/components/tabs';
+import Pagination from '@cloudscape-design/components/pagination';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import { useState } from 'react';
+import { DeleteModal } from './delete-modal';
+import { ErrorAlert, fieldErrors } from './error-alert';
+import { ModalFooter } from './modal-footer';
+import { useAction } from './use-action';
+import { useConfirmDelete } from './use-confirm-delete';
+import { useLoad } from './use-load';
+
+export interface ShareRow {
+  ShareId?: string;
+  SharedWith?: string;
+  Status?: string;
+  StatusMessage?: string;
+}
+
+const STATUS: Record<string, StatusIndicatorProps.Type> = {
+  ACCEPTED: 'success',
+  PENDING: 'pending',
+  REJECTED: 'stopped',
+  REVOKED: 'stopped',
+  EXPIRED: 'stopped',
+  ASSOCIATING: 'in-progress',
+  ASSOCIATED: 'success',
+  FAILED: 'error',
+};
+
+/** How one kind of resource lists, creates and deletes its shares (see share-calls.ts). */
+export interface ShareCalls {
+  /** Every share of the resource (all pages). */
+  load(): Promise<ShareRow[]>;
+  create(sharedWith: string): Promise<unknown>;
+  remove(shareId: string): Promise<unknown>;
+}
+
+interface ResourceSharesProps extends ShareCalls {
+  /** "profile", "review template": used in headings and messages. */
+  noun: string;
+}
+
+/** The "Shares" tab of a resource's details page, shown to its owner only. */
+export function sharesTab(noun: string, calls: ShareCalls): TabsProps.Tab {
+  return { id: 'shares', label: 'Shares', content: <ResourceShares noun={noun} {...calls} /> };
+}
+
+/** The owner's shares of a profile or review template: who it is shared with, invitation status, share and unshare. */
+export function ResourceShares({ noun, load, create, remove }: ResourceSharesProps) {
+  const shares = useLoad(load, []);
+  const [creating, setCreating] = useState(false);
+  const [sharedWith, setSharedWith] = useState('');
+  const createAction = useAction(async () => {
+    await create(sharedWith.trim());
+    setCreating(false);
+    setSharedWith('');
+    shares.reload();
+  }, `The ${noun} was shared; the recipient sees an invitation.`);
+  const del = useConfirmDelete(async (share: ShareRow) => {
+    await remove(share.ShareId!);
+    shares.reload();
+  }, 'The share was deleted.');
+  const { items, collectionProps, paginationProps } = useCollection(shares.data ?? [], {
+    pagination: { pageSize: 10 },
+    sorting: {},
+    selection: {},
+  });
+  const selected = collectionProps.selectedItems?.[0];
+  return (
+    <SpaceBetween size="m">
+      <ErrorAlert error={shares.error} />
+      <Table
+        {...collectionProps}
+        selectionType="single"
+        trackBy="ShareId"
+        loading={shares.loading && !shares.data}
+        loadingText="Loading shares"
+        items={items}
+        columnDefinitions={[
+          { id: 'sharedWith', header: 'Shared with', cell: (s) => s.SharedWith, sortingField: 'SharedWith' },
+          {
+            id: 'status',
+            header: 'Status',
+            cell: (s) => <StatusIndicator type={STATUS[s.Status ?? ''] ?? 'info'}>{s.Status}</StatusIndicator>,
+            sortingField: 'Status',
+          },
+          { id: 'message', header: 'Status message', cell: (s) => s.StatusMessage ?? '-' },
+        ]}
+        header={
+          <Header
+            counter={shares.data ? `(${shares.data.length})` : undefined}
+            description={`Accounts, users, organizations and organizational units this ${noun} is shared with.`}
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh shares" onClick={shares.reload} loading={shares.loading && !!shares.data} />
+                <Button disabled={!selected} onClick={() => del.ask(selected)}>
+                  Delete
+                </Button>
+                <Button onClick={() => setCreating(true)}>Create</Button>
+              </SpaceBetween>
+            }
+          >
+            Shares
+          </Header>
+        }
+        empty={<Box textAlign="center">This {noun} is not shared.</Box>}
+        pagination={<Pagination {...paginationProps} />}
+      />
+      <Modal
+        visible={creating}
+        header={`Share ${noun}`}
+        onDismiss={() => setCreating(false)}
+        footer={
+          <ModalFooter
+            submitText="Create"
+            running={createAction.running}
+            onSubmit={() => createAction.run()}
+            onCancel={() => setCreating(false)}
+          />
+        }
+      >
+        <form onSubmit={(e) => { e.preventDefault(); void createAction.run(); }}>
+          <SpaceBetween size="m">
+            <FormField
+              label="Shared with"
+              description="A 12-digit account ID, an IAM user ARN, an organization ID (o-…) or an organizational unit ID (ou-…)."
+              errorText={fieldErrors(createAction.error).SharedWith}
+            >
+              <Input value={sharedWith} onChange={({ detail }) => setSharedWith(detail.value)} placeholder="123456789012" ariaLabel="Shared with" />
+            </FormField>
+            {!fieldErrors(createAction.error).SharedWith && <ErrorAlert error={createAction.error} />}
+          </SpaceBetween>
+        </form>
+      </Modal>
+      <DeleteModal header="Delete share" {...del.modal}>
+        Stop sharing this {noun} with <b>{del.target?.SharedWith}</b>? They lose access to it at once.
+      </DeleteModal>
+    </SpaceBetween>
+  );
+}

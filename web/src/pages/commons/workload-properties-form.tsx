@@ -1,0 +1,128 @@
+import Autosuggest from '@cloudscape-design/components/autosuggest';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Multiselect from '@cloudscape-design/components/multiselect';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Textarea from '@cloudscape-design/components/textarea';
+import { AWS_REGIONS, INDUSTRY_TYPES } from './aws-regions';
+import { TagsField } from './tags-field';
+import type { FormErrors, WorkloadFormState, WorkloadTag } from './workload-properties';
+
+interface Props {
+  value: WorkloadFormState;
+  onChange(next: WorkloadFormState): void;
+  errors: FormErrors;
+  /** The name is set when the workload is defined and may be changed when editing. */
+  headerText?: string;
+}
+
+/**
+ * The workload properties of "Defining a workload", field by field, as used by the
+ * define wizard's first step and the Properties tab's edit form. Each field shows the
+ * error of its request member.
+ */
+export function WorkloadPropertiesForm({ value, onChange, errors, headerText = 'Workload properties' }: Props) {
+  const set = <K extends keyof WorkloadFormState>(key: K, v: WorkloadFormState[K]) => onChange({ ...value, [key]: v });
+  const selectedRegions = value.AwsRegions.map((code) => AWS_REGIONS.find((r) => r.value === code) ?? { value: code, label: code });
+  return (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2">{headerText}</Header>}>
+        <SpaceBetween size="l">
+          <FormField
+            label="Name"
+            constraintText="Between 3 and 100 characters, at least 3 of them not spaces. Unique in your account, ignoring spaces and capitalization."
+            errorText={errors.WorkloadName}
+          >
+            <Input value={value.WorkloadName} onChange={(e) => set('WorkloadName', e.detail.value)} placeholder="Retail Website - North America" />
+          </FormField>
+          <FormField label="Description" constraintText="Between 3 and 250 characters." errorText={errors.Description}>
+            <Textarea value={value.Description} onChange={(e) => set('Description', e.detail.value)} rows={3} />
+          </FormField>
+          <FormField
+            label="Review owner"
+            description="The name, email address or identifier of the group or person that owns the review process."
+            constraintText="Between 3 and 255 characters."
+            errorText={errors.ReviewOwner}
+          >
+            <Input value={value.ReviewOwner} onChange={(e) => set('ReviewOwner', e.detail.value)} />
+          </FormField>
+          <FormField label="Environment" errorText={errors.Environment}>
+            <RadioGroup
+              value={value.Environment || null}
+              onChange={(e) => set('Environment', e.detail.value)}
+              items={[
+                { value: 'PRODUCTION', label: 'Production', description: 'Workload runs in a production environment.' },
+                { value: 'PREPRODUCTION', label: 'Pre-production', description: 'Workload runs in a pre-production environment.' },
+              ]}
+            />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+      <Container header={<Header variant="h2" description="Where the workload runs: AWS Regions, other regions, or both.">Regions</Header>}>
+        <ColumnLayout columns={2}>
+          <FormField label="AWS Regions" errorText={errors.AwsRegions}>
+            <Multiselect
+              selectedOptions={selectedRegions}
+              onChange={(e) => set('AwsRegions', e.detail.selectedOptions.map((o) => o.value as string))}
+              options={AWS_REGIONS.map((r) => ({ ...r, description: r.value }))}
+              placeholder="Choose Regions"
+              filteringType="auto"
+              keepOpen
+            />
+          </FormField>
+          <FormField
+            label="Non-AWS regions"
+            constraintText="Up to five unique names, separated by commas, each 3 to 25 characters."
+            errorText={errors.NonAwsRegions}
+          >
+            <Input value={value.NonAwsRegions} onChange={(e) => set('NonAwsRegions', e.detail.value)} placeholder="Local data center" />
+          </FormField>
+        </ColumnLayout>
+      </Container>
+      <Container header={<Header variant="h2">Optional details</Header>}>
+        <SpaceBetween size="l">
+          <FormField
+            label={<>Account IDs <i>- optional</i></>}
+            constraintText="Up to 100 unique 12-digit AWS account IDs, separated by commas."
+            errorText={errors.AccountIds}
+          >
+            <Input value={value.AccountIds} onChange={(e) => set('AccountIds', e.detail.value)} />
+          </FormField>
+          <FormField label={<>Architectural design <i>- optional</i></>} constraintText="The URL of your architectural design." errorText={errors.ArchitecturalDesign}>
+            <Input value={value.ArchitecturalDesign} onChange={(e) => set('ArchitecturalDesign', e.detail.value)} type="url" placeholder="https://" />
+          </FormField>
+          <ColumnLayout columns={2}>
+            <FormField label={<>Industry type <i>- optional</i></>} errorText={errors.IndustryType}>
+              <Autosuggest
+                value={value.IndustryType}
+                onChange={(e) => set('IndustryType', e.detail.value)}
+                options={INDUSTRY_TYPES.map((t) => ({ value: t }))}
+                enteredTextLabel={(text) => `Use "${text}"`}
+                placeholder="Choose an industry type"
+              />
+            </FormField>
+            <FormField label={<>Industry <i>- optional</i></>} errorText={errors.Industry}>
+              <Input value={value.Industry} onChange={(e) => set('Industry', e.detail.value)} />
+            </FormField>
+          </ColumnLayout>
+          <FormField
+            label={<>Application <i>- optional</i></>}
+            description="The ARN of the AWS Service Catalog AppRegistry application of this workload."
+            errorText={errors.Applications}
+          >
+            <Input value={value.Applications} onChange={(e) => set('Applications', e.detail.value)} />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+      <Container header={<Header variant="h2" description="A tag is a label you assign to the workload: a key and an optional value.">Tags</Header>}>
+        <FormField errorText={errors.Tags} stretch>
+          <TagsField tags={value.Tags} onChange={(tags) => set('Tags', tags.map((t) => ({ ...t, markedForRemoval: !!t.markedForRemoval })) as WorkloadTag[])} />
+        </FormField>
+      </Container>
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReviewTemplateSummary } from '@aws-sdk/client-wellarchitected';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import type { TableProps } from '@cloudscape-design/components/table';
+import { formatTime, segment } from '../commons/format';
+import { RouterLink } from '../commons/router-link';
+
+/** CURRENT, or LENS_NOT_CURRENT when one of its lenses has a newer version to upgrade to. */
+export function UpdateStatus({ status }: { status: string | undefined }) {
+  return status === 'LENS_NOT_CURRENT' ? (
+    <StatusIndicator type="warning">Lens upgrade available</StatusIndicator>
+  ) : (
+    <StatusIndicator type="success">Current</StatusIndicator>
+  );
+}
+
+export const TEMPLATE_COLUMNS: TableProps.ColumnDefinition<ReviewTemplateSummary>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (t) => <RouterLink href={`/templates/${segment(t.TemplateArn!)}`}>{t.TemplateName}</RouterLink>,
+    sortingField: 'TemplateName',
+    isRowHeader: true,
+  },
+  { id: 'description', header: 'Description', cell: (t) => t.Description ?? '-' },
+  { id: 'lenses', header: 'Lenses', cell: (t) => (t.Lenses ?? []).join(', ') || '-' },
+  { id: 'status', header: 'Update status', cell: (t) => <UpdateStatus status={t.UpdateStatus} />, sortingField: 'UpdateStatus' },
+  { id: 'owner', header: 'Owner', cell: (t) => t.Owner, sortingField: 'Owner' },
+  { id: 'updated', header: 'Last updated', cell: (t) => formatTime(t.UpdatedAt), sortingComparator: (a, b) => +(a.UpdatedAt ?? 0) - +(b.UpdatedAt ?? 0) },
+];

@@ -1,0 +1,90 @@
+import type { Answer, AnswerReason, ChoiceReason, ChoiceUpdate, UpdateAnswerInput } from '@aws-sdk/client-wellarchitected';
+
+/** A practice marked as not applying to the workload, with its optional reason and details. */
+export interface PracticeNotApplicable {
+  reason?: ChoiceReason;
+  notes: string;
+}
+
+/** What the reviewer has set on the question page and not yet saved. */
+export interface AnswerDraft {
+  selected: string[];
+  isApplicable: boolean;
+  reason?: AnswerReason;
+  notes: string;
+  /** Practices marked not applicable, by choice id. */
+  notApplicable: Record<string, PracticeNotApplicable>;
+}
+
+/** The choice whose id ends with `_no` is the question's "None of these". */
+export const noneChoiceOf = (answer: Answer): string | undefined => answer.Choices?.find((c) => c.ChoiceId?.endsWith('_no'))?.ChoiceId;
+
+export function draftOf(answer: Answer): AnswerDraft {
+  const notApplicable: Record<string, PracticeNotApplicable> = {};
+  for (const c of answer.ChoiceAnswers ?? []) {
+    if (c.Status === 'NOT_APPLICABLE' && c.ChoiceId) notApplicable[c.ChoiceId] = { reason: c.Reason, notes: c.Notes ?? '' };
+  }
+  return {
+    selected: answer.SelectedChoices ?? [],
+    isApplicable: answer.IsApplicable !== false,
+    reason: answer.Reason,
+    notes: answer.Notes ?? '',
+    notApplicable,
+  };
+}
+
+/** Selecting "None of these" clears the practices; selecting a practice clears "None of these". */
+export function toggleChoice(draft: AnswerDraft, choiceId: string, checked: boolean, noneId: string | undefined): AnswerDraft {
+  let selected = draft.selected.filter((id) => id !== choiceId);
+  if (checked) {
+    selected = choiceId === noneId ? [choiceId] : [...selected.filter((id) => id !== noneId), choiceId];
+  }
+  return { ...draft, selected };
+}
+
+/** Marking a practice not applicable takes it out of the selection: the API refuses both at once. */
+export function markNotApplicable(draft: AnswerDraft, choiceId: string, marked: boolean): AnswerDraft {
+  const notApplicable = { ...draft.notApplicable };
+  if (marked) notApplicable[choiceId] = notApplicable[choiceId] ?? { notes: '' };
+  else delete notApplicable[choiceId];
+  return { ...draft, notApplicable, selected: marked ? draft.selected.filter((id) => id !== choiceId) : draft.selected };
+}
+
+/**
+ * The UpdateAnswer members for a draft. `answer` is the saved state: a practice that was not
+ * applicable and no longer is gets an explicit update, so the mark and its details are cleared.
+ */
+export function updateOf(answer: Answer, draft: AnswerDraft): Pick<UpdateAnswerInput, 'SelectedChoices' | 'ChoiceUpdates' | 'Notes' | 'IsApplicable' | 'Reason'> {
+  const ChoiceUpdates: Record<string, ChoiceUpdate> = {};
+  for (const [id, mark] of Object.entries(draft.notApplicable)) {
+    ChoiceUpdates[id] = { Status: 'NOT_APPLICABLE', Reason: mark.reason ?? 'NONE', Notes: mark.notes };
+  }
+  for (const c of answer.ChoiceAnswers ?? []) {
+    if (c.ChoiceId && c.Status === 'NOT_APPLICABLE' && !draft.notApplicable[c.ChoiceId]) {
+      ChoiceUpdates[c.ChoiceId] = { Status: draft.selected.includes(c.ChoiceId) ? 'SELECTED' : 'UNSELECTED', Notes: '' };
+    }
+  }
+  return {
+    SelectedChoices: draft.selected,
+    ChoiceUpdates,
+    Notes: draft.notes,
+    IsApplicable: draft.isApplicable,
+    Reason: draft.isApplicable ? 'NONE' : (draft.reason ?? 'NONE'),
+  };
+}
+
+/** Whether the draft says something the saved answer does not (order of selection ignored). */
+export function isChanged(answer: Answer, draft: AnswerDraft): boolean {
+  const saved = draftOf(answer);
+  const key = (d: AnswerDraft) =>
+    JSON.stringify({
+      selected: [...d.selected].sort(),
+      isApplicable: d.isApplicable,
+      reason: d.isApplicable ? undefined : (d.reason ?? 'NONE'),
+      notes: d.notes,
+      notApplicable: Object.keys(d.notApplicable)
+        .sort()
+        .map((id) => [id, d.notApplicable[id].reason ?? 'NONE', d.notApplicable[id].notes]),
+    });
+  return key(saved) !== key(draft);
+}

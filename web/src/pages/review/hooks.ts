@@ -1,0 +1,74 @@
+import {
+  GetAnswerCommand,
+  GetLensReviewCommand,
+  GetWorkloadCommand,
+  UpdateAnswerCommand,
+  type Answer,
+} from '@aws-sdk/client-wellarchitected';
+import { useCallback, useEffect, useState } from 'react';
+import { useWellArchitected } from '../../api/client';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { loadLensAnswers } from '../commons/lens-answers';
+import { useLoad } from '../commons/use-load';
+import { draftOf, isChanged, updateOf, type AnswerDraft } from './answer-draft';
+
+/** The workload, its lens review and every answer summary of that review (for the left panel). */
+export function useReviewContext(workloadId: string, lensAlias: string) {
+  const wa = useWellArchitected();
+  return useLoad(async () => {
+    const [workload, review] = await Promise.all([
+      wa.send(new GetWorkloadCommand({ WorkloadId: workloadId })),
+      wa.send(new GetLensReviewCommand({ WorkloadId: workloadId, LensAlias: lensAlias })),
+    ]);
+    const pillars = await loadLensAnswers(wa, workloadId, lensAlias, review.LensReview?.PillarReviewSummaries ?? []);
+    return { workload: workload.Workload, review: review.LensReview, pillars };
+  }, [wa, workloadId, lensAlias]);
+}
+
+/**
+ * One question: the saved answer (GetAnswer, then each UpdateAnswer's answer) and the
+ * reviewer's draft of it. A failed save leaves the draft untouched, so nothing is lost.
+ */
+export function useQuestion(workloadId: string, lensAlias: string, questionId: string) {
+  const wa = useWellArchitected();
+  const loaded = useLoad(
+    async () => (await wa.send(new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: lensAlias, QuestionId: questionId }))).Answer!,
+    [wa, workloadId, lensAlias, questionId],
+  );
+  const [saved, setSaved] = useState<Answer>();
+  const [draft, setDraft] = useState<AnswerDraft>();
+  useEffect(() => {
+    if (loaded.data && loaded.data.QuestionId === questionId) {
+      setSaved(loaded.data);
+      setDraft(draftOf(loaded.data));
+    }
+  }, [loaded.data, questionId]);
+  // A previous question's answer may still be held while this one loads: never show it.
+  const answer = saved?.QuestionId === questionId ? saved : undefined;
+  const changed = !!answer && !!draft && isChanged(answer, draft);
+
+  /** Saves the draft if it changed; resolves to the saved answer. Throws the API's error. */
+  const save = useCallback(async (): Promise<Answer | undefined> => {
+    if (!answer || !draft || !isChanged(answer, draft)) return answer;
+    const out = await wa.send(
+      new UpdateAnswerCommand({ WorkloadId: workloadId, LensAlias: lensAlias, QuestionId: questionId, ...updateOf(answer, draft) }),
+    );
+    if (out.Answer) {
+      setSaved(out.Answer);
+      setDraft(draftOf(out.Answer));
+    }
+    return out.Answer;
+  }, [wa, workloadId, lensAlias, questionId, answer, draft]);
+
+  return { answer, draft: answer ? draft : undefined, setDraft, changed, save, loading: loaded.loading, error: loaded.error, reload: loaded.reload };
+}
+
+/** The risk level of each practice of the lens review, by question then choice (Plumbline's practiceRisks route). */
+export function usePracticeRisks(workloadId: string, lensAlias: string) {
+  const call = useSignedFetch();
+  return useLoad(async () => {
+    const path = `/_plumbline/workloads/${encodeURIComponent(workloadId)}/lensReviews/${encodeURIComponent(lensAlias)}/practiceRisks`;
+    const out = (await call('GET', path)) as { Questions: Array<{ QuestionId: string; PracticeRisks: Record<string, string> }> };
+    return new Map(out.Questions.map((q) => [q.QuestionId, q.PracticeRisks]));
+  }, [call, workloadId, lensAlias]);
+}

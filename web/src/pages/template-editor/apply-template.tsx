@@ -1,0 +1,86 @@
+import FormField from '@cloudscape-design/components/form-field';
+import Modal from '@cloudscape-design/components/modal';
+import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { useSignedFetch } from '../../api/signed-fetch';
+import { useAllWorkloads } from '../commons/all-workloads';
+import { ErrorAlert } from '../commons/error-alert';
+import { memberErrors } from '../commons/member-errors';
+import { ModalFooter } from '../commons/modal-footer';
+import { useSession } from '../commons/session-context';
+import { useAction } from '../commons/use-action';
+import { WorkloadsMultiselect } from '../commons/workloads-multiselect';
+
+interface ApplyResult {
+  WorkloadId: string;
+  LensesAdded: string[];
+  AnswersUpdated: number;
+}
+
+const MAX_WORKLOADS = 100;
+
+/**
+ * Applies a template to existing workloads of the account (POST /_plumbline/templates/apply,
+ * all or nothing): its lenses are added, and its answers and notes written, either over
+ * the workloads' own (Overwrite) or only where they have none (Fill).
+ */
+export function ApplyTemplateModal({ templateArn, templateName, visible, onDismiss }: { templateArn: string; templateName: string; visible: boolean; onDismiss(): void }) {
+  const call = useSignedFetch();
+  const { session } = useSession();
+  const workloads = useAllWorkloads();
+  const [picked, setPicked] = useState<readonly MultiselectProps.Option[]>([]);
+  const [mode, setMode] = useState<'FILL' | 'OVERWRITE'>('FILL');
+  const apply = useAction(
+    async () => {
+      const out = (await call('POST', '/_plumbline/templates/apply', {
+        body: { TemplateArn: templateArn, WorkloadIds: picked.map((o) => o.value), Mode: mode },
+      })) as { Results: ApplyResult[] };
+      setPicked([]);
+      onDismiss();
+      return out.Results;
+    },
+    (results: ApplyResult[]) => {
+      const answers = results.reduce((n, r) => n + r.AnswersUpdated, 0);
+      const lenses = results.reduce((n, r) => n + r.LensesAdded.length, 0);
+      return `${templateName} was applied to ${results.length} workload${results.length === 1 ? '' : 's'}: ${answers} answer${answers === 1 ? '' : 's'} written, ${lenses} lens${lenses === 1 ? '' : 'es'} added.`;
+    },
+  );
+  const options = (workloads.data ?? []).filter((w) => w.Owner === session.accountId).map((w) => ({ value: w.WorkloadId!, label: w.WorkloadName, description: (w.Lenses ?? []).join(', ') }));
+  const fields = memberErrors(apply.error);
+  return (
+    <Modal
+      visible={visible}
+      header={`Apply ${templateName} to existing workloads`}
+      onDismiss={onDismiss}
+      footer={
+        <ModalFooter
+          submitText="Apply template"
+          running={apply.running}
+          disabled={picked.length === 0}
+          onSubmit={() => apply.run()}
+          onCancel={onDismiss}
+        />
+      }
+    >
+      <SpaceBetween size="m">
+        <FormField label="Workloads" description={`Your workloads, up to ${MAX_WORKLOADS} at a time. The template's lenses are added to them.`} errorText={fields.WorkloadIds}>
+          <WorkloadsMultiselect options={options} selected={picked} onChange={setPicked} loading={workloads.loading} />
+        </FormField>
+        <FormField label="Answers already given" errorText={fields.Mode}>
+          <RadioGroup
+            value={mode}
+            onChange={({ detail }) => setMode(detail.value as 'FILL' | 'OVERWRITE')}
+            items={[
+              { value: 'FILL', label: 'Keep them', description: "Write the template's answers and notes only where the workload has none." },
+              { value: 'OVERWRITE', label: 'Replace them', description: "Replace the workload's answers and notes wherever the template has one." },
+            ]}
+          />
+        </FormField>
+        <ErrorAlert error={workloads.error} />
+        <ErrorAlert error={apply.error} />
+      </SpaceBetween>
+    </Modal>
+  );
+}

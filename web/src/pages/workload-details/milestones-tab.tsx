@@ -1,0 +1,69 @@
+import type { MilestoneSummary } from '@aws-sdk/client-wellarchitected';
+import { useCollection } from '@cloudscape-design/collection-hooks';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Pagination from '@cloudscape-design/components/pagination';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import { useNavigate } from 'react-router-dom';
+import { ErrorAlert } from '../commons/error-alert';
+import { formatTime, segment } from '../commons/format';
+import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
+import { RouterLink } from '../commons/router-link';
+import type { Loaded } from '../commons/use-load';
+
+/** The Milestones tab: every saved milestone; view one, or compare two. */
+export function MilestonesTab({ workloadId, milestones }: { workloadId: string; milestones: Loaded<MilestoneSummary[]> }) {
+  const navigate = useNavigate();
+  const base = `/workloads/${segment(workloadId)}/milestones`;
+  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(milestones.data ?? [], {
+    filtering: { filteringFunction: (m, text) => (m.MilestoneName ?? '').toLowerCase().includes(text.toLowerCase()) },
+    sorting: { defaultState: { sortingColumn: { sortingField: 'MilestoneNumber' }, isDescending: true } },
+    pagination: { pageSize: 10 },
+    selection: { trackBy: 'MilestoneNumber' },
+  });
+  const selected = collectionProps.selectedItems?.[0];
+  return (
+    <Table
+      {...collectionProps}
+      selectionType="single"
+      trackBy="MilestoneNumber"
+      items={items}
+      loading={milestones.loading && !milestones.data}
+      loadingText="Loading milestones"
+      ariaLabels={{ itemSelectionLabel: (_s, m) => `Select ${m.MilestoneName}`, selectionGroupLabel: 'Milestones' }}
+      header={
+        <Header
+          variant="h2"
+          counter={milestones.data ? `(${milestones.data.length})` : undefined}
+          description="A milestone records the state of the workload at the time it was saved."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
+                View milestone
+              </Button>
+              <Button disabled={(milestones.data?.length ?? 0) === 0} onClick={() => navigate(`${base}/compare`)}>
+                Compare milestones
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Milestones
+        </Header>
+      }
+      filter={<TextFilter {...filterProps} filteringPlaceholder="Find milestones" filteringAriaLabel="Find milestones" countText={`${filteredItemsCount ?? 0} matches`} />}
+      columnDefinitions={[
+        { id: 'number', header: 'Number', cell: (m) => m.MilestoneNumber, sortingField: 'MilestoneNumber' },
+        { id: 'name', header: 'Name', cell: (m) => <RouterLink href={`${base}/${m.MilestoneNumber}`}>{m.MilestoneName}</RouterLink>, sortingField: 'MilestoneName', isRowHeader: true },
+        { id: 'answered', header: 'Questions answered', cell: (m) => answeredOfTotal(m.WorkloadSummary?.RiskCounts) },
+        { id: 'high', header: 'High risks', cell: (m) => <RiskCount risk="HIGH" counts={m.WorkloadSummary?.RiskCounts} /> },
+        { id: 'medium', header: 'Medium risks', cell: (m) => <RiskCount risk="MEDIUM" counts={m.WorkloadSummary?.RiskCounts} /> },
+        { id: 'saved', header: 'Date saved', cell: (m) => formatTime(m.RecordedAt), sortingComparator: (a, b) => (a.RecordedAt?.getTime() ?? 0) - (b.RecordedAt?.getTime() ?? 0) },
+      ]}
+      empty={milestones.error ? <ErrorAlert error={milestones.error} /> : <Box textAlign="center">No milestones saved yet. Choose Save milestone on the Overview tab.</Box>}
+      pagination={<Pagination {...paginationProps} />}
+    />
+  );
+}
