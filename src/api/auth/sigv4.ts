@@ -20,7 +20,8 @@
 import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '@smithy/protocol-http';
 import { getCanonicalHeaders, getSigningKey, createScope } from '@smithy/signature-v4';
-import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, type ParsedAuth, formatIsoBasic, parseHeaderAuth, parseQueryAuth, describeSkew, payloadHash } from './sigv4-parse';
+import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, formatIsoBasic, describeSkew, payloadHash } from './sigv4-parse';
+import { parseHeaderAuth, parseQueryAuth, type ParsedAuth } from './sigv4-auth-forms';
 import { AuthError, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
 
 export { AuthError, type AuthErrorCode, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
