@@ -47,6 +47,10 @@ export interface AppOptions {
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
 const BODY_LIMIT = 4 * 1024 * 1024;
 
+/** Whether Fastify's per-request info logs would be written at this logger setting. */
+const logsRequests = (logger: AppOptions['logger']) =>
+  logger === true || (typeof logger === 'object' && ['trace', 'debug', 'info'].includes(logger.level));
+
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -78,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // Fastify logs each request and reply at info: below that level those calls only cost time.
+    disableRequestLogging: !logsRequests(options.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
   });
@@ -134,7 +140,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       const operation = implemented.get(route.op.name);
       const { input, problems } = bindInput(route.op, route.labels, query, json());
       call.request = input;
-      problems.push(...(operation?.check?.(input) ?? []));
+      const checked = operation?.check?.(input);
+      if (checked?.length) problems.push(...checked);
       if (problems.length) throw ValidationError.fields(problems);
       await authorizeCall(services, principal, route.op.name, input);
       if (!operation) throw notYetAvailable(route.op.name);

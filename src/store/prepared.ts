@@ -78,33 +78,53 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     return compiled.statement;
   };
 
-  const execute = async (db: Conn, args: unknown[]): Promise<Row[]> => {
-    const adapter = db.getExecutor().adapter;
-    const compiled = compiledFor(db, adapter);
-    const params = parameters(compiled, args);
-    const statement = direct(db, adapter, compiled);
-    if (statement) {
-      if (!statement.reader) {
-        statement.run(params);
-        return [];
-      }
-      return statement.all(params) as Row[];
-    }
-    const result = await db.executeQuery({ ...compiled.query, parameters: params } as CompiledQuery<Row>);
+  /** Every row through Kysely's executor (PostgreSQL, or outside a transaction). */
+  const viaExecutor = async (db: Conn, compiled: Compiled, args: unknown[]): Promise<Row[]> => {
+    const result = await db.executeQuery({ ...compiled.query, parameters: parameters(compiled, args) } as CompiledQuery<Row>);
     return result.rows;
   };
 
+  /*
+   * On the direct path the statement runs synchronously and its outcome is
+   * handed back as an already-settled promise: no async frames per call (five
+   * queries per UpdateAnswer). A throw still reaches the caller as a rejection.
+   */
+  const settled = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
   return {
-    rows: (db, ...args) => execute(db, args),
-    first: async (db, ...args) => {
+    rows: (db, ...args) => {
       const adapter = db.getExecutor().adapter;
       const compiled = compiledFor(db, adapter);
       const statement = direct(db, adapter, compiled);
-      if (statement) return statement.get(parameters(compiled, args)) as Row | undefined;
-      return (await execute(db, args))[0];
+      if (!statement) return viaExecutor(db, compiled, args);
+      return settled(() => {
+        const params = parameters(compiled, args);
+        if (statement.reader) return statement.all(params) as Row[];
+        statement.run(params);
+        return [];
+      });
     },
-    run: async (db, ...args) => {
-      await execute(db, args);
+    first: (db, ...args) => {
+      const adapter = db.getExecutor().adapter;
+      const compiled = compiledFor(db, adapter);
+      const statement = direct(db, adapter, compiled);
+      if (!statement) return viaExecutor(db, compiled, args).then((rows) => rows[0]);
+      return settled(() => statement.get(parameters(compiled, args)) as Row | undefined);
+    },
+    run: (db, ...args) => {
+      const adapter = db.getExecutor().adapter;
+      const compiled = compiledFor(db, adapter);
+      const statement = direct(db, adapter, compiled);
+      if (!statement) return viaExecutor(db, compiled, args).then(() => undefined);
+      return settled(() => {
+        statement.run(parameters(compiled, args));
+      });
     },
   };
 }

@@ -45,5 +45,7 @@ export async function authenticate(request: FastifyRequest, lookup: KeyLookup, r
     region,
     now: new Date(now()),
   });
-  return { principal, rawPath, query: new URLSearchParams(rawQuery), json: () => parseJsonObject(body) };
+  // A bound function rather than an arrow: under tsx every arrow created per call also
+  // pays for a name-setting helper, measurable on the hottest path.
+  return { principal, rawPath, query: new URLSearchParams(rawQuery), json: parseJsonObject.bind(undefined, body) };
 }

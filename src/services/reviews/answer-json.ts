@@ -37,5 +37,12 @@ export function withAnswerJson<T extends { Answer: PresentedAnswer }>(question: 
   const own = JSON.stringify({ SelectedChoices, ChoiceAnswers, IsApplicable, Risk, Notes, Reason });
   const before = `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"Answer":{`;
   const after = `,${own.slice(1)}}`;
-  return withJsonBody(output, Buffer.concat([Buffer.from(before), lensMembers(question, Answer), Buffer.from(after)]));
+  // Written straight into one buffer: no intermediate buffers for the two small pieces.
+  const lens = lensMembers(question, Answer);
+  const headBytes = Buffer.byteLength(before);
+  const body = Buffer.allocUnsafe(headBytes + lens.length + Buffer.byteLength(after));
+  body.write(before, 0);
+  lens.copy(body, headBytes);
+  body.write(after, headBytes + lens.length);
+  return withJsonBody(output, body);
 }
