@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../config';
 import { ValidationError } from '../domain/errors';
@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     // Fastify logs each request and reply at info: below that level those calls only cost time.
-    disableRequestLogging: !logsRequests(options.logger),
+    logController: new LogController({ disableRequestLogging: !logsRequests(options.logger) }),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
   });
@@ -101,29 +101,30 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.setNotFoundHandler((_request, reply) =>
     writeError(reply, new ValidationError('No operation matches this method and path', [], 'UNKNOWN_OPERATION')),
   );
-  // Set as the request arrives, so every reply carries it, errors and 404s included
-  // (a callback hook: an async onSend hook added a promise to every reply).
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-amzn-RequestId', request.id);
-    done();
+  // Every reply carries x-amzn-RequestId: errors get it from writeError, the API's
+  // catch-all below sets it itself, and Plumbline's own routes from a hook of their
+  // scope (an app-wide hook would run on every API call as well).
+  await app.register(async (own) => {
+    own.addHook('onRequest', (request, reply, done) => {
+      reply.header('x-amzn-RequestId', request.id);
+      done();
+    });
+    own.get('/_plumbline/health', async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(store.db);
+        return { status: 'ok', store: store.dialect };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable', store: store.dialect });
+      }
+    });
+    registerAdminRoutes(own, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
+    registerExportRoutes(own, { services, lookup, region: config.region });
+    registerTemplateRoutes(own, { services, lookup, region: config.region });
+    registerConsoleRoutes(own, { services, lookup, box, region: config.region, sessionHours: config.consoleSessionHours, distDir: config.consoleDir });
+    registerLensTemplateRoutes(own, { services, lookup, region: config.region });
+    registerLensDraftRoutes(own, { services, lookup, region: config.region });
+    registerPracticeRiskRoutes(own, { services, lookup, region: config.region });
   });
-
-  app.get('/_plumbline/health', async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(store.db);
-      return { status: 'ok', store: store.dialect };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', store: store.dialect });
-    }
-  });
-
-  registerAdminRoutes(app, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
-  registerExportRoutes(app, { services, lookup, region: config.region });
-  registerTemplateRoutes(app, { services, lookup, region: config.region });
-  registerConsoleRoutes(app, { services, lookup, box, region: config.region, sessionHours: config.consoleSessionHours, distDir: config.consoleDir });
-  registerLensTemplateRoutes(app, { services, lookup, region: config.region });
-  registerLensDraftRoutes(app, { services, lookup, region: config.region });
-  registerPracticeRiskRoutes(app, { services, lookup, region: config.region });
 
   app.all('/*', async (request, reply) => {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
@@ -143,11 +144,13 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       const checked = operation?.check?.(input);
       if (checked?.length) problems.push(...checked);
       if (problems.length) throw ValidationError.fields(problems);
-      await authorizeCall(services, principal, route.op.name, input);
+      const authorizing = authorizeCall(services, principal, route.op.name, input);
+      if (authorizing) await authorizing;
       if (!operation) throw notYetAvailable(route.op.name);
-      const result = await operation.handle(services, principal, input);
+      const handled = operation.handle(services, principal, input);
+      const result = handled instanceof Promise ? await handled : handled;
       audit.recordLater(call, { response: result });
-      return reply.status(200).header('content-type', 'application/json').send(jsonBodyOf(result));
+      return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(jsonBodyOf(result));
     } catch (error) {
       await recordFailure(call, request, error, lookup);
       throw error;

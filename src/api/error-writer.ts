@@ -23,6 +23,7 @@ function asApiError(error: unknown): ApiError | undefined {
 }
 
 export function writeError(reply: FastifyReply, error: unknown): FastifyReply {
+  reply.header('x-amzn-RequestId', reply.request.id);
   const apiError = asApiError(error);
   if (!apiError) {
     reply.log.error({ err: error }, 'unexpected error');

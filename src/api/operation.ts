@@ -5,8 +5,10 @@ import type { Principal } from '../services/principal';
 /**
  * An operation handler: takes the bound, validated input of its operation and
  * calls its service. Parsing, validation and wire formatting happen around it.
+ * It answers with a promise of the result, or with the result itself when the
+ * service had it at once (UpdateAnswer as an immediate transaction).
  */
-export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => Promise<unknown>;
+export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => unknown;
 
 /**
  * Rules of the operation that need nothing but the request, so that one
@@ -23,7 +25,7 @@ export interface Operation {
 
 export function defineOperation<I>(
   name: string,
-  handle: (ctx: ServiceContext, principal: Principal, input: I) => Promise<unknown>,
+  handle: (ctx: ServiceContext, principal: Principal, input: I) => unknown,
   check?: (input: Partial<I>) => FieldProblem[],
 ): Operation {
   return { name, handle: handle as OperationHandler, check: check as OperationCheck | undefined };

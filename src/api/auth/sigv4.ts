@@ -48,6 +48,17 @@ async function deriveSigningKey(id: string, accessKeyId: string, secretAccessKey
   return key;
 }
 
+/** SignedHeaders as a set, kept with the (shared, frozen) parsed list it came from. */
+const signedHeaderSets = new WeakMap<readonly string[], Set<string>>();
+function signedHeaderSet(names: readonly string[]): Set<string> {
+  let set = signedHeaderSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    signedHeaderSets.set(names, set);
+  }
+  return set;
+}
+
 /**
  * Verify an AWS SigV4 signed request (Authorization header or presigned query
  * string). Resolves with the principal of the signing access key, or rejects
@@ -163,7 +174,7 @@ export async function verifySigV4<P>(
       query,
       headers: signedHeaderValues,
     } as unknown as HttpRequest;
-    const canonicalHeaders = getCanonicalHeaders(signable, undefined, new Set(auth.signedHeaders)) as Record<
+    const canonicalHeaders = getCanonicalHeaders(signable, undefined, signedHeaderSet(auth.signedHeaders)) as Record<
       string,
       string
     >;

@@ -2,9 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../../domain/audit/record';
 import { EVENT_ACTIONS } from '../../domain/events/actions';
 import { buildEvent, receivingAccounts } from '../../domain/events/event';
-import type { Trx } from '../../store/database';
+import type { Db, Trx } from '../../store/database';
 import { insertOutboxRows, OUTBOX_PENDING, type OutboxRow } from '../../store/events.repo';
 import { loadTargets, runtimeOf, type CachedTarget } from './runtime';
+
+/**
+ * Whether a successful call of this operation may need outbox rows: false when
+ * the operation raises no event, or when the events runtime of this store knows
+ * that no target is configured (without the store, nothing is known).
+ */
+export function mayRaiseEvents(db: Db | Trx, eventName: string): boolean {
+  if (!EVENT_ACTIONS.has(eventName)) return false;
+  const runtime = runtimeOf(db);
+  return !runtime || runtime.hasTargets;
+}
 
 /**
  * Called by the audit trail inside the transaction of every successful change,
@@ -16,9 +27,8 @@ import { loadTargets, runtimeOf, type CachedTarget } from './runtime';
  * started for it (a store used without the app).
  */
 export async function enqueueEventsFor(trx: Trx, record: AuditRecord): Promise<void> {
-  if (!EVENT_ACTIONS.has(record.eventName) || record.errorCode !== undefined) return;
+  if (record.errorCode !== undefined || !mayRaiseEvents(trx, record.eventName)) return;
   const runtime = runtimeOf(trx);
-  if (runtime && !runtime.hasTargets) return;
   const cached = runtime ? undefined : await loadTargets(trx);
   const targetsOf = (account: string): CachedTarget[] | undefined => (runtime ? runtime.targetsOf(account) : cached!.get(account));
   const now = runtime ? runtime.now() : Date.now();

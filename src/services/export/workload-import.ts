@@ -51,9 +51,11 @@ export async function importWorkload(ctx: ServiceContext, principal: Principal, 
         );
       }
       for (const [j, answer] of review.Answers.entries()) {
-        await updateAnswer(ctx, principal, { WorkloadId, LensAlias: review.LensAlias, ...answer }).catch((error: unknown) => {
+        try {
+          await updateAnswer(ctx, principal, { WorkloadId, LensAlias: review.LensAlias, ...answer });
+        } catch (error) {
           throw within(`${at}.Answers[${j}]`, error);
-        });
+        }
       }
     }
   } catch (error) {

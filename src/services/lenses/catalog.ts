@@ -74,6 +74,11 @@ export class LensCatalog {
     return latest === version ? 'CURRENT' : 'NOT_CURRENT';
   }
 
+  /** A version of an AWS-provided lens, known without the store (undefined for custom lenses). */
+  builtinVersion(lensKey: string, version: string): CompiledLens | undefined {
+    return this.byAlias.get(lensKey)?.versions.find((v) => v.version === version);
+  }
+
   async version(lensKey: string, version: string): Promise<CompiledLens> {
     const builtin = this.byAlias.get(lensKey);
     const lens = builtin ? builtin.versions.find((v) => v.version === version) : await this.custom?.version(lensKey, version);

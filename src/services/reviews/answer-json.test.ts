@@ -34,6 +34,18 @@ describe('prebuilt answer JSON body', () => {
     });
   }
 
+  it('keeps every body intact while many are alive (bodies share slabs)', () => {
+    const questions = ['securely-operate', 'priorities', 'backing-up-data'].map((id) => lens.questions.get(id)!);
+    // About 10 KB each: 120 of them fill several slabs.
+    const made = Array.from({ length: 120 }, (_, i) => {
+      const question = questions[i % questions.length];
+      const state = { ...unanswered(), selected: [question.choices[0].id], notes: `note ${i}` };
+      const output = { WorkloadId: `w${i}`, Answer: presentAnswer(question, state, answerRisk(question, state)) };
+      return { expected: JSON.parse(JSON.stringify(output)), body: jsonBodyOf(withAnswerJson(question, { ...output })) };
+    });
+    for (const { expected, body } of made) expect(JSON.parse(body.toString())).toEqual(expected);
+  });
+
   it('leaves results without prebuilt text to JSON.stringify', () => {
     expect(jsonBodyOf({ a: 1 })).toBe('{"a":1}');
     expect(jsonBodyOf(undefined)).toBe('{}');

@@ -25,6 +25,27 @@ function lensMembers(question: CompiledQuestion, answer: PresentedAnswer): Buffe
   return bytes;
 }
 
+/*
+ * Bodies are cut from shared slabs: a buffer over 4 KB (as most answers are)
+ * would otherwise get an allocation of its own, which cost more than filling it.
+ * A slab is freed once every body cut from it is.
+ */
+const SLAB_BYTES = 256 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabOffset = 0;
+
+function bodyBuffer(size: number): Buffer {
+  if (size > SLAB_BYTES / 4) return Buffer.allocUnsafe(size);
+  if (slabOffset + size > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabOffset = 0;
+  }
+  const body = slab.subarray(slabOffset, slabOffset + size);
+  // Kept 8-aligned, as Node's own pool does.
+  slabOffset = (slabOffset + size + 7) & ~7;
+  return body;
+}
+
 /**
  * An operation result `{ ...members, Answer }` that carries its JSON body: the
  * answer's own members are serialized, the lens's are copied from the cache.
@@ -40,7 +61,7 @@ export function withAnswerJson<T extends { Answer: PresentedAnswer }>(question: 
   // Written straight into one buffer: no intermediate buffers for the two small pieces.
   const lens = lensMembers(question, Answer);
   const headBytes = Buffer.byteLength(before);
-  const body = Buffer.allocUnsafe(headBytes + lens.length + Buffer.byteLength(after));
+  const body = bodyBuffer(headBytes + lens.length + Buffer.byteLength(after));
   body.write(before, 0);
   lens.copy(body, headBytes);
   body.write(after, headBytes + lens.length);

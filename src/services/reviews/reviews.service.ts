@@ -1,13 +1,24 @@
 import { ValidationError } from '../../domain/errors';
-import type { CompiledLens } from '../../domain/lens/compiled-lens';
+import type { CompiledLens, CompiledQuestion } from '../../domain/lens/compiled-lens';
 import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '../../domain/review/answer';
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
-import type { AnswerRecord } from '../../store/records';
-import { findAnswer, findLensReview, updateLensReviewCounts, updateLensReviewNotes, upsertAnswer } from '../../store/reviews.repo';
-import { touchWorkload, touchWorkloadTime } from '../../store/workloads.repo';
+import { NOT_IMMEDIATE, NOT_RUN } from '../../store/immediate';
+import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
+import {
+  findAnswer,
+  findAnswerNow,
+  findLensReview,
+  findLensReviewNow,
+  updateLensReviewCounts,
+  updateLensReviewCountsNow,
+  updateLensReviewNotes,
+  upsertAnswer,
+  upsertAnswerNow,
+} from '../../store/reviews.repo';
+import { findWorkloadCountsNow, touchWorkload, touchWorkloadNow, touchWorkloadTime } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutate, mutateNow, read, type ServiceContext } from '../context';
 import { pageOf } from '../pagination';
 import type { Principal } from '../principal';
 import {
@@ -149,11 +160,39 @@ export async function listAnswers(
   });
 }
 
-export async function updateAnswer(
+type UpdateAnswerInput = { WorkloadId: string; LensAlias: string; QuestionId: string } & AnswerUpdate;
+
+/** An answer's change, worked out from what the transaction read: the rows to write and the result. */
+function answerChange(
   ctx: ServiceContext,
-  principal: Principal,
-  input: { WorkloadId: string; LensAlias: string; QuestionId: string } & AnswerUpdate,
+  input: UpdateAnswerInput,
+  workload: Pick<WorkloadRecord, 'id' | 'riskCounts'>,
+  review: LensReviewRecord,
+  lens: CompiledLens,
+  question: CompiledQuestion,
+  before: AnswerRecord | undefined,
 ) {
+  const state = applyAnswerUpdate(question, before?.state ?? unanswered(), input);
+  const risk = answerRisk(question, state);
+  const now = ctx.now();
+  const delta = emptyCounts();
+  delta[before?.risk ?? 'UNANSWERED'] -= 1;
+  delta[risk] += 1;
+  return {
+    answer: { workloadId: workload.id, lensKey: review.lensKey, questionId: question.id, state, risk, updatedAt: now } satisfies AnswerRecord,
+    // Only the counts change: the workload's row lock (PostgreSQL) orders this against other answers' updates.
+    review: { workloadId: workload.id, lensKey: review.lensKey, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now },
+    // The workload's counts are the sum over its applied lenses, so the same delta applies.
+    workloadCounts: addCounts({ ...workload.riskCounts }, delta),
+    now,
+    result: withAnswerJson(question, { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) }),
+  };
+}
+
+/** UpdateAnswer: answered at once when it ran as an immediate transaction (see updateAnswerNow), else through mutate(). */
+export function updateAnswer(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
+  const done = updateAnswerNow(ctx, principal, input);
+  if (done !== NOT_RUN) return done;
   return mutate(ctx, { principal, operation: 'UpdateAnswer' }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
     const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
@@ -161,19 +200,37 @@ export async function updateAnswer(
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
     const question = questionOf(lens, input.QuestionId);
     const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
-    const state = applyAnswerUpdate(question, before?.state ?? unanswered(), input);
-    const risk = answerRisk(question, state);
-    const now = ctx.now();
-    const record: AnswerRecord = { workloadId: workload.id, lensKey: review.lensKey, questionId: question.id, state, risk, updatedAt: now };
-    await upsertAnswer(trx, record);
-    const delta = emptyCounts();
-    delta[before?.risk ?? 'UNANSWERED'] -= 1;
-    delta[risk] += 1;
-    // Only the counts change: the workload's row lock (PostgreSQL) orders this against other answers' updates.
-    await updateLensReviewCounts(trx, { ...review, riskCounts: addCounts({ ...review.riskCounts }, delta), updatedAt: now });
-    // The workload's counts are the sum over its applied lenses, so the same delta applies.
-    await touchWorkload(trx, workload.id, addCounts({ ...workload.riskCounts }, delta), now);
-    return withAnswerJson(question, { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) });
+    const change = answerChange(ctx, input, workload, review, lens, question, before);
+    await upsertAnswer(trx, change.answer);
+    await updateLensReviewCounts(trx, change.review);
+    await touchWorkload(trx, workload.id, change.workloadCounts, change.now);
+    return change.result;
+  });
+}
+
+/**
+ * UpdateAnswer's common case - the caller's own workload, a review on an
+ * AWS-provided lens, a question of it - as an immediate transaction on SQLite
+ * (src/store/immediate.ts): the same reads, change and writes as the general
+ * path above, in the same order, without an await. Anything else (another
+ * account's shared workload, a custom lens, a lens or question not found, event
+ * targets to queue for, PostgreSQL) answers NOT_RUN having changed nothing, and
+ * the general path does it, errors included.
+ */
+function updateAnswerNow(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
+  return mutateNow(ctx, principal, (tx) => {
+    const workload = findWorkloadCountsNow(tx, input.WorkloadId);
+    if (!workload || workload.accountId !== principal.accountId) throw NOT_IMMEDIATE;
+    const review = findLensReviewNow(tx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
+    const lens = review?.active ? ctx.catalog.builtinVersion(review.lensKey, review.lensVersion) : undefined;
+    const question = lens?.questions.get(input.QuestionId);
+    if (!review || !lens || !question) throw NOT_IMMEDIATE;
+    const before = findAnswerNow(tx, workload.id, review.lensKey, question.id);
+    const change = answerChange(ctx, input, workload, review, lens, question, before);
+    upsertAnswerNow(tx, change.answer);
+    updateLensReviewCountsNow(tx, change.review);
+    touchWorkloadNow(tx, workload.id, change.workloadCounts, change.now);
+    return change.result;
   });
 }
 
