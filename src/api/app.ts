@@ -20,7 +20,7 @@ import { openStore } from '../store/database';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
 import { beginAuditCall, recordFailure } from './audit-call';
-import { authenticate } from './auth/authenticate';
+import { authenticateNow } from './auth/authenticate';
 import { writeError } from './error-writer';
 import { registerExportRoutes } from './export-routes';
 import { registerTemplateRoutes } from './template-routes';
@@ -130,7 +130,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
     const call = beginAuditCall(audit, request, now);
     try {
-      const signed = await authenticate(request, lookup, config.region, now);
+      const authenticating = authenticateNow(request, lookup, config.region, now);
+      const signed = authenticating instanceof Promise ? await authenticating : authenticating;
       const { rawPath, query, json } = signed;
       const principal = bindPrincipal(call, signed.principal);
       const route = matchRoute(request.method, rawPath);

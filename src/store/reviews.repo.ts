@@ -55,10 +55,22 @@ export async function findLensReview(db: Conn, workloadId: string, lensKey: stri
   return row ? toLensReview(row) : undefined;
 }
 
-/** findLensReview inside an immediate transaction (src/store/immediate.ts). */
-export function findLensReviewNow(tx: ImmediateConn, workloadId: string, lensKey: string): LensReviewRecord | undefined {
-  const row = lensReviewByKey.firstNow(tx, workloadId, lensKey);
-  return row ? toLensReview(row) : undefined;
+const lensReviewCountsByKey = prepared((db) =>
+  db.selectFrom('lens_reviews').select(['lens_version', 'active', 'risk_counts']).where('workload_id', '=', arg(0)).where('lens_key', '=', arg(1)),
+);
+
+/**
+ * Inside an immediate transaction (src/store/immediate.ts): the part of a lens
+ * review an answer's change reads - its version, whether it is applied, its
+ * risk counts - without decoding the rest of the row.
+ */
+export function findLensReviewCountsNow(
+  tx: ImmediateConn,
+  workloadId: string,
+  lensKey: string,
+): Pick<LensReviewRecord, 'workloadId' | 'lensKey' | 'lensVersion' | 'active' | 'riskCounts'> | undefined {
+  const row = lensReviewCountsByKey.firstNow(tx, workloadId, lensKey);
+  return row ? { workloadId, lensKey, lensVersion: row.lens_version, active: row.active === 1, riskCounts: JSON.parse(row.risk_counts) } : undefined;
 }
 
 const lensReviewColumns = ['lens_version', 'active', 'position', 'notes', 'pillar_notes', 'risk_counts', 'updated_at'] as const;

@@ -12,9 +12,16 @@ export interface IncomingSignedRequest {
   body: Buffer;
 }
 
+export interface SigningKey<P> {
+  secretAccessKey: string;
+  principal: P;
+  /** The key is temporary and requests must carry the token with this SHA-256 (hex). */
+  sessionTokenSha256?: string;
+}
+
+/** Finds a key by its id: at once when it is known in memory, else through a promise. */
 export interface SigningKeyLookup<P> {
-  /** `sessionTokenSha256`: the key is temporary and requests must carry the token with this SHA-256 (hex). */
-  (accessKeyId: string): Promise<{ secretAccessKey: string; principal: P; sessionTokenSha256?: string } | undefined>;
+  (accessKeyId: string): Promise<SigningKey<P> | undefined> | SigningKey<P> | undefined;
 }
 
 export interface VerifySigV4Options {

@@ -22,9 +22,9 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import { getCanonicalHeaders, getSigningKey, createScope } from '@smithy/signature-v4';
 import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, formatIsoBasic, describeSkew, payloadHash } from './sigv4-parse';
 import { parseHeaderAuth, parseQueryAuth, type ParsedAuth } from './sigv4-auth-forms';
-import { AuthError, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
+import { AuthError, type IncomingSignedRequest, type SigningKey, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
 
-export { AuthError, type AuthErrorCode, type IncomingSignedRequest, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
+export { AuthError, type AuthErrorCode, type IncomingSignedRequest, type SigningKey, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
 
 /**
  * Derived signing keys by access key, day, region and service: deriving one takes
@@ -59,16 +59,26 @@ function signedHeaderSet(names: readonly string[]): Set<string> {
   return set;
 }
 
+export interface Verified<P> {
+  principal: P;
+  accessKeyId: string;
+}
+
 /**
  * Verify an AWS SigV4 signed request (Authorization header or presigned query
  * string). Resolves with the principal of the signing access key, or rejects
  * with an AuthError. Errors thrown by `lookup` propagate unchanged.
  */
-export async function verifySigV4<P>(
-  req: IncomingSignedRequest,
-  lookup: SigningKeyLookup<P>,
-  opts: VerifySigV4Options,
-): Promise<{ principal: P; accessKeyId: string }> {
+export async function verifySigV4<P>(req: IncomingSignedRequest, lookup: SigningKeyLookup<P>, opts: VerifySigV4Options): Promise<Verified<P>> {
+  return verifySigV4Now(req, lookup, opts);
+}
+
+/**
+ * verifySigV4 for the API's hot path: answers at once when the key lookup and
+ * the signing key answer from memory (a promise otherwise), and throws what
+ * verifySigV4 rejects with.
+ */
+export function verifySigV4Now<P>(req: IncomingSignedRequest, lookup: SigningKeyLookup<P>, opts: VerifySigV4Options): Verified<P> | Promise<Verified<P>> {
   const now = opts.now ?? new Date();
   const maxSkewSeconds = opts.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
   const query = parseQuery(req.rawQuery);
@@ -161,11 +171,28 @@ export async function verifySigV4<P>(
   }
 
   // Only now consult the key store.
-  const key = await lookup(credential.accessKeyId);
+  const signed: SignedParts = { req, query, auth, sessionToken, signedHeaderValues, signedPayloadHash, shortDate };
+  const key = lookup(credential.accessKeyId);
+  return key instanceof Promise ? key.then((known) => checkSignature(signed, known)) : checkSignature(signed, key);
+}
+
+/** What the signature check needs of a parsed request. */
+interface SignedParts {
+  req: IncomingSignedRequest;
+  query: ReturnType<typeof parseQuery>;
+  auth: ParsedAuth;
+  sessionToken: string | string[] | undefined;
+  signedHeaderValues: Record<string, string>;
+  signedPayloadHash: string;
+  shortDate: string;
+}
+
+function checkSignature<P>(signed: SignedParts, key: SigningKey<P> | undefined): Verified<P> | Promise<Verified<P>> {
+  const { req, query, auth, sessionToken, signedHeaderValues, signedPayloadHash, shortDate } = signed;
+  const { credential } = auth;
   if (!key) throw new AuthError(MSG_UNKNOWN_KEY, 'UnrecognizedClientException');
   if (key.sessionTokenSha256 !== undefined || sessionToken !== undefined) checkSessionToken(key.sessionTokenSha256, sessionToken);
 
-  let expected: Buffer;
   try {
     // The library's canonicalisation reads only these members of its HttpRequest.
     const signable = {
@@ -185,16 +212,26 @@ export async function verifySigV4<P>(
     // library's Hash wrapper and async steps cost more than the hashing itself.
     const stringToSign = `${ALGORITHM}\n${auth.longDate}\n${scope}\n${hash('sha256', canonicalRequest, 'hex')}`;
     const known = signingKeyFor(credential.accessKeyId, key.secretAccessKey, shortDate, credential.region, credential.service);
-    const signingKey = known instanceof Uint8Array ? known : await known;
-    expected = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest();
+    if (!(known instanceof Uint8Array)) {
+      return known
+        .then((signingKey) => compareSignature(signingKey, stringToSign, auth, key.principal))
+        .catch(() => {
+          throw new AuthError(MSG_MISMATCH);
+        });
+    }
+    return compareSignature(known, stringToSign, auth, key.principal);
   } catch {
     // e.g. a path that cannot be URI-encoded (lone surrogates): it cannot match any signature.
     throw new AuthError(MSG_MISMATCH);
   }
+}
+
+function compareSignature<P>(signingKey: Uint8Array, stringToSign: string, auth: ParsedAuth, principal: P): Verified<P> {
+  const expected = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest();
   if (expected.length !== auth.signature.length || !timingSafeEqual(expected, auth.signature)) {
     throw new AuthError(MSG_MISMATCH);
   }
-  return { principal: key.principal, accessKeyId: credential.accessKeyId };
+  return { principal, accessKeyId: auth.credential.accessKeyId };
 }
 
 /** The server's time as error messages show it. */

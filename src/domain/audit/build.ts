@@ -88,7 +88,8 @@ export function buildAuditRecord(facts: AuditFacts, outcome: AuditOutcome): Audi
   const recipient = recipientOf(facts, outcome);
   const response = 'response' in outcome ? outcome.response : undefined;
   const resource = primaryResource(facts, recipient, response);
-  return {
+  // One literal and plain assignments, no spreads: this runs with every change.
+  const record: AuditRecord = {
     eventVersion: '1.08',
     userIdentity: identityOf(facts.caller),
     eventTime: cloudTrailTime(facts.eventTime),
@@ -100,12 +101,16 @@ export function buildAuditRecord(facts: AuditFacts, outcome: AuditOutcome): Audi
     requestParameters: redactedMembers(facts.request),
     // Reads answer with whole documents; like CloudTrail, their records keep none of it.
     responseElements: readOnly ? null : redactedMembers(response),
-    ...('errorCode' in outcome ? { errorCode: outcome.errorCode, errorMessage: outcome.errorMessage } : {}),
     requestID: facts.requestId,
     eventID: facts.eventId,
     readOnly,
     eventType: 'AwsApiCall',
     recipientAccountId: recipient,
-    ...(resource ? { resources: [resource] } : {}),
   };
+  if ('errorCode' in outcome) {
+    record.errorCode = outcome.errorCode;
+    record.errorMessage = outcome.errorMessage;
+  }
+  if (resource) record.resources = [resource];
+  return record;
 }

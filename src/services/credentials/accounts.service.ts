@@ -112,11 +112,7 @@ export function signingKeyLookup(store: Store, box: SecretBox, now: () => number
   const cache: KeyCache = caches.get(store) ?? new Map();
   caches.set(store, cache);
   const sessions = sessionKeyLookup(store, box, now);
-  return async (accessKeyId: string): Promise<SigningKey | undefined> => {
-    // Console sessions (by their prefix) have their own table and expiry.
-    if (isSessionKeyId(accessKeyId)) return sessions(accessKeyId);
-    const hit = cache.get(accessKeyId);
-    if (hit && Date.now() - hit.at < SIGNING_KEY_CACHE_MS) return hit.key;
+  const load = async (accessKeyId: string): Promise<SigningKey | undefined> => {
     const row = await findAccessKey(store.db, accessKeyId);
     // The user's unique id names it in audit records; looked up only when the key is not cached.
     const user = row?.user_name ? await findUser(store.db, row.account_id, row.user_name) : undefined;
@@ -135,5 +131,13 @@ export function signingKeyLookup(store: Store, box: SecretBox, now: () => number
     if (cache.size > 10_000) cache.clear();
     cache.set(accessKeyId, { at: Date.now(), key });
     return key;
+  };
+  // A key known in memory is answered at once, without a promise: this runs on every call.
+  return (accessKeyId: string): Promise<SigningKey | undefined> | SigningKey | undefined => {
+    // Console sessions (by their prefix) have their own table and expiry.
+    if (isSessionKeyId(accessKeyId)) return sessions(accessKeyId);
+    const hit = cache.get(accessKeyId);
+    if (hit && Date.now() - hit.at < SIGNING_KEY_CACHE_MS) return hit.key;
+    return load(accessKeyId);
   };
 }

@@ -26,7 +26,8 @@ function choiceAnswers(question: CompiledQuestion, state: AnswerState, withNotes
   return question.choices.map((c) => {
     const note = state.choiceAnswers[c.id];
     const status = state.selected.includes(c.id) ? 'SELECTED' : note?.status === 'NOT_APPLICABLE' ? 'NOT_APPLICABLE' : 'UNSELECTED';
-    return { ChoiceId: c.id, Status: status, Reason: note?.reason, ...(withNotes ? { Notes: note?.notes } : {}) };
+    // Two literals rather than a spread: one object per choice, of one shape.
+    return withNotes ? { ChoiceId: c.id, Status: status, Reason: note?.reason, Notes: note?.notes } : { ChoiceId: c.id, Status: status, Reason: note?.reason };
   });
 }
 

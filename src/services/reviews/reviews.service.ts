@@ -9,7 +9,7 @@ import {
   findAnswer,
   findAnswerNow,
   findLensReview,
-  findLensReviewNow,
+  findLensReviewCountsNow,
   updateLensReviewCounts,
   updateLensReviewCountsNow,
   updateLensReviewNotes,
@@ -167,7 +167,7 @@ function answerChange(
   ctx: ServiceContext,
   input: UpdateAnswerInput,
   workload: Pick<WorkloadRecord, 'id' | 'riskCounts'>,
-  review: LensReviewRecord,
+  review: Pick<LensReviewRecord, 'lensKey' | 'riskCounts'>,
   lens: CompiledLens,
   question: CompiledQuestion,
   before: AnswerRecord | undefined,
@@ -221,7 +221,7 @@ function updateAnswerNow(ctx: ServiceContext, principal: Principal, input: Updat
   return mutateNow(ctx, principal, (tx) => {
     const workload = findWorkloadCountsNow(tx, input.WorkloadId);
     if (!workload || workload.accountId !== principal.accountId) throw NOT_IMMEDIATE;
-    const review = findLensReviewNow(tx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
+    const review = findLensReviewCountsNow(tx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
     const lens = review?.active ? ctx.catalog.builtinVersion(review.lensKey, review.lensVersion) : undefined;
     const question = lens?.questions.get(input.QuestionId);
     if (!review || !lens || !question) throw NOT_IMMEDIATE;
