@@ -8,6 +8,7 @@ import * as customLenses from './migrations/0002-custom-lenses';
 import * as identity from './migrations/0003-identity';
 import * as sharing from './migrations/0004-sharing';
 import * as profilesTemplates from './migrations/0005-profiles-templates';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { registerSqliteConnection } from './prepared';
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
@@ -59,6 +60,7 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions): Promise<Store> {
   let db: Db;
   let dialect: Dialect;
+  let checkpointer: Checkpointer | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -74,11 +76,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    // Checkpoint the WAL every ~40 MB instead of every 4 MB: each checkpoint syncs the
-    // database file, and at the default they dominated the cost of small writes.
+    // The checkpoint thread below keeps the WAL small; should it fall behind, this
+    // connection checkpoints itself at ~40 MB (rather than SQLite's 4 MB: each
+    // checkpoint syncs the database file, and at the default they dominated the
+    // cost of small writes).
     file.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
     registerSqliteConnection(db, file);
+    // Checkpoints run on their own thread, off the requests' path (src/store/checkpointer.ts).
+    checkpointer = startCheckpointer(path.join(options.dataDir, 'plumbline.db'), (message) => process.stderr.write(`SQLite: ${message}\n`));
   }
   const migrator = new Migrator({
     db,
@@ -86,12 +92,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     migrationTableName: 'plumbline_migrations',
     migrationLockTableName: 'plumbline_migrations_lock',
   });
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
   const { error } = await migrator.migrateToLatest();
   if (error) {
-    await db.destroy();
+    await close();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, close };
 }
 
 /** True when the error is a unique-constraint violation in either dialect. */

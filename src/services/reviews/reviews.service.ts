@@ -215,7 +215,8 @@ export function updateAnswer(ctx: ServiceContext, principal: Principal, input: U
  * path above, in the same order, without an await. Anything else (another
  * account's shared workload, a custom lens, a lens or question not found, event
  * targets to queue for, PostgreSQL) answers NOT_RUN having changed nothing, and
- * the general path does it, errors included.
+ * the general path does it, not-found errors included. An update the answer's
+ * own rules refuse (applyAnswerUpdate) is refused here as it would be there.
  */
 function updateAnswerNow(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
   return mutateNow(ctx, principal, (tx) => {
