@@ -21,8 +21,8 @@ describe('deriveRiskRules', () => {
   it('derives no risk from HIGH and MEDIUM practices, medium from HIGH ones, else high', () => {
     const question = choices({ h1: 'HIGH', m1: 'MEDIUM', h2: 'HIGH', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'h1 && h2 && m1', risk: 'NO_RISK' },
-      { condition: 'h1 && h2', risk: 'MEDIUM_RISK' },
+      { condition: '!q_no && h1 && h2 && m1', risk: 'NO_RISK' },
+      { condition: '!q_no && h1 && h2', risk: 'MEDIUM_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
     expect(risksFor(question, [['h1', 'h2', 'm1'], ['h1', 'h2', 'l1'], ['h1', 'm1', 'l1'], ['q_no']])).toEqual([
@@ -33,31 +33,37 @@ describe('deriveRiskRules', () => {
     ]);
   });
 
+  it('keeps "None of these" at the worst risk whatever is selected with it', () => {
+    const question = choices({ h1: 'HIGH', m1: 'MEDIUM', l1: 'LOW', q_no: 'none' });
+    expect(risksFor(question, [['h1', 'm1', 'l1', 'q_no'], ['h1', 'q_no']])).toEqual(['HIGH', 'HIGH']);
+    const noHigh = choices({ m1: 'MEDIUM', l1: 'LOW', q_no: 'none' });
+    expect(risksFor(noHigh, [['m1', 'l1', 'q_no']])).toEqual(['MEDIUM']);
+  });
+
   it('leaves out the medium rule when there are no MEDIUM practices', () => {
     const question = choices({ h1: 'HIGH', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'h1', risk: 'NO_RISK' },
+      { condition: '!q_no && h1', risk: 'NO_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
   });
 
-  it('caps any answer but "None of these" at medium when there are no HIGH practices', () => {
+  it('caps a question without HIGH practices at medium, "None of these" included', () => {
     const question = choices({ m1: 'MEDIUM', m2: 'MEDIUM', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'm1 && m2', risk: 'NO_RISK' },
-      { condition: '!q_no', risk: 'MEDIUM_RISK' },
-      { condition: 'default', risk: 'HIGH_RISK' },
+      { condition: '!q_no && m1 && m2', risk: 'NO_RISK' },
+      { condition: 'default', risk: 'MEDIUM_RISK' },
     ]);
-    expect(risksFor(question, [['m1', 'm2'], ['l1'], ['q_no']])).toEqual(['NONE', 'MEDIUM', 'HIGH']);
+    expect(risksFor(question, [['m1', 'm2'], ['m1', 'm2', 'l1'], ['l1'], ['q_no']])).toEqual(['NONE', 'NONE', 'MEDIUM', 'MEDIUM']);
   });
 
-  it('makes any answer but "None of these" no risk when there are only LOW practices', () => {
+  it('makes any answer but "None of these" no risk when there are only LOW practices, and "None of these" medium', () => {
     const question = choices({ l1: 'LOW', l2: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
       { condition: '!q_no', risk: 'NO_RISK' },
-      { condition: 'default', risk: 'HIGH_RISK' },
+      { condition: 'default', risk: 'MEDIUM_RISK' },
     ]);
-    expect(risksFor(question, [['l1'], ['q_no']])).toEqual(['NONE', 'HIGH']);
+    expect(risksFor(question, [['l1'], ['q_no']])).toEqual(['NONE', 'MEDIUM']);
   });
 
   describe('without a "None of these" choice', () => {

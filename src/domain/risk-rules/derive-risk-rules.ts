@@ -3,21 +3,27 @@ import { DEFAULT_CONDITION } from './condition';
 
 /**
  * Risk rules for Plumbline's built-in lenses, derived from each practice's `riskLevel`
- * (the level of risk the framework documents for not following it):
+ * (the level of risk the framework documents for not following it). A question is never
+ * riskier than its riskiest practice: the worst outcome is HIGH where a practice is
+ * documented HIGH, MEDIUM otherwise (a question of LOW practices only is MEDIUM at worst,
+ * as the tool has no low-risk outcome and "None of these" must still show as a gap).
  *
- *   NO_RISK      every HIGH and MEDIUM practice is followed (LOW ones never raise risk)
- *   MEDIUM_RISK  every HIGH practice is followed
+ * With at least one HIGH practice:
+ *   NO_RISK      not "None of these", and every HIGH and MEDIUM practice followed
+ *   MEDIUM_RISK  not "None of these", and every HIGH practice followed
  *   HIGH_RISK    default
+ * Without a HIGH practice:
+ *   NO_RISK      not "None of these", and every MEDIUM practice followed (with no MEDIUM
+ *                practice either: any answer but "None of these")
+ *   MEDIUM_RISK  default
  *
- * Special cases, each keeping at most three rules, exactly one default, last:
- * - No MEDIUM practices: the MEDIUM rule would repeat the NO_RISK condition and never
- *   apply, so it is left out.
- * - No HIGH practices: the MEDIUM rule becomes `!<none>`: any answer except "None of
- *   these" is at most medium.
- * - Neither HIGH nor MEDIUM practices: NO_RISK `!<none>`, then default HIGH_RISK.
- * - No "None of these" choice (possible only in hand-written lenses): where `!<none>`
- *   would be used the condition would always hold, since an unanswered question is never
- *   evaluated, so its risk becomes the default instead.
+ * Every rule that can lower the risk excludes "None of these" itself, so the choice keeps
+ * the question at its worst whatever else is selected with it: the API accepts it together
+ * with practices and leaves the decision to the rules. LOW practices never raise risk.
+ * A rule set names each risk at most once, and the MEDIUM rule is left out where it would
+ * repeat the NO_RISK condition (no MEDIUM practices).
+ * No "None of these" choice (possible only in hand-written lenses): the `!<none>` terms
+ * are dropped, and a question of LOW practices only is then never at risk.
  */
 export function deriveRiskRules(choices: readonly LensChoice[]): LensRiskRule[] {
   const none = choices.find((choice) => isNoneOfTheseChoice(choice.id));
@@ -26,23 +32,17 @@ export function deriveRiskRules(choices: readonly LensChoice[]): LensRiskRule[] 
     practices.filter((choice) => levelOf(choice) === level).map((choice) => choice.id);
   const high = idsAt('HIGH');
   const mediumOrHigh = [...high, ...idsAt('MEDIUM')];
+  const notNone = none ? [`!${none.id}`] : [];
 
-  const rules: LensRiskRule[] = [];
-  let fallback: LensRiskRule['risk'] = 'HIGH_RISK';
-  if (mediumOrHigh.length > 0) {
-    rules.push({ condition: allOf(mediumOrHigh), risk: 'NO_RISK' });
-    if (high.length > 0 && high.length < mediumOrHigh.length) {
-      rules.push({ condition: allOf(high), risk: 'MEDIUM_RISK' });
-    } else if (high.length === 0) {
-      if (none) rules.push({ condition: `!${none.id}`, risk: 'MEDIUM_RISK' });
-      else fallback = 'MEDIUM_RISK';
-    }
-  } else if (none) {
-    rules.push({ condition: `!${none.id}`, risk: 'NO_RISK' });
-  } else {
-    fallback = 'NO_RISK';
+  const worst: LensRiskRule['risk'] = high.length > 0 ? 'HIGH_RISK' : 'MEDIUM_RISK';
+  const noRiskTerms = [...notNone, ...mediumOrHigh];
+  if (noRiskTerms.length === 0) return [{ condition: DEFAULT_CONDITION, risk: 'NO_RISK' }];
+
+  const rules: LensRiskRule[] = [{ condition: allOf(noRiskTerms), risk: 'NO_RISK' }];
+  if (high.length > 0 && high.length < mediumOrHigh.length) {
+    rules.push({ condition: allOf([...notNone, ...high]), risk: 'MEDIUM_RISK' });
   }
-  rules.push({ condition: DEFAULT_CONDITION, risk: fallback });
+  rules.push({ condition: DEFAULT_CONDITION, risk: worst });
   return rules;
 }
 
