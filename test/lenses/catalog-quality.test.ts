@@ -345,4 +345,183 @@ describe('built-in lens catalog quality', () => {
     expect(fromTsv).toEqual(COUNTS);
     expect(fromLens).toEqual(COUNTS);
   });
+
+  // ------------------------------------------------------------ links, characters, wording
+
+  /** "OPS 9" → { prefix: 'OPS', number: 9 }, from framework-ids.tsv's question_number. */
+  const questionNumber = (alias: string, questionId: string): { prefix: string; number: number } => {
+    const row = idRows.find((r) => r.lens === alias && r.question_id === questionId);
+    if (!row) throw new Error(`${alias} ${questionId} is not in framework-ids.tsv`);
+    const [prefix, number] = row.question_number!.split(' ');
+    return { prefix: prefix!, number: Number(number) };
+  };
+  const DOCS = 'https://docs.aws.amazon.com/';
+  const FRAMEWORK = `${DOCS}wellarchitected/latest/framework/`;
+  /** A framework question's page: framework/<pillar prefix, lower case>-<two-digit number>.html (for example sec-01.html). */
+  const frameworkQuestionPage = (prefix: string, number: number): string => `${FRAMEWORK}${prefix.toLowerCase()}-${String(number).padStart(2, '0')}.html`;
+  /** The Serverless and SaaS lenses document each question, with its practices and their improvement plans, on one page of wa.aws.amazon.com. */
+  const LENS_SITE: Record<string, string> = { serverless: 'serv', softwareasaservice: 'saas' };
+  const lensQuestionPage = (alias: string, prefix: string, number: number): string =>
+    `https://wa.aws.amazon.com/${LENS_SITE[alias]}.question.${prefix}_${number}.en.html`;
+  /** A page of an AWS service guide or whitepaper: docs.aws.amazon.com/<guide>/latest/<path>.html. */
+  const SERVICE_PAGE = /^https:\/\/docs\.aws\.amazon\.com\/[A-Za-z0-9-]+\/latest\/[A-Za-z0-9/_-]+\.html$/;
+
+  it('links every question and practice to the page about it, following the documentation pattern of its lens', () => {
+    const problems: string[] = [];
+    const frameworkIds = new Set(idRows.filter((r) => r.lens === 'wellarchitected').map((r) => r.choice_id));
+    const expect1 = (where: string, url: string | undefined, want: string): void => {
+      if (url !== want) problems.push(`${where}: ${String(url)} (expected ${want})`);
+    };
+    for (const alias of ALIASES) {
+      const builtin = lens(alias);
+      const seenPractice = new Map<string, string>();
+      for (const version of builtin.versions) {
+        for (const pillar of version.document.pillars) {
+          for (const q of pillar.questions) {
+            const { prefix, number } = questionNumber(alias, q.id);
+            const at = `${alias} ${version.version} ${q.id}`;
+            const practiceUrls = (c: LensChoice): Array<[string, string | undefined]> => [
+              [`${at}/${c.id} helpfulResource.url`, c.helpfulResource?.url],
+              [`${at}/${c.id} improvementPlan.url`, c.improvementPlan?.url],
+            ];
+            if (alias === 'wellarchitected') {
+              // framework/<pfx>-<nn>.html for the question, framework/<choice id>.html for a practice of the
+              // current edition, and the 2024-06-27 edition's own page for the practice only it has.
+              expect1(`${at} helpfulResource.url`, q.helpfulResource?.url, frameworkQuestionPage(prefix, number));
+              for (const c of practicesOf(q)) {
+                const edition = frameworkIds.has(c.id) ? 'latest' : '2024-06-27';
+                for (const [where, url] of practiceUrls(c)) expect1(where, url, `${DOCS}wellarchitected/${edition}/framework/${c.id}.html`);
+              }
+            } else if (alias in LENS_SITE) {
+              const page = lensQuestionPage(alias, prefix, number);
+              expect1(`${at} helpfulResource.url`, q.helpfulResource?.url, page);
+              for (const c of practicesOf(q)) for (const [where, url] of practiceUrls(c)) expect1(where, url, page);
+            } else {
+              // FTR: the question links to the framework question it draws on (same pillar); each practice to a page
+              // of its own: a framework practice page or a page of the AWS service guide for the control it checks.
+              const qUrl = q.helpfulResource?.url ?? '';
+              const qMatch = /^https:\/\/docs\.aws\.amazon\.com\/wellarchitected\/latest\/framework\/([a-z]+)-\d\d\.html$/.exec(qUrl);
+              if (!qMatch || qMatch[1] !== prefix.toLowerCase()) problems.push(`${at} helpfulResource.url: ${qUrl} is not a ${prefix} question page of the framework`);
+              for (const c of practicesOf(q)) {
+                for (const [where, url] of practiceUrls(c)) {
+                  const framework = url?.startsWith(FRAMEWORK) ? url.slice(FRAMEWORK.length).replace(/\.html$/, '') : undefined;
+                  if (framework !== undefined ? !frameworkIds.has(framework) : !SERVICE_PAGE.test(url ?? '')) {
+                    problems.push(`${where}: ${String(url)} is neither a framework practice page nor a service guide page`);
+                  }
+                  if (/\/(welcome|index|what-is-[a-z]+-pillar)\.html$|-pillar\/|\/latest\/[a-z-]+-lens\//.test(url ?? '')) problems.push(`${where}: ${String(url)} is a landing page`);
+                }
+                const url = c.helpfulResource?.url ?? '';
+                const other = seenPractice.get(url);
+                if (other !== undefined && other !== c.id) problems.push(`${at}/${c.id}: shares its page ${url} with ${other}`);
+                seenPractice.set(url, c.id);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  /** ../shared/reference/aws-behaviour.md item 8: the fields the hosted import restricts, and the characters it accepts there. */
+  const RESTRICTED_TEXT = /^[\p{L}\p{N} \n\-_.,:/()@!&#+'?\u2019]*$/u;
+
+  it('keeps the restricted fields (lens name and description, pillar names, question and choice titles, question descriptions) to the characters the hosted import accepts', () => {
+    const problems: string[] = [];
+    const check = (where: string, text: string | undefined): void => {
+      if (text === undefined) return;
+      if (!RESTRICTED_TEXT.test(text)) {
+        const bad = [...new Set([...text].filter((ch) => !RESTRICTED_TEXT.test(ch)))].join(' ');
+        problems.push(`${where}: refused character(s) ${bad}`);
+      }
+    };
+    for (const alias of ALIASES) {
+      const builtin = lens(alias);
+      check(`${alias} lens name`, builtin.name);
+      check(`${alias} lens description`, builtin.description);
+      for (const version of builtin.versions) {
+        for (const pillar of version.document.pillars) {
+          check(`${alias} pillar ${pillar.id} name`, pillar.name);
+          for (const q of pillar.questions) {
+            check(`${alias} question ${q.id} title`, q.title);
+            check(`${alias} question ${q.id} description`, q.description);
+            for (const c of q.choices) check(`${alias} choice ${c.id} title`, c.title);
+          }
+        }
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  /** British spellings found in earlier drafts; the catalog is written in US English. */
+  const BRITISH = /\b(utilis\w*|optimis\w*|organis\w*|prioritis\w*|recognis\w*|centralis\w*|authoris\w*|standardis\w*|behaviours?|favour\w*|centres?|licences?|catalogues?|analys(e|ed|ing)|modell\w*|ageing|programmes?|defence|artefacts?|practis\w*)\b/i;
+
+  it('writes every text in US English, names risk levels one way and words "None of these" one way', () => {
+    const problems: string[] = [];
+    for (const alias of ALIASES) {
+      const builtin = lens(alias);
+      const { questions, choices } = allQuestionsAndChoices(builtin);
+      const texts: Array<[string, string | undefined]> = [
+        [`${alias} lens description`, builtin.description],
+        ...questions.flatMap((q): Array<[string, string | undefined]> => [
+          [`${alias} ${q.id} title`, q.title],
+          [`${alias} ${q.id} description`, q.description],
+          [`${alias} ${q.id} helpful text`, q.helpfulResource?.displayText],
+        ]),
+        ...choices.flatMap((c): Array<[string, string | undefined]> => [
+          [`${alias} ${c.id} title`, c.title],
+          [`${alias} ${c.id} description`, c.description],
+          [`${alias} ${c.id} helpful text`, c.helpfulResource?.displayText],
+          [`${alias} ${c.id} improvement plan`, c.improvementPlan?.displayText],
+        ]),
+      ];
+      for (const [where, text] of texts) {
+        if (text === undefined) continue;
+        const british = BRITISH.exec(text);
+        if (british) problems.push(`${where}: British spelling "${british[0]}"`);
+        // Risk levels are named in lower case in prose ("a high-risk practice", "medium risk").
+        const level = /\b(HIGH|MEDIUM|LOW)[- ]risk/.exec(text);
+        if (level) problems.push(`${where}: risk level written "${level[0]}"`);
+      }
+      for (const c of choices.filter((x) => isNone(x.id))) {
+        if (c.title !== 'None of these') problems.push(`${alias} ${c.id}: title "${c.title}"`);
+        if (!c.description?.startsWith('Selecting this says ')) problems.push(`${alias} ${c.id}: description does not start "Selecting this says "`);
+        if (!/^Start (with|by) /.test(c.helpfulResource?.displayText ?? '')) problems.push(`${alias} ${c.id}: helpful text does not start "Start with" or "Start by"`);
+      }
+    }
+    expect(problems.join('\n')).toBe('');
+  });
+
+  /**
+   * SaaS lens questions whose practices are rungs of one maturity ladder: the mature answer (the top rungs, without
+   * the rung they replace) scores no risk, and the replaced rung is LOW, so no rule needs it.
+   */
+  const SAAS_LADDERS: Array<{ question: string; mature: string[]; superseded: string[] }> = [
+    { question: 'ops_q3', mature: ['ops_ops_q3_a2', 'ops_ops_q3_a3'], superseded: ['ops_ops_q3_a1'] },
+    { question: 'perf_q2', mature: ['perf_perf_q2_a2', 'perf_perf_q2_a3'], superseded: ['perf_perf_q2_a1'] },
+    { question: 'cost_q1', mature: ['cost_cost_q1_a2', 'cost_cost_q1_a3'], superseded: ['cost_cost_q1_a1'] },
+    { question: 'cost_q2', mature: ['cost_cost_q2_a2'], superseded: ['cost_cost_q2_a1'] },
+  ];
+
+  it('scores the mature answer of each SaaS maturity ladder as no risk, and the rung it replaces as LOW', () => {
+    const saas = lens('softwareasaservice').current;
+    const problems: string[] = [];
+    for (const ladder of SAAS_LADDERS) {
+      const compiled = saas.questions.get(ladder.question);
+      const q = questionsOf(saas.document).find((x) => x.id === ladder.question);
+      if (!compiled || !q) {
+        problems.push(`${ladder.question}: not in the lens`);
+        continue;
+      }
+      const risk = evaluateRisk(compiled.rules, satisfiedChoices(ladder.mature, []));
+      if (risk !== 'NONE') problems.push(`${ladder.question}: mature answer [${ladder.mature.join(', ')}] gives ${risk}`);
+      for (const id of ladder.superseded) {
+        const level = q.choices.find((c) => c.id === id)?.riskLevel;
+        if (level !== 'LOW') problems.push(`${ladder.question}: superseded rung ${id} is ${String(level)}`);
+      }
+      const withFirstRungOnly = evaluateRisk(compiled.rules, satisfiedChoices(ladder.superseded, []));
+      if (withFirstRungOnly === 'NONE') problems.push(`${ladder.question}: the first rung alone gives no risk`);
+    }
+    expect(problems.join('\n')).toBe('');
+  });
 });
