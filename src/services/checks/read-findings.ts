@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { ValidationError, type FieldProblem } from '../../domain/errors';
 import { parseGenericFinding, type Finding } from '../../domain/checks/finding';
 import { fromProwler, prowlerSource, type ProwlerMapping } from '../../domain/checks/prowler';
+import { jsonArrayElements } from './json-array-elements';
 
 /**
  * Reads a scanner's file as a stream, one finding at a time, so that a file of
@@ -55,23 +55,13 @@ function unreadable(format: string, error: unknown): ValidationError {
 async function readProwler(body: Readable, mapping: ProwlerMapping, sink: FindingSink): Promise<ReadSummary> {
   const summary: ReadSummary = { unknownRequirements: new Set() };
   const problems = new Problems();
-  const elements = body.pipe(streamArray.withParserAsStream());
-  // An error of the body stream itself (a failed payload check, a dropped connection) ends the
-  // parse and is the answer, not a parse error.
-  let bodyError: Error | undefined;
-  body.on('error', (error: Error) => elements.destroy((bodyError ??= error)));
-  try {
-    for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>) {
-      const read = fromProwler(value, mapping);
-      read.unknownRequirements.forEach((r) => summary.unknownRequirements.add(r));
-      summary.source ??= prowlerSource(value);
-      if (read.finding) sink.add(read.finding);
-      else problems.add(`[${key}]`, read.problems);
-    }
-  } catch (error) {
-    throw bodyError ?? unreadable('Prowler json-ocsf (a JSON array of findings)', error);
+  for await (const { index, value } of jsonArrayElements(body)) {
+    const read = fromProwler(value, mapping);
+    read.unknownRequirements.forEach((r) => summary.unknownRequirements.add(r));
+    summary.source ??= prowlerSource(value);
+    if (read.finding) sink.add(read.finding);
+    else problems.add(`[${index}]`, read.problems);
   }
-  if (bodyError) throw bodyError;
   problems.throwIfAny();
   return summary;
 }
