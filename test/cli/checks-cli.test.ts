@@ -65,7 +65,7 @@ describe.each(storeKinds())('plumbline checks import (%s)', (kind) => {
     const { CheckDetails } = await server.client.send(
       new ListCheckDetailsCommand({ WorkloadId: workloadId, LensArn: 'arn:aws:wellarchitected::aws:lens/wellarchitected', PillarId: 'security', QuestionId: 'identities', ChoiceId: 'sec_identities_enforce_mechanisms' }),
     );
-    expect(CheckDetails?.find((d) => d.Provider === 'AWS Config')).toMatchObject({ Id: 'iam-user-mfa-enabled', Status: 'ERROR', AccountId: '123456789012', FlaggedResources: 1 });
+    expect(CheckDetails?.find((d) => (d.Provider as string) === 'AWS Config')).toMatchObject({ Id: 'iam-user-mfa-enabled', Status: 'ERROR', AccountId: '123456789012', FlaggedResources: 1 });
   });
 
   it('says which findings are wrong and exits 1, and explains bad usage with exit 2', async () => {
