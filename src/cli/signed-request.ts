@@ -14,6 +14,12 @@ export interface ClientEnvironment {
 /** A mistake in how a command was called (exit code 2). */
 export class UsageError extends Error {}
 
+/** A body sent as a stream: the signature covers its SHA-256, worked out beforehand. */
+export interface StreamedBody {
+  sha256: string;
+  stream: AsyncIterable<Uint8Array>;
+}
+
 /**
  * Sends a SigV4-signed request to a Plumbline endpoint with the credentials of
  * the environment, as the AWS SDKs would sign it.
@@ -24,7 +30,7 @@ export async function signedFetch(
   method: string,
   path: string,
   query: Record<string, string> = {},
-  body?: string,
+  body?: string | StreamedBody,
 ): Promise<Response> {
   const endpoint = endpointFlag ?? env.AWS_ENDPOINT_URL;
   if (!endpoint) throw new UsageError('--endpoint-url is required (or set AWS_ENDPOINT_URL)');
@@ -46,15 +52,19 @@ export async function signedFetch(
       port: url.port ? Number(url.port) : undefined,
       path,
       query,
-      headers: { host: url.host, 'content-type': 'application/json' },
-      body,
+      headers:
+        typeof body === 'object'
+          ? { host: url.host, 'content-type': 'application/octet-stream', 'x-amz-content-sha256': body.sha256 }
+          : { host: url.host, 'content-type': 'application/json' },
+      body: typeof body === 'object' ? undefined : body,
     }),
   );
   const headers = { ...signed.headers } as Record<string, string>;
   delete headers.host; // fetch sends the same host itself
   const search = new URLSearchParams(query).toString().replace(/\+/g, '%20');
   try {
-    return await fetch(`${url.origin}${path}${search ? `?${search}` : ''}`, { method, headers, body });
+    const sent = typeof body === 'object' ? { body: body.stream, duplex: 'half' } : { body };
+    return await fetch(`${url.origin}${path}${search ? `?${search}` : ''}`, { method, headers, ...sent } as RequestInit);
   } catch (error) {
     throw new Error(`cannot reach ${endpoint}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -360,4 +360,35 @@ export interface Database {
   audit_journal: AuditRecordsTable;
   console_sessions: ConsoleSessionsTable;
   root_console_passwords: RootConsolePasswordsTable;
+  check_results: CheckResultsTable;
+  check_resources: CheckResourcesTable;
+}
+
+export interface CheckResultsTable {
+  workload_id: string;
+  lens_key: string;
+  pillar_id: string;
+  question_id: string;
+  choice_id: string;
+  source: string;
+  check_id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  status: string;
+  flagged_resources: number;
+  updated_at: Millis;
+}
+
+export interface CheckResourcesTable {
+  workload_id: string;
+  source: string;
+  account_id: string;
+  check_id: string;
+  resource_id: string;
+  name: string | null;
+  region: string | null;
+  type: string | null;
+  status: string;
+  message: string | null;
 }

@@ -10,6 +10,11 @@ export interface IncomingSignedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Raw body bytes (empty Buffer when none). */
   body: Buffer;
+  /**
+   * For a body read only after the signature is checked (a streamed upload): its
+   * declared SHA-256, which the reader compares with the bytes as they arrive.
+   */
+  bodySha256?: string;
 }
 
 export interface SigningKey<P> {

@@ -64,3 +64,34 @@ export function authenticateNow(
     ({ principal, rawPath, query: new URLSearchParams(rawQuery), json: parseJsonObject.bind(undefined, body) });
   return verified instanceof Promise ? verified.then((v) => signed(v.principal)) : signed(verified.principal);
 }
+
+export interface StreamedRequest {
+  principal: Principal;
+  query: URLSearchParams;
+  /** The body's SHA-256 as signed; the body must hash to it (see verifiedBody). */
+  declaredSha256: string;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * authenticate for an upload read as a stream after the signature is checked:
+ * the signature covers the body's SHA-256 declared in x-amz-content-sha256
+ * (required here), and the reader must compare the bytes with it before using them.
+ */
+export async function authenticateStreamed(request: FastifyRequest, lookup: KeyLookup, region: string, now: () => number): Promise<StreamedRequest> {
+  const declared = request.headers['x-amz-content-sha256'];
+  const sha = typeof declared === 'string' ? declared.trim().toLowerCase() : '';
+  if (!SHA256_HEX.test(sha)) {
+    throw new ValidationError('An upload must be signed with its SHA-256 in the x-amz-content-sha256 header (64 hex digits)', [], 'OTHER');
+  }
+  const url = request.raw.url ?? '/';
+  const q = url.indexOf('?');
+  const rawQuery = q === -1 ? '' : url.slice(q + 1);
+  const verified = await verifySigV4Now(
+    { method: request.method, rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: request.headers, body: Buffer.alloc(0), bodySha256: sha },
+    lookup,
+    { service: 'wellarchitected', region, now: new Date(now()) },
+  );
+  return { principal: verified.principal, query: new URLSearchParams(rawQuery), declaredSha256: sha };
+}

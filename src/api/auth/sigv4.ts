@@ -151,7 +151,7 @@ export function verifySigV4Now<P>(req: IncomingSignedRequest, lookup: SigningKey
   }
 
   // Payload: the signature always covers sha256(body).
-  const bodyHash = req.body.length === 0 ? EMPTY_SHA256 : hash('sha256', req.body, 'hex');
+  const bodyHash = req.bodySha256 ?? (req.body.length === 0 ? EMPTY_SHA256 : hash('sha256', req.body, 'hex'));
   const signedPayloadHash = payloadHash(
     auth.mode === 'header' ? headerValue(req.headers, 'x-amz-content-sha256') : auth.contentSha256Param,
     bodyHash,

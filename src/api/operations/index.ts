@@ -68,12 +68,16 @@ import UpdateAnswer from './UpdateAnswer';
 import UpdateLensReview from './UpdateLensReview';
 import UpdateWorkload from './UpdateWorkload';
 import UpgradeLensReview from './UpgradeLensReview';
+import ListCheckDetails from './ListCheckDetails';
+import ListCheckSummaries from './ListCheckSummaries';
 
 /** Every operation built so far; the rest of the model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
   [
     CreateReviewTemplate,
     GetReviewTemplate,
+    ListCheckDetails,
+    ListCheckSummaries,
     UpdateReviewTemplate,
     DeleteReviewTemplate,
     ListReviewTemplates,
