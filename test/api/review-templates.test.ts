@@ -228,7 +228,8 @@ describe.each(storeKinds())('review templates on %s', (kind) => {
     await expectFieldErrors(client.send(new UpdateReviewTemplateCommand({ TemplateArn, LensesToDisassociate: ['wellarchitected'] })), [['LensesToDisassociate', /at least one lens/]]);
     await expectFieldErrors(client.send(new UpdateReviewTemplateCommand({ TemplateArn, LensesToAssociate: Array.from({ length: 11 }, (_, i) => `lens-${i}`) })), [['LensesToAssociate', /./]]);
     await expectFieldErrors(answerTemplate(TemplateArn, 'priorities', ['bogus']), [['SelectedChoices[0]', /not a choice/]]);
-    await expectFieldErrors(answerTemplate(TemplateArn, 'priorities', ['ops_priorities_no', PRIORITIES[0]]), [['SelectedChoices', /None of these/]]);
+    // As UpdateAnswer: "None of these" beside a practice is stored as sent.
+    expect((await answerTemplate(TemplateArn, 'priorities', ['ops_priorities_no', PRIORITIES[0]])).Answer?.SelectedChoices).toEqual([PRIORITIES[0], 'ops_priorities_no']);
     await expectFieldErrors(answerTemplate(TemplateArn, 'no-such-question', []), [['QuestionId', /not a question/]]);
     await expectFieldErrors(
       client.send(new UpdateReviewTemplateLensReviewCommand({ TemplateArn, LensAlias: 'wellarchitected', PillarNotes: { nowhere: 'x' } })),

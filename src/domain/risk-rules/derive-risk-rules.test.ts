@@ -21,13 +21,14 @@ describe('deriveRiskRules', () => {
   it('derives no risk from HIGH and MEDIUM practices, medium from HIGH ones, else high', () => {
     const question = choices({ h1: 'HIGH', m1: 'MEDIUM', h2: 'HIGH', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'h1 && h2 && m1', risk: 'NO_RISK' },
-      { condition: 'h1 && h2', risk: 'MEDIUM_RISK' },
+      { condition: '!q_no && h1 && h2 && m1', risk: 'NO_RISK' },
+      { condition: '!q_no && h1 && h2', risk: 'MEDIUM_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
-    expect(risksFor(question, [['h1', 'h2', 'm1'], ['h1', 'h2', 'l1'], ['h1', 'm1', 'l1'], ['q_no']])).toEqual([
+    expect(risksFor(question, [['h1', 'h2', 'm1'], ['h1', 'h2', 'l1'], ['h1', 'm1', 'l1'], ['q_no'], ['h1', 'h2', 'm1', 'q_no']])).toEqual([
       'NONE',
       'MEDIUM',
+      'HIGH',
       'HIGH',
       'HIGH',
     ]);
@@ -36,7 +37,7 @@ describe('deriveRiskRules', () => {
   it('leaves out the medium rule when there are no MEDIUM practices', () => {
     const question = choices({ h1: 'HIGH', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'h1', risk: 'NO_RISK' },
+      { condition: '!q_no && h1', risk: 'NO_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
   });
@@ -44,11 +45,11 @@ describe('deriveRiskRules', () => {
   it('caps any answer but "None of these" at medium when there are no HIGH practices', () => {
     const question = choices({ m1: 'MEDIUM', m2: 'MEDIUM', l1: 'LOW', q_no: 'none' });
     expect(deriveRiskRules(question)).toEqual([
-      { condition: 'm1 && m2', risk: 'NO_RISK' },
+      { condition: '!q_no && m1 && m2', risk: 'NO_RISK' },
       { condition: '!q_no', risk: 'MEDIUM_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
-    expect(risksFor(question, [['m1', 'm2'], ['l1'], ['q_no']])).toEqual(['NONE', 'MEDIUM', 'HIGH']);
+    expect(risksFor(question, [['m1', 'm2'], ['l1'], ['q_no'], ['m1', 'm2', 'q_no']])).toEqual(['NONE', 'MEDIUM', 'HIGH', 'HIGH']);
   });
 
   it('makes any answer but "None of these" no risk when there are only LOW practices', () => {
@@ -57,7 +58,7 @@ describe('deriveRiskRules', () => {
       { condition: '!q_no', risk: 'NO_RISK' },
       { condition: 'default', risk: 'HIGH_RISK' },
     ]);
-    expect(risksFor(question, [['l1'], ['q_no']])).toEqual(['NONE', 'HIGH']);
+    expect(risksFor(question, [['l1'], ['q_no'], ['l1', 'q_no']])).toEqual(['NONE', 'HIGH', 'HIGH']);
   });
 
   describe('without a "None of these" choice', () => {

@@ -18,6 +18,10 @@ import { DEFAULT_CONDITION } from './condition';
  * - No "None of these" choice (possible only in hand-written lenses): where `!<none>`
  *   would be used the condition would always hold, since an unanswered question is never
  *   evaluated, so its risk becomes the default instead.
+ *
+ * "None of these" may be selected beside practices (the API stores what it is sent), so
+ * every rule but the default starts with `!<none>`: "None of these" ticked is high risk
+ * whatever else is ticked.
  */
 export function deriveRiskRules(choices: readonly LensChoice[]): LensRiskRule[] {
   const none = choices.find((choice) => isNoneOfTheseChoice(choice.id));
@@ -30,9 +34,9 @@ export function deriveRiskRules(choices: readonly LensChoice[]): LensRiskRule[] 
   const rules: LensRiskRule[] = [];
   let fallback: LensRiskRule['risk'] = 'HIGH_RISK';
   if (mediumOrHigh.length > 0) {
-    rules.push({ condition: allOf(mediumOrHigh), risk: 'NO_RISK' });
+    rules.push({ condition: allOf(mediumOrHigh, none), risk: 'NO_RISK' });
     if (high.length > 0 && high.length < mediumOrHigh.length) {
-      rules.push({ condition: allOf(high), risk: 'MEDIUM_RISK' });
+      rules.push({ condition: allOf(high, none), risk: 'MEDIUM_RISK' });
     } else if (high.length === 0) {
       if (none) rules.push({ condition: `!${none.id}`, risk: 'MEDIUM_RISK' });
       else fallback = 'MEDIUM_RISK';
@@ -53,6 +57,6 @@ function levelOf(choice: LensChoice): string {
   return choice.riskLevel;
 }
 
-function allOf(ids: readonly string[]): string {
-  return ids.join(' && ');
+function allOf(ids: readonly string[], none: LensChoice | undefined): string {
+  return (none ? [`!${none.id}`, ...ids] : ids).join(' && ');
 }
