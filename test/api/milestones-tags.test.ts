@@ -274,7 +274,8 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
       const read = await client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'wellarchitected', MilestoneNumber: 1 }));
       expect(read.MilestoneNumber).toBe(1);
       // The lens applied after saving is not in the milestone.
-      await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless', MilestoneNumber: 1 })), 'ResourceNotFoundException');
+      const missing = await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless', MilestoneNumber: 1 })), 'ValidationException');
+      expect(missing.message).toContain('No lens review for lens alias serverless');
     });
 
     it('a later milestone records the changes', async () => {

@@ -45,9 +45,11 @@ export async function createLensShare(
       throw new QuotaError(`A lens can be shared at most ${MAX_LENS_SHARES} times`, 'shares-per-lens', 'LENS', lens.arn);
     }
     const now = ctx.now();
+    const id = newHexId();
+    // The invitation has the share's id, so programs accept a share by the ShareId they were given.
     const share: ShareRecord = {
-      id: newHexId(),
-      invitationId: newHexId(),
+      id,
+      invitationId: id,
       resourceType: 'LENS',
       resourceId: lens.arn,
       ownerAccountId: lens.accountId,

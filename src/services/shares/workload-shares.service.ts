@@ -36,9 +36,11 @@ export async function createWorkloadShare(
       throw new QuotaError(`A workload can be shared with at most ${MAX_WORKLOAD_SHARES} accounts and users`, 'shares-per-workload', 'WORKLOAD', workload.id);
     }
     const now = ctx.now();
+    const id = newHexId();
+    // The invitation has the share's id, so programs accept a share by the ShareId they were given.
     const share: ShareRecord = {
-      id: newHexId(),
-      invitationId: newHexId(),
+      id,
+      invitationId: id,
       resourceType: 'WORKLOAD',
       resourceId: workload.id,
       ownerAccountId: workload.accountId,
