@@ -14,6 +14,7 @@ import {
   GetWorkloadCommand,
   ImportLensCommand,
   ListAnswersCommand,
+  ListLensesCommand,
   ListLensReviewImprovementsCommand,
   ListShareInvitationsCommand,
   UpdateAnswerCommand,
@@ -23,15 +24,16 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, defaultRoot, startServerWithAccounts, type Actor } from '../support/accounts';
-import { expectError } from '../support/api-errors';
-import { smallLens } from '../support/lens-files';
+import { expectError, expectFieldErrors } from '../support/api-errors';
+import { lensDocument, smallLens } from '../support/lens-files';
 import type { TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /**
  * What ../shared/reference/aws-behaviour.md says the hosted service does and programs
- * written against it rely on, through the official SDK: the errors they catch about lens
- * reviews (item 14) and accepting a share by the id CreateXShare returned (item 15).
+ * written against it rely on, through the official SDK: custom lenses as the hosted
+ * import takes them (items 6-12), the errors programs catch about lens reviews (item 14)
+ * and accepting a share by the id CreateXShare returned (item 15).
  */
 
 const token = () => randomBytes(8).toString('hex');
@@ -64,6 +66,103 @@ describe.each(storeKinds())('hosted behaviour on %s', (kind) => {
     await client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '1.0', ClientRequestToken: token() }));
     return LensArn!;
   };
+
+  describe('custom lenses as the hosted service imports them (items 6-12)', () => {
+    const importDoc = (doc: object) => client.send(new ImportLensCommand({ JSONString: JSON.stringify(doc), ClientRequestToken: token() }));
+    const publishDoc = async (doc: object) => {
+      const { LensArn } = await importDoc(doc);
+      await client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '1.0', ClientRequestToken: token() }));
+      return LensArn!;
+    };
+    const answer = (WorkloadId: string, LensAlias: string, QuestionId: string, SelectedChoices: string[]) =>
+      client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias, QuestionId, SelectedChoices }));
+
+    it('accepts a question without a default rule: unanswered while nothing is selected, its rules score, a selection no rule matches is high', async () => {
+      const doc = lensDocument(`No default ${kind}`, [{ id: 'readiness', questions: [{ id: 'q_orr' }, { id: 'q_plain' }] }]);
+      doc.pillars[0].questions[0].riskRules = [
+        { condition: 'q_orr_a && q_orr_b', risk: 'NO_RISK' },
+        { condition: 'q_orr_a', risk: 'MEDIUM_RISK' },
+      ];
+      const LensAlias = await publishDoc(doc);
+      const WorkloadId = await newWorkload(['wellarchitected', LensAlias]);
+      expect((await client.send(new GetAnswerCommand({ WorkloadId, LensAlias, QuestionId: 'q_orr' }))).Answer?.Risk).toBe('UNANSWERED');
+      expect((await answer(WorkloadId, LensAlias, 'q_orr', ['q_orr_a', 'q_orr_b'])).Answer?.Risk).toBe('NONE');
+      expect((await answer(WorkloadId, LensAlias, 'q_orr', ['q_orr_a'])).Answer?.Risk).toBe('MEDIUM');
+      expect((await answer(WorkloadId, LensAlias, 'q_orr', ['q_orr_b'])).Answer?.Risk).toBe('HIGH');
+      expect((await answer(WorkloadId, LensAlias, 'q_orr', [])).Answer?.Risk).toBe('UNANSWERED');
+      const { LensReview } = await client.send(new GetLensReviewCommand({ WorkloadId, LensAlias }));
+      expect(LensReview?.RiskCounts).toMatchObject({ UNANSWERED: 2, HIGH: 0 });
+    });
+
+    it('reads an empty url as no url', async () => {
+      const doc = lensDocument(`Empty urls ${kind}`, [{ id: 'basics', questions: [{ id: 'q_one' }] }]);
+      const question = doc.pillars[0].questions[0] as Record<string, unknown> & { choices: Array<Record<string, unknown>> };
+      question.helpfulResource = { displayText: 'Background', url: '' };
+      question.choices[0].helpfulResource = { displayText: 'Why', url: '' };
+      question.choices[0].improvementPlan = { displayText: 'Start here', url: '' };
+      const LensAlias = await publishDoc(doc);
+      const WorkloadId = await newWorkload(['wellarchitected', LensAlias]);
+      const { Answer } = await client.send(new GetAnswerCommand({ WorkloadId, LensAlias, QuestionId: 'q_one' }));
+      expect(Answer?.HelpfulResourceUrl).toBeUndefined();
+      expect(Answer?.HelpfulResourceDisplayText).toBe('Background');
+      expect(Answer?.Choices?.[0]).toMatchObject({ HelpfulResource: { DisplayText: 'Why' }, ImprovementPlan: { DisplayText: 'Start here' } });
+      expect(Answer?.Choices?.[0].HelpfulResource?.Url).toBeUndefined();
+      expect(Answer?.Choices?.[0].ImprovementPlan?.Url).toBeUndefined();
+    });
+
+    it('accepts texts at the hosted maxima, returns them whole, and refuses one character more naming the field, its path and the question', async () => {
+      const long = (n: number) => 'Long text, '.repeat(Math.ceil(n / 11)).slice(0, n);
+      const doc = lensDocument(`Long texts ${kind}`, [{ id: 'basics', questions: [{ id: 'q_long' }] }]) as ReturnType<typeof lensDocument> & Record<string, never>;
+      const question = doc.pillars[0].questions[0] as Record<string, unknown> & { choices: Array<Record<string, unknown>> };
+      question.title = long(128);
+      question.description = long(2048);
+      question.helpfulResource = { displayText: long(2048) };
+      question.choices[0].title = long(128);
+      question.choices[0].helpfulResource = { displayText: long(2048) };
+      question.choices[0].improvementPlan = { displayText: long(2048) };
+      const LensAlias = await publishDoc(doc);
+      const WorkloadId = await newWorkload(['wellarchitected', LensAlias]);
+      const { Answer } = await client.send(new GetAnswerCommand({ WorkloadId, LensAlias, QuestionId: 'q_long' }));
+      expect(Answer).toMatchObject({ QuestionTitle: long(128), QuestionDescription: long(2048), HelpfulResourceDisplayText: long(2048) });
+      expect(Answer?.Choices?.[0]).toMatchObject({ Title: long(128), HelpfulResource: { DisplayText: long(2048) }, ImprovementPlan: { DisplayText: long(2048) } });
+
+      question.title = long(129);
+      question.description = long(2049);
+      question.choices[0].improvementPlan = { displayText: long(2049) };
+      doc.name = `Too long ${kind}`;
+      await expectFieldErrors(importDoc(doc), [
+        ['pillars[0].questions[0].title', /at most 128 characters \(is 129\) \(question q_long\) \[maxLength\]$/],
+        ['pillars[0].questions[0].description', /at most 2048 characters \(is 2049\) \(question q_long\) \[maxLength\]$/],
+        ['pillars[0].questions[0].choices[0].improvementPlan.displayText', /\(question q_long\) \[maxLength\]$/],
+      ]);
+    });
+
+    it('refuses the characters the hosted service refuses in names, titles and descriptions, and accepts them in display texts', async () => {
+      const doc = lensDocument(`Characters; ${kind}`, [{ id: 'basics', name: 'Pillar <one>', questions: [{ id: 'q_chars', title: 'Which [tools] do you use?' }] }]);
+      const error = await expectFieldErrors(importDoc(doc), [
+        ['name', /\(has ";"\) \[characters\]$/],
+        // lensDocument writes the name into the description too.
+        ['description', /\(has ";"\) \[characters\]$/],
+        ['pillars[0].name', /\(has "<" ">"\) \[characters\]$/],
+        ['pillars[0].questions[0].title', /\(has "\[" "\]"\) \(question q_chars\) \[characters\]$/],
+      ]);
+      expect(error.Fields).toHaveLength(4);
+      const fine = lensDocument(`Characters fine ${kind}`, [{ id: 'basics', questions: [{ id: 'q_chars', title: "What's (really) #1 & done? Team's A/B: yes!" }] }]);
+      (fine.pillars[0].questions[0].choices[0] as Record<string, unknown>).improvementPlan = { displayText: 'Any text; even <this> = {"that"} [x] $|~ 100%' };
+      expect((await importDoc(fine)).LensArn).toBeDefined();
+    });
+
+    it('answers ImportLens with LensArn alone, and lists the draft at once under DRAFT and ALL, not PUBLISHED', async () => {
+      const output = await importDoc(lensDocument(`Draft listing ${kind}`, [{ id: 'basics', questions: [{ id: 'q_one' }] }]));
+      const { $metadata: _metadata, ...members } = output;
+      expect(Object.keys(members).filter((k) => members[k as keyof typeof members] !== undefined)).toEqual(['LensArn']);
+      const listed = async (LensStatus: 'DRAFT' | 'ALL' | 'PUBLISHED') =>
+        ((await client.send(new ListLensesCommand({ LensType: 'CUSTOM_SELF', LensStatus }))).LensSummaries ?? []).filter((l) => l.LensArn === output.LensArn);
+      expect((await listed('DRAFT')).map((l) => l.LensStatus)).toEqual(['DRAFT']);
+      expect((await listed('ALL')).map((l) => l.LensStatus)).toEqual(['DRAFT']);
+      expect(await listed('PUBLISHED')).toEqual([]);
+    });
+  });
 
   describe('a lens alias not applied to the workload (item 14)', () => {
     it('is a ValidationException "No lens review for lens alias" on every operation that names a lens review', async () => {
