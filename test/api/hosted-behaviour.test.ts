@@ -164,6 +164,67 @@ describe.each(storeKinds())('hosted behaviour on %s', (kind) => {
     });
   });
 
+  describe('practices marked not applicable in risk rules (item 2, every measured case)', () => {
+    const choices = (ids: string[]) => [
+      ...ids.map((id) => ({ id, title: `Practice ${id}`, improvementPlan: { displayText: `Adopt ${id}` } })),
+      { id: 'none_no', title: 'None of these' },
+    ];
+    const question = (id: string, ids: string[], rules: Array<[string, string]>) => ({
+      id,
+      title: `How do you handle ${id}?`,
+      choices: choices(ids),
+      riskRules: rules.map(([condition, risk]) => ({ condition, risk })),
+    });
+    let LensAlias: string;
+    beforeAll(async () => {
+      const doc = {
+        schemaVersion: '2021-11-01',
+        name: `Not applicable rules ${kind}`,
+        description: 'Measured cases of not-applicable practices',
+        pillars: [
+          {
+            id: 'measured',
+            name: 'Measured',
+            questions: [
+              question('q_four', ['p_one', 'p_two', 'p_three', 'p_four'], [['p_one && p_two && p_three && p_four', 'NO_RISK'], ['p_one && p_two', 'MEDIUM_RISK'], ['default', 'HIGH_RISK']]),
+              question('q_scope', ['core', 'scope', 'other'], [['core && (scope || other)', 'NO_RISK'], ['core', 'MEDIUM_RISK'], ['default', 'HIGH_RISK']]),
+              question('q_either', ['x_one', 'y_one'], [['x_one && y_one', 'NO_RISK'], ['x_one || y_one', 'MEDIUM_RISK'], ['default', 'HIGH_RISK']]),
+            ],
+          },
+        ],
+      };
+      const { LensArn } = await client.send(new ImportLensCommand({ JSONString: JSON.stringify(doc), ClientRequestToken: token() }));
+      await client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '1.0', ClientRequestToken: token() }));
+      LensAlias = LensArn!;
+    });
+
+    it.each([
+      ['three selected, the fourth not applicable', 'q_four', ['p_one', 'p_two', 'p_three'], ['p_four'], 'NONE'],
+      ['the first selected, the second not applicable', 'q_four', ['p_one'], ['p_two'], 'MEDIUM'],
+      ['all four not applicable, nothing selected', 'q_four', [], ['p_one', 'p_two', 'p_three', 'p_four'], 'NONE'],
+      ['one not applicable, nothing selected', 'q_four', [], ['p_four'], 'HIGH'],
+      ['core && (scope || other), core selected, scope not applicable', 'q_scope', ['core'], ['scope'], 'MEDIUM'],
+      ['a medium rule x || y, y not applicable, nothing selected', 'q_either', [], ['y_one'], 'HIGH'],
+    ])('%s', async (_case, QuestionId, SelectedChoices, notApplicable, risk) => {
+      const WorkloadId = await newWorkload(['wellarchitected', LensAlias]);
+      // No Reason given: it is optional and stored as NONE.
+      const ChoiceUpdates = Object.fromEntries(notApplicable.map((id) => [id, { Status: 'NOT_APPLICABLE' as const }]));
+      const { Answer } = await client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias, QuestionId, SelectedChoices, ChoiceUpdates }));
+      expect(Answer?.Risk).toBe(risk);
+      expect(Answer?.ChoiceAnswers?.filter((c) => c.Status === 'NOT_APPLICABLE')).toEqual(notApplicable.map((ChoiceId) => ({ ChoiceId, Status: 'NOT_APPLICABLE', Reason: 'NONE' })));
+      const { LensReview } = await client.send(new GetLensReviewCommand({ WorkloadId, LensAlias }));
+      expect(LensReview?.RiskCounts?.[risk as 'HIGH']).toBe(1);
+    });
+
+    it('refuses to mark "None of these" not applicable', async () => {
+      const WorkloadId = await newWorkload(['wellarchitected', LensAlias]);
+      await expectFieldErrors(
+        client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias, QuestionId: 'q_four', ChoiceUpdates: { none_no: { Status: 'NOT_APPLICABLE' } } })),
+        [['ChoiceUpdates.none_no', /cannot be marked not applicable/]],
+      );
+    });
+  });
+
   describe('a lens alias not applied to the workload (item 14)', () => {
     it('is a ValidationException "No lens review for lens alias" on every operation that names a lens review', async () => {
       const WorkloadId = await newWorkload();
