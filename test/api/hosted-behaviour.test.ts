@@ -9,6 +9,7 @@ import {
   CreateWorkloadCommand,
   CreateWorkloadShareCommand,
   GetAnswerCommand,
+  GetReviewTemplateAnswerCommand,
   GetLensReviewCommand,
   GetLensReviewReportCommand,
   GetWorkloadCommand,
@@ -19,13 +20,16 @@ import {
   ListShareInvitationsCommand,
   UpdateAnswerCommand,
   UpdateLensReviewCommand,
+  UpdateReviewTemplateAnswerCommand,
   UpdateShareInvitationCommand,
+  UpgradeLensReviewCommand,
+  UpgradeReviewTemplateLensReviewCommand,
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, defaultRoot, startServerWithAccounts, type Actor } from '../support/accounts';
 import { expectError, expectFieldErrors } from '../support/api-errors';
-import { lensDocument, smallLens } from '../support/lens-files';
+import { lensDocument, lensJson, smallLens, type PillarSpec } from '../support/lens-files';
 import type { TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
@@ -222,6 +226,73 @@ describe.each(storeKinds())('hosted behaviour on %s', (kind) => {
         client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias, QuestionId: 'q_four', ChoiceUpdates: { none_no: { Status: 'NOT_APPLICABLE' } } })),
         [['ChoiceUpdates.none_no', /cannot be marked not applicable/]],
       );
+    });
+  });
+
+  describe('upgrades carry over what the hosted service carries over (item 13)', () => {
+    // q_renew keeps its id but every choice id is new; q_skip (does not apply) too; q_retire goes; q_new comes.
+    const V1: PillarSpec[] = [{ id: 'delivery', questions: [{ id: 'q_keep' }, { id: 'q_renew' }, { id: 'q_skip' }, { id: 'q_retire' }] }];
+    const V2: PillarSpec[] = [
+      {
+        id: 'delivery',
+        questions: [{ id: 'q_keep' }, { id: 'q_renew', choices: ['q_renew_c', 'q_renew_d'] }, { id: 'q_skip', choices: ['q_skip_c'] }, { id: 'q_new' }],
+      },
+    ];
+    const NOTES = 'Notes written on version 1, kept word for word.';
+    const twoVersions = async (name: string, beforeV2: (LensAlias: string) => Promise<void>) => {
+      const { LensArn } = await client.send(new ImportLensCommand({ JSONString: lensJson(name, V1), ClientRequestToken: token() }));
+      await client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '1.0', ClientRequestToken: token() }));
+      await beforeV2(LensArn!);
+      await client.send(new ImportLensCommand({ JSONString: lensJson(name, V2), LensAlias: LensArn!, ClientRequestToken: token() }));
+      await client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '2.0', IsMajorVersion: true, ClientRequestToken: token() }));
+      return LensArn!;
+    };
+
+    it('for workloads: selections of all-new choice ids cleared, notes and not-applicable kept, retired questions gone but in the milestone', async () => {
+      let WorkloadId = '';
+      const LensAlias = await twoVersions(`Upgraded workload ${kind}`, async (lens) => {
+        WorkloadId = await newWorkload(['wellarchitected', lens]);
+        const answer = (QuestionId: string, rest: object) => client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias: lens, QuestionId, ...rest }));
+        await answer('q_keep', { SelectedChoices: ['q_keep_a'] });
+        await answer('q_renew', { SelectedChoices: ['q_renew_a', 'q_renew_b'], Notes: NOTES });
+        await answer('q_skip', { SelectedChoices: ['q_skip_a'], IsApplicable: false, Reason: 'OUT_OF_SCOPE', Notes: NOTES });
+        await answer('q_retire', { SelectedChoices: ['q_retire_a'] });
+      });
+      await client.send(new UpgradeLensReviewCommand({ WorkloadId, LensAlias, MilestoneName: 'Before 2.0', ClientRequestToken: token() }));
+      const get = async (QuestionId: string, MilestoneNumber?: number) =>
+        (await client.send(new GetAnswerCommand({ WorkloadId, LensAlias, QuestionId, MilestoneNumber }))).Answer!;
+      expect(await get('q_keep')).toMatchObject({ SelectedChoices: ['q_keep_a'], Risk: 'MEDIUM' });
+      expect(await get('q_renew')).toMatchObject({ SelectedChoices: [], ChoiceAnswers: [], Risk: 'UNANSWERED', Notes: NOTES });
+      expect(await get('q_skip')).toMatchObject({ SelectedChoices: [], IsApplicable: false, Reason: 'OUT_OF_SCOPE', Risk: 'NOT_APPLICABLE', Notes: NOTES });
+      expect(await get('q_new')).toMatchObject({ SelectedChoices: [], Risk: 'UNANSWERED' });
+      const retired = await expectError(get('q_retire'), 'ValidationException');
+      expect(retired.message).toContain('No question with ID q_retire was found');
+      // The milestone the upgrade saved holds the whole earlier review.
+      expect(await get('q_retire', 1)).toMatchObject({ SelectedChoices: ['q_retire_a'] });
+      expect(await get('q_renew', 1)).toMatchObject({ SelectedChoices: ['q_renew_a', 'q_renew_b'], Risk: 'NONE' });
+      const { LensReview } = await client.send(new GetLensReviewCommand({ WorkloadId, LensAlias }));
+      expect(LensReview).toMatchObject({ LensVersion: '2.0', RiskCounts: { MEDIUM: 1, NOT_APPLICABLE: 1, UNANSWERED: 2, HIGH: 0, NONE: 0 } });
+    });
+
+    it('for review templates, the same way', async () => {
+      let TemplateArn = '';
+      const LensAlias = await twoVersions(`Upgraded template ${kind}`, async (lens) => {
+        ({ TemplateArn = '' } = await client.send(
+          new CreateReviewTemplateCommand({ TemplateName: `Upgraded template ${++n}`, Description: 'Upgrades', Lenses: [lens], ClientRequestToken: token() }),
+        ));
+        const answer = (QuestionId: string, rest: object) => client.send(new UpdateReviewTemplateAnswerCommand({ TemplateArn, LensAlias: lens, QuestionId, ...rest }));
+        await answer('q_keep', { SelectedChoices: ['q_keep_a'] });
+        await answer('q_renew', { SelectedChoices: ['q_renew_a'], Notes: NOTES });
+        await answer('q_skip', { IsApplicable: false, Reason: 'BUSINESS_PRIORITIES' });
+        await answer('q_retire', { SelectedChoices: ['q_retire_a'] });
+      });
+      await client.send(new UpgradeReviewTemplateLensReviewCommand({ TemplateArn, LensAlias, ClientRequestToken: token() }));
+      const get = async (QuestionId: string) => (await client.send(new GetReviewTemplateAnswerCommand({ TemplateArn, LensAlias, QuestionId }))).Answer!;
+      expect(await get('q_keep')).toMatchObject({ SelectedChoices: ['q_keep_a'] });
+      expect(await get('q_renew')).toMatchObject({ SelectedChoices: [], ChoiceAnswers: [], Notes: NOTES, AnswerStatus: 'UNANSWERED' });
+      expect(await get('q_skip')).toMatchObject({ IsApplicable: false, Reason: 'BUSINESS_PRIORITIES' });
+      const retired = await expectError(get('q_retire'), 'ValidationException');
+      expect(retired.message).toContain('No question with ID q_retire was found');
     });
   });
 
