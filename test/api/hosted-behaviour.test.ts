@@ -9,6 +9,7 @@ import {
   CreateWorkloadCommand,
   CreateWorkloadShareCommand,
   GetAnswerCommand,
+  GetGlobalSettingsCommand,
   GetReviewTemplateAnswerCommand,
   GetLensReviewCommand,
   GetLensReviewReportCommand,
@@ -22,6 +23,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAnswerCommand,
+  UpdateGlobalSettingsCommand,
   UpdateLensReviewCommand,
   UpdateReviewTemplateAnswerCommand,
   UpdateShareInvitationCommand,
@@ -330,6 +332,61 @@ describe.each(storeKinds())('hosted behaviour on %s', (kind) => {
       // Only the owner's account sees or changes them.
       await expectError(recipient.client.send(new TagResourceCommand({ WorkloadArn, Tags: { a: 'b' } })), 'ResourceNotFoundException');
       await expectError(recipient.client.send(new ListTagsForResourceCommand({ WorkloadArn })), 'ResourceNotFoundException');
+    });
+  });
+
+  describe('GetGlobalSettings and UpdateGlobalSettings (issue 14 item 9)', () => {
+    it('starts with everything disabled, stores each member and gives it back, per account', async () => {
+      const settings = async (actor: Actor) => {
+        const { $metadata: _metadata, ...members } = await actor.client.send(new GetGlobalSettingsCommand({}));
+        return members;
+      };
+      const initial = {
+        OrganizationSharingStatus: 'DISABLED',
+        DiscoveryIntegrationStatus: 'DISABLED',
+        JiraConfiguration: { IntegrationStatus: 'NOT_CONFIGURED', IssueManagementStatus: 'DISABLED' },
+      };
+      const other = await createAccount(server, '444455550001');
+      expect(await settings(other)).toEqual(initial);
+      await other.client.send(new UpdateGlobalSettingsCommand({ DiscoveryIntegrationStatus: 'ENABLED' }));
+      await other.client.send(
+        new UpdateGlobalSettingsCommand({ JiraConfiguration: { IssueManagementStatus: 'ENABLED', IssueManagementType: 'MANUAL', JiraProjectKey: 'WAR_2026' } }),
+      );
+      expect(await settings(other)).toEqual({
+        OrganizationSharingStatus: 'DISABLED',
+        DiscoveryIntegrationStatus: 'ENABLED',
+        JiraConfiguration: { IntegrationStatus: 'NOT_CONFIGURED', IssueManagementStatus: 'ENABLED', IssueManagementType: 'MANUAL', JiraProjectKey: 'WAR_2026' },
+      });
+      // Members not given keep their values; IntegrationStatus NOT_CONFIGURED disconnects Jira.
+      await other.client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'ENABLED', JiraConfiguration: { IntegrationStatus: 'NOT_CONFIGURED' } }));
+      expect(await settings(other)).toEqual({ ...initial, OrganizationSharingStatus: 'ENABLED', DiscoveryIntegrationStatus: 'ENABLED' });
+      await expectFieldErrors(other.client.send(new UpdateGlobalSettingsCommand({ JiraConfiguration: { JiraProjectKey: 'lower-case' } })), [
+        [/JiraProjectKey/, /./],
+      ]);
+      // Another account's settings are its own.
+      const fresh = await createAccount(server, '444455550002');
+      expect(await settings(fresh)).toEqual(initial);
+    });
+
+    it('refuses lens and workload shares with organizations and OUs while organization sharing is disabled', async () => {
+      const sharer = await createAccount(server, '444455550003', { organizationId: 'o-fidelity0001' });
+      const { LensArn } = await sharer.client.send(new ImportLensCommand({ JSONString: smallLens(`Org shared ${kind}`), ClientRequestToken: token() }));
+      await sharer.client.send(new CreateLensVersionCommand({ LensAlias: LensArn!, LensVersion: '1.0', ClientRequestToken: token() }));
+      const { WorkloadId } = await sharer.client.send(
+        new CreateWorkloadCommand({ WorkloadName: `Org shared ${kind}`, Description: 'Org sharing', Environment: 'PRODUCTION', Lenses: ['wellarchitected'] }),
+      );
+      const shareLens = (SharedWith: string) => sharer.client.send(new CreateLensShareCommand({ LensAlias: LensArn!, SharedWith, ClientRequestToken: token() }));
+      for (const SharedWith of ['o-fidelity0001', 'ou-fide-lity00001']) {
+        await expectFieldErrors(shareLens(SharedWith), [['SharedWith', /organization sharing is disabled/]]);
+      }
+      await expectFieldErrors(sharer.client.send(new CreateWorkloadShareCommand({ WorkloadId, SharedWith: 'o-fidelity0001', PermissionType: 'READONLY' })), [
+        ['SharedWith', /organization sharing is disabled/],
+      ]);
+      // Shares with accounts are not affected.
+      await sharer.client.send(new CreateWorkloadShareCommand({ WorkloadId, SharedWith: recipient.accountId, PermissionType: 'READONLY' }));
+      await sharer.client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'ENABLED' }));
+      expect((await shareLens('o-fidelity0001')).ShareId).toMatch(/^[0-9a-f]{32}$/);
+      expect((await shareLens('ou-fide-lity00001')).ShareId).toMatch(/^[0-9a-f]{32}$/);
     });
   });
 

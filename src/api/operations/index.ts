@@ -68,6 +68,9 @@ import UpdateAnswer from './UpdateAnswer';
 import UpdateLensReview from './UpdateLensReview';
 import UpdateWorkload from './UpdateWorkload';
 import UpgradeLensReview from './UpgradeLensReview';
+// Settings
+import GetGlobalSettings from './GetGlobalSettings';
+import UpdateGlobalSettings from './UpdateGlobalSettings';
 
 /** Every operation built so far; the rest of the model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
@@ -139,5 +142,7 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     UpdateLensReview,
     UpdateWorkload,
     UpgradeLensReview,
+    GetGlobalSettings,
+    UpdateGlobalSettings,
   ].map((op) => [op.name, op]),
 );
