@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { describeFinding } from '../domain/lens/lens-finding';
 import { validateLensJson } from '../domain/lens/validate';
 import type { LensDocument } from '../domain/lens/types';
 
@@ -37,13 +38,15 @@ async function validateFiles(files: string[], out: (line: string) => void, err: 
       exitCode = 1;
       continue;
     }
-    const { lens, findings } = validateLensJson(text);
+    const { lens, findings, warnings } = validateLensJson(text);
+    // Warnings are what the hosted service accepts but an author should fix; they never fail a file.
+    for (const warning of warnings) out(`${file}: warning: ${warning.path}: ${describeFinding(warning)}`);
     if (lens) {
-      out(`${file}: valid (${summarize(lens)})`);
+      out(`${file}: valid (${summarize(lens)})${warnings.length ? ` with ${count(warnings.length, 'warning')}` : ''}`);
       continue;
     }
     exitCode = 1;
-    for (const finding of findings) out(`${file}: ${finding.path}: ${finding.message} [${finding.rule}]`);
+    for (const finding of findings) out(`${file}: error: ${finding.path}: ${describeFinding(finding)}`);
   }
   return exitCode;
 }

@@ -14,6 +14,8 @@ import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
 import * as checksResults from './migrations/0009-checks-results';
+import * as fidelityGlobalSettings from './migrations/0009-fidelity-global-settings';
+import * as fidelityLensNameKeys from './migrations/0009-fidelity-lens-name-keys';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -28,7 +30,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-checks-results': checksResults };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-checks-results': checksResults, '0009-fidelity-global-settings': fidelityGlobalSettings, '0009-fidelity-lens-name-keys': fidelityLensNameKeys };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));

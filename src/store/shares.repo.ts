@@ -108,7 +108,12 @@ export async function listResourceShares(db: Conn, resourceType: ShareResourceTy
 }
 
 export async function findShareByInvitation(db: Conn, invitationId: string): Promise<ShareRecord | undefined> {
-  const row = await db.selectFrom('shares').selectAll().where('invitation_id', '=', invitationId).executeTakeFirst();
+  // Shares made before invitations took the share's id keep an invitation id of their own; either finds them.
+  const row = await db
+    .selectFrom('shares')
+    .selectAll()
+    .where((eb) => eb.or([eb('invitation_id', '=', invitationId), eb('id', '=', invitationId)]))
+    .executeTakeFirst();
   return row ? toShare(row) : undefined;
 }
 

@@ -330,6 +330,18 @@ export interface RootConsolePasswordsTable {
   changed_at: Millis;
 }
 
+/** An account's global settings (UpdateGlobalSettings); no row means every default. */
+export interface GlobalSettingsTable {
+  account_id: string;
+  /** ENABLED or DISABLED. */
+  organization_sharing: string;
+  discovery_integration: string;
+  jira_issue_management_status: string | null;
+  jira_issue_management_type: string | null;
+  jira_project_key: string | null;
+  updated_at: Millis;
+}
+
 export interface Database {
   users: UsersTable;
   user_policies: UserPoliciesTable;
@@ -360,6 +372,7 @@ export interface Database {
   audit_journal: AuditRecordsTable;
   console_sessions: ConsoleSessionsTable;
   root_console_passwords: RootConsolePasswordsTable;
+  global_settings: GlobalSettingsTable;
   check_results: CheckResultsTable;
   check_resources: CheckResourcesTable;
 }

@@ -21,7 +21,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledLens, CompiledQuestion } from '../../src/domain/lens/compiled-lens';
-import { expectError, expectFieldErrors } from '../support/api-errors';
+import { expectFieldErrors } from '../support/api-errors';
 import { seededRandom } from '../support/random';
 import { startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
@@ -140,13 +140,47 @@ describe.each(storeKinds())('answers on %s', (kind) => {
       ]);
     });
 
-    it('refuses "None of these" together with another choice', async () => {
-      const error = await expectError(update(WorkloadId, q.id, { SelectedChoices: [practices(q)[0].id, noneOf(q)] }), 'ValidationException');
-      expect(error.message).toMatch(/None of these/);
-      expect((error.Fields ?? []).map((f) => f.Name)).toContain('SelectedChoices');
-      await expectError(update(WorkloadId, q.id, { ChoiceUpdates: { [noneOf(q)]: { Status: 'NOT_APPLICABLE' } } }), 'ValidationException');
+    it('accepts "None of these" together with other choices and stores them as sent; the rules keep it high', async () => {
+      const every = q.choices.map((c) => c.id);
+      const { Answer } = await update(WorkloadId, q.id, { SelectedChoices: every });
+      expect(Answer?.SelectedChoices).toEqual(every);
+      expect(Answer?.Risk).toBe('HIGH');
+      const read = await client.send(new GetAnswerCommand({ WorkloadId, LensAlias: 'wellarchitected', QuestionId: q.id }));
+      expect(read.Answer?.SelectedChoices).toEqual(every);
+      // Through ChoiceUpdates too: ticking "None of these" keeps the practices already ticked.
+      await update(WorkloadId, q.id, { SelectedChoices: [practices(q)[0].id] });
+      const both = await update(WorkloadId, q.id, { ChoiceUpdates: { [noneOf(q)]: { Status: 'SELECTED' } } });
+      expect(both.Answer?.SelectedChoices).toEqual([practices(q)[0].id, noneOf(q)]);
+      expect(both.Answer?.Risk).toBe('HIGH');
+      await expectFieldErrors(update(WorkloadId, q.id, { ChoiceUpdates: { [noneOf(q)]: { Status: 'NOT_APPLICABLE' } } }), [
+        [`ChoiceUpdates.${noneOf(q)}`, /None of these.*cannot be marked not applicable/],
+      ]);
       const alone = await update(WorkloadId, q.id, { SelectedChoices: [noneOf(q)] });
       expect(alone.Answer?.Risk).toBe('HIGH');
+    });
+
+    it('lists in ChoiceAnswers only the choices selected, not applicable, or with a reason or notes', async () => {
+      const [first, second, third] = practices(q).map((c) => c.id);
+      const { Answer } = await update(WorkloadId, q.id, {
+        SelectedChoices: [first],
+        ChoiceUpdates: { [second]: { Status: 'NOT_APPLICABLE' }, [third]: { Status: 'UNSELECTED', Notes: 'Planned for next quarter' } },
+      });
+      expect(Answer?.ChoiceAnswers).toEqual([
+        { ChoiceId: first, Status: 'SELECTED' },
+        // Reason is optional and stored as NONE, as the hosted service does.
+        { ChoiceId: second, Status: 'NOT_APPLICABLE', Reason: 'NONE' },
+        { ChoiceId: third, Status: 'UNSELECTED', Notes: 'Planned for next quarter' },
+      ]);
+      const listed = (await listAll(client, WorkloadId, 'wellarchitected')).flat().find((a) => a.QuestionId === q.id);
+      expect(listed?.ChoiceAnswerSummaries).toEqual([
+        { ChoiceId: first, Status: 'SELECTED' },
+        { ChoiceId: second, Status: 'NOT_APPLICABLE', Reason: 'NONE' },
+        { ChoiceId: third, Status: 'UNSELECTED' },
+      ]);
+      // The unselected "None of these" never shows as an entry.
+      expect(listed?.ChoiceAnswerSummaries?.map((c) => c.ChoiceId)).not.toContain(noneOf(q));
+      const cleared = await update(WorkloadId, q.id, { SelectedChoices: [], ChoiceUpdates: { [second]: { Status: 'UNSELECTED' }, [third]: { Status: 'UNSELECTED' } } });
+      expect(cleared.Answer?.ChoiceAnswers).toEqual([]);
     });
 
     it('keeps the reason and notes of a not-applicable practice, up to 250 characters', async () => {
@@ -228,7 +262,7 @@ describe.each(storeKinds())('answers on %s', (kind) => {
     });
 
     // "None of these" stays high risk even when the other practices are marked not
-// applicable: the marks do not count while "None of these" is selected.
+    // applicable: the built-in lenses' rules all require it unticked.
     it('keeps "None of these" at high risk even with the other practices marked not applicable', async () => {
       const WorkloadId = await newWorkload();
       const q = question((x) => idsAt(x, 'HIGH').length > 0);

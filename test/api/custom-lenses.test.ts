@@ -139,13 +139,21 @@ describe.each(storeKinds())('custom lenses on %s', (kind) => {
       const first = await client.send(new ImportLensCommand({ JSONString, ClientRequestToken }));
       const retry = await client.send(new ImportLensCommand({ JSONString, ClientRequestToken }));
       expect(retry.LensArn).toBe(first.LensArn);
-      expect(first.Status).toBe('COMPLETE');
+      // The hosted service answers with the ARN alone.
+      expect(first.Status).toBeUndefined();
     });
 
-    it('keeps names unique among the account\'s lenses', async () => {
-      const arn = await importLens(smallLens('Unique name'));
-      const clash = await expectError(importLens(smallLens('  unique NAME ')), 'ConflictException');
-      expect(clash.ResourceId).toBe(arn);
+    it('keeps names unique among the account\'s lenses after normalisation, worded as the hosted service words it', async () => {
+      await importLens(smallLens('Unique name'));
+      const clash = await expectError(importLens(smallLens('  unique-NAME ')), 'ValidationException');
+      expect(clash.message).toBe('A lens with normalized name uniquename already exists.');
+    });
+
+    it('refuses to import over a lens under another name', async () => {
+      const arn = await importLens(smallLens('Keeps its name'));
+      const renamed = await expectError(importLens(smallLens('Another name'), { LensAlias: arn }), 'ValidationException');
+      expect(renamed.message).toBe('Lens name must match published name');
+      expect(await importLens(smallLens('Keeps its name'), { LensAlias: arn })).toBe(arn);
     });
 
     it('refuses to export or delete AWS-provided lenses, and finds no lens that does not exist', async () => {
@@ -176,17 +184,17 @@ describe.each(storeKinds())('custom lenses on %s', (kind) => {
   });
 
   describe('validation through the API', () => {
-    it('lists every violation with its JSON path and rule', async () => {
+    it('lists every violation with its JSON path, the question it is in, and the rule', async () => {
       const doc = JSON.parse(lensJson('Broken lens', [{ id: 'p_one', questions: [{ id: 'q_one' }, { id: 'q_two' }] }, { id: 'p_two', questions: [{ id: 'q_three' }] }]));
-      doc.pillars[0].questions[1].riskRules = [{ condition: 'q_two_a', risk: 'HIGH_RISK' }];
+      doc.pillars[0].questions[1].title = 'Cost; <really>?';
       doc.pillars[1].questions[0].riskRules[1].condition = 'q_three_a && nothing_here';
       doc.pillars[1].questions[0].choices[0].improvementPlan = { displayText: 'Fix it', url: 'ftp://example.com' };
       doc.pillars[1].id = 'p one';
       doc.somethingTheSpecDoesNotDefine = { kept: true };
       const error = await expectFieldErrors(importLens(JSON.stringify(doc)), [
-        ['pillars[0].questions[1].riskRules', /\[defaultRule\]$/],
-        ['pillars[1].questions[0].riskRules[1].condition', /nothing_here/],
-        ['pillars[1].questions[0].choices[0].improvementPlan.url', /\[urlScheme\]$/],
+        ['pillars[0].questions[1].title', /has ";" "<" ">"\) \(question q_two\) \[characters\]$/],
+        ['pillars[1].questions[0].riskRules[1].condition', /nothing_here.*\(question q_three\)/],
+        ['pillars[1].questions[0].choices[0].improvementPlan.url', /\(question q_three\) \[urlScheme\]$/],
         ['pillars[1].id', /\[idFormat\]$/],
       ]);
       expect(fieldNames(error)).toHaveLength(4);
@@ -248,7 +256,7 @@ describe.each(storeKinds())('custom lenses on %s', (kind) => {
       await client.send(new DisassociateLensesCommand({ WorkloadId, LensAliases: [arn] }));
       await deleteLens(arn, 'ALL');
       await expectError(client.send(new AssociateLensesCommand({ WorkloadId, LensAliases: [arn] })), 'ResourceNotFoundException');
-      await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: arn })), 'ResourceNotFoundException');
+      await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: arn })), 'ValidationException');
     });
   });
 

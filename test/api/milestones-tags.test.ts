@@ -274,7 +274,8 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
       const read = await client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'wellarchitected', MilestoneNumber: 1 }));
       expect(read.MilestoneNumber).toBe(1);
       // The lens applied after saving is not in the milestone.
-      await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless', MilestoneNumber: 1 })), 'ResourceNotFoundException');
+      const missing = await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless', MilestoneNumber: 1 })), 'ValidationException');
+      expect(missing.message).toContain('No lens review for lens alias serverless');
     });
 
     it('a later milestone records the changes', async () => {
@@ -360,7 +361,7 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
       expect(await count()).toBe(before + 1);
     });
 
-    it('answers ResourceNotFoundException for ARNs of no workload', async () => {
+    it('answers ResourceNotFoundException for ARNs of no taggable resource', async () => {
       const missing = workloadArn(TEST_REGION, TEST_ACCOUNT, randomBytes(16).toString('hex'));
       const { WorkloadId, WorkloadArn: deletedArn } = await newWorkload();
       await client.send(new DeleteWorkloadCommand({ WorkloadId }));
@@ -380,7 +381,7 @@ describe.each(storeKinds())('milestones and tags on %s', (kind) => {
           const error = await expectError(call(), 'ResourceNotFoundException');
           // The ARN as given, or (for a well-formed workload ARN) the workload id in it.
           expect([WorkloadArn, WorkloadArn.split('/').pop()]).toContain(error.ResourceId);
-          expect(error.ResourceType).toBe('WORKLOAD');
+          expect(['WORKLOAD', 'LENS', 'RESOURCE']).toContain(error.ResourceType);
         }
       }
     });

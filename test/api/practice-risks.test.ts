@@ -47,12 +47,14 @@ describe.each(storeKinds())('practice risks on %s', (kind) => {
     }
   });
 
-  it('answers not found for a workload or lens that is not there, and names a bad milestone number', async () => {
+  it('answers not found for a workload that is not there, a ValidationException for a lens not applied, and names a bad milestone number', async () => {
     const missing = await practiceRisks('0123456789abcdef0123456789abcdef', 'wellarchitected');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-amzn-errortype')).toMatch(/ResourceNotFoundException/);
+    // A lens not applied: the ValidationException the hosted service gives for lens reviews.
     const notApplied = await practiceRisks(workloadId, 'serverless');
-    expect(notApplied.status).toBe(404);
+    expect(notApplied.status).toBe(400);
+    expect(JSON.stringify(notApplied.json)).toContain('No lens review for lens alias serverless');
     const bad = await practiceRisks(workloadId, 'wellarchitected', { MilestoneNumber: '0' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json)).toContain('MilestoneNumber');

@@ -3,7 +3,7 @@ import {
   GetLensCommand,
   ListLensesCommand,
   ListTagsForResourceCommand,
-  UpdateGlobalSettingsCommand,
+  UpdateIntegrationCommand,
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,12 +136,16 @@ describe.each(storeKinds())('wire protocol on %s', (kind) => {
 
     it('says "not yet available" for operations not built yet', async () => {
       for (const call of [
-        () => client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'ENABLED' })),
+        () => client.send(new UpdateIntegrationCommand({ WorkloadId: '0'.repeat(32), ClientRequestToken: 'not-yet', IntegratingService: 'JIRA' })),
       ]) {
         const error = await expectError(call(), 'ValidationException');
         expect(error.message).toMatch(/not yet available/);
       }
-      const raw = await signedFetch(server.url, { method: 'GET', path: '/global-settings' });
+      const raw = await signedFetch(server.url, {
+        method: 'POST',
+        path: `/workloads/${'0'.repeat(32)}/checkSummaries`,
+        body: JSON.stringify({ LensArn: 'arn:aws:wellarchitected::aws:lens/wellarchitected', PillarId: 'security', QuestionId: 'securely-operate', ChoiceId: 'sec_securely_operate_multi_accounts' }),
+      });
       const body = expectWireError(raw, 'ValidationException');
       expect(body.Reason).toBe('OTHER');
       expect(body.Message).toMatch(/not yet available/);

@@ -133,7 +133,8 @@ describe.each(storeKinds())('reports (%s)', (kind) => {
 
   it('refuses unknown workloads, lenses and milestones', async () => {
     await expectError(client.send(new GetLensReviewReportCommand({ WorkloadId: '0'.repeat(32), LensAlias: 'wellarchitected' })), 'ResourceNotFoundException');
-    await expectError(client.send(new GetLensReviewReportCommand({ WorkloadId: workloadId, LensAlias: 'serverless' })), 'ResourceNotFoundException');
+    const notApplied = await expectError(client.send(new GetLensReviewReportCommand({ WorkloadId: workloadId, LensAlias: 'serverless' })), 'ValidationException');
+    expect(notApplied.message).toContain('No lens review for lens alias serverless');
     await expectError(client.send(new GetLensReviewReportCommand({ WorkloadId: workloadId, LensAlias: 'wellarchitected', MilestoneNumber: 99 })), 'ResourceNotFoundException');
   });
 

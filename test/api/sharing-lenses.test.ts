@@ -13,6 +13,7 @@ import {
   ListLensesCommand,
   ListLensSharesCommand,
   ListShareInvitationsCommand,
+  UpdateGlobalSettingsCommand,
   type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,8 @@ describe.each(storeKinds())('lens sharing (%s)', (kind) => {
     ouMember = await createAccount(server, '777700000004', { organizationId: 'o-zzzzzzzzzz99', organizationalUnitId: OU });
     invitee = await createAccount(server, '777700000005');
     stranger = await createAccount(server, '777700000006', { organizationId: 'o-yyyyyyyyyy77' });
+    // Shares with organizations and OUs need organization sharing, disabled by default.
+    await owner.client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'ENABLED' }));
     LensArn = await importLens('Shared Practices');
     for (const to of [account, user]) {
       await share(LensArn, to.sharedWith);

@@ -21,6 +21,7 @@ import {
   TagResourceCommand,
   UpdateAnswerCommand,
   UpdateLensReviewCommand,
+  UpdateGlobalSettingsCommand,
   UpdateShareInvitationCommand,
   UpdateWorkloadCommand,
   UpdateWorkloadShareCommand,
@@ -227,7 +228,11 @@ describe.each(storeKinds())('workload sharing (%s)', (kind) => {
     await expectFieldErrors(create(TEST_ACCOUNT), [['SharedWith', /own account/]]);
     await expectFieldErrors(create(`arn:aws:iam::${TEST_ACCOUNT}:user/me`), [['SharedWith', /own account/]]);
     await expectFieldErrors(create('arn:aws:iam:eu-west-1:222200000009:user/x'), [['SharedWith', /region eu-west-1/]]);
+    // Organization sharing is disabled by default, as on the hosted service; enabled, workloads are still shared with accounts and users only (README).
+    await expectFieldErrors(create('o-abcdefghij12'), [['SharedWith', /organization sharing is disabled/]]);
+    await owner.client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'ENABLED' }));
     await expectFieldErrors(create('o-abcdefghij12'), [['SharedWith', /not organizations/]]);
+    await owner.client.send(new UpdateGlobalSettingsCommand({ OrganizationSharingStatus: 'DISABLED' }));
     const first = await create('333300000000');
     const again = await expectError(create('333300000000'), 'ConflictException');
     expect(again.ResourceId).toBe(first.ShareId);

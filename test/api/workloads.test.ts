@@ -309,8 +309,8 @@ describe.each(storeKinds())('workloads on %s', (kind) => {
       expect([...(withAll.Lenses ?? [])].sort()).toEqual(['serverless', 'softwareasaservice', 'wellarchitected']);
 
       await client.send(new DisassociateLensesCommand({ WorkloadId, LensAliases: ['serverless'] }));
-      const gone = await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless' })), 'ResourceNotFoundException');
-      expect(gone.ResourceId).toBe('serverless');
+      const gone = await expectError(client.send(new GetLensReviewCommand({ WorkloadId, LensAlias: 'serverless' })), 'ValidationException');
+      expect(gone.message).toContain('No lens review for lens alias serverless');
       const without = (await client.send(new GetWorkloadCommand({ WorkloadId }))).Workload!;
       expect([...(without.Lenses ?? [])].sort()).toEqual(['softwareasaservice', 'wellarchitected']);
       const removedQuestions = serverless.questions.size;

@@ -8,7 +8,8 @@ import { describeConsole, startConsole, type ConsoleHarness } from './support';
 
 /**
  * Custom lenses in the console (issue 8, "Custom lenses" of the user guide): a real lens
- * file refused with its problem located, the fixed file created as a draft, published with
+ * file with a character the hosted import refuses in a question title, refused with its
+ * problem located, the real file (which the hosted service imports) created as a draft, published with
  * a version name, updated and published again as a minor version after reviewing the
  * changes, then deleted.
  */
@@ -33,6 +34,8 @@ const chooseFile = (page: Page, name: string, text: string) =>
 describeConsole('custom lenses in the console', () => {
   let h: ConsoleHarness;
   let ecs: string;
+  /** The ECS lens with a ';' in question NET3's title, which the hosted import refuses there. */
+  let broken: string;
   let fixed: string;
   /** The fixed lens with its first question reworded: an update. */
   let update: string;
@@ -41,11 +44,14 @@ describeConsole('custom lenses in the console', () => {
   beforeAll(async () => {
     h = await startConsole(import.meta.url);
     ecs = await readFile(path.join(corpusDir, ECS_LENS), 'utf8');
-    // What the author does after reading the error: question NET3 gets its default risk rule.
     const doc = JSON.parse(ecs);
     const net3 = doc.pillars[1].questions[2];
     expect(net3.id).toBe('NET3');
-    net3.riskRules[2].condition = 'default';
+    const title = net3.title;
+    net3.title = `${title}; draft`;
+    broken = JSON.stringify(doc, null, 2);
+    // What the author does after reading the error: the title loses its ';'.
+    net3.title = title;
     fixed = JSON.stringify(doc, null, 2);
     const question = doc.pillars[0].questions[0];
     reworded = question.title = `${question.title} (reworded)`;
@@ -76,13 +82,14 @@ describeConsole('custom lenses in the console', () => {
     await h.shot('not-json-located');
 
     // A file breaking a rule of the format: the JSON path, and where that is in the file.
-    await chooseFile(page, ECS_LENS, ecs);
+    await chooseFile(page, ECS_LENS, broken);
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('The lens file was not accepted: 1 problem').waitFor();
-    await problems.getByText('pillars[1].questions[2].riskRules').waitFor();
+    await problems.getByText('pillars[1].questions[2].title').waitFor();
     const row = await problems.locator('tbody tr').first().textContent();
-    expect(row).toContain(`line ${lineOf(ecs, '"riskRules"', '"NET3"')}`);
-    expect(row).toContain('defaultRule');
+    expect(row).toContain(`line ${lineOf(broken, '"title"', '"NET3"')}`);
+    expect(row).toContain('(question NET3)');
+    expect(row).toContain('characters');
     // The chosen file stays, to be fixed and sent again.
     await page.getByText(ECS_LENS).waitFor();
     await h.shot('rule-violation-located');

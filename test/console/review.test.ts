@@ -51,7 +51,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
   });
   afterAll(() => h?.close());
 
-  it('answers a question with practices, keeps "None of these" exclusive, and saves on Next', async () => {
+  it('answers a question with practices, greys the practices out while "None of these" is ticked, and saves on Next', async () => {
     await open(`/workloads/${workloadId}/lenses/${LENS}/questions/priorities`);
     await page.getByRole('heading', { name: '1. How do you determine what your priorities are?' }).waitFor();
     const external = page.getByRole('checkbox', { name: 'Evaluate external customer needs' });
@@ -63,10 +63,12 @@ describeConsole('console review, lens details and lens upgrades', () => {
     expect(await badges.count()).toBe((await answer('priorities')).Choices!.length - 1);
     await external.check();
     await none.check();
-    expect(await external.isChecked()).toBe(false);
-    await external.check();
+    // As the hosted console: the practice already ticked stays ticked, and none can be changed.
+    expect(await external.isChecked()).toBe(true);
+    expect(await internal.isDisabled()).toBe(true);
+    expect(await external.isDisabled()).toBe(true);
+    await none.uncheck();
     await internal.check();
-    expect(await none.isChecked()).toBe(false);
     // Info shows the practice in the right panel.
     await page.getByRole('button', { name: 'Info about Evaluate internal customer needs' }).click();
     await page.getByRole('heading', { name: 'Info' }).waitFor();

@@ -178,6 +178,8 @@ describeConsole('the tutorial in the console', () => {
     await h.shot('improvement-item-expanded');
     await item.getByText('Review this question').click();
     await questionHeading(fixed).waitFor();
+    // As in the hosted console, the practices stay greyed out until "None of these" is unticked.
+    await practice(fixed.choices.find((c) => c.id === fixed.noneChoiceId)!.title).uncheck();
     for (const c of practicesOf(fixed)) await check(c.title);
     await page.getByLabel('Notes').fill(FIXED_NOTE);
     await h.shot('improving-a-question');

@@ -70,6 +70,9 @@ import UpdateWorkload from './UpdateWorkload';
 import UpgradeLensReview from './UpgradeLensReview';
 import ListCheckDetails from './ListCheckDetails';
 import ListCheckSummaries from './ListCheckSummaries';
+// Settings
+import GetGlobalSettings from './GetGlobalSettings';
+import UpdateGlobalSettings from './UpdateGlobalSettings';
 
 /** Every operation built so far; the rest of the model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
@@ -143,5 +146,7 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     UpdateLensReview,
     UpdateWorkload,
     UpgradeLensReview,
+    GetGlobalSettings,
+    UpdateGlobalSettings,
   ].map((op) => [op.name, op]),
 );

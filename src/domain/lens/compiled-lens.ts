@@ -45,6 +45,18 @@ export interface CompiledLens extends LensIdentity {
   questions: ReadonlyMap<string, CompiledQuestion>;
 }
 
+/** An empty url is no url (aws-behaviour.md item 12): answers and plans leave it out. */
+function withoutEmptyUrl(resource: LensResource | undefined): LensResource | undefined {
+  if (resource?.url !== '') return resource;
+  const { url: _empty, ...rest } = resource;
+  return rest;
+}
+
+const choiceWithoutEmptyUrls = (choice: LensChoice): LensChoice =>
+  choice.helpfulResource?.url === '' || choice.improvementPlan?.url === ''
+    ? { ...choice, helpfulResource: withoutEmptyUrl(choice.helpfulResource), improvementPlan: withoutEmptyUrl(choice.improvementPlan) }
+    : choice;
+
 export function compileLens(identity: LensIdentity, document: LensDocument): CompiledLens {
   const questions = new Map<string, CompiledQuestion>();
   let order = 0;
@@ -63,8 +75,8 @@ export function compileLens(identity: LensIdentity, document: LensDocument): Com
         pillarId: pillar.id,
         title: q.title,
         description: q.description,
-        helpfulResource: q.helpfulResource,
-        choices: q.choices,
+        helpfulResource: withoutEmptyUrl(q.helpfulResource),
+        choices: q.choices.map(choiceWithoutEmptyUrls),
         choiceIds,
         noneChoiceId: q.choices.find((c) => isNoneOfTheseChoice(c.id))?.id,
         rules: compiled.compiled,

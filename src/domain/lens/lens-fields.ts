@@ -5,6 +5,20 @@ import { LENS_ID, LENS_ID_PATTERN, LENS_RULES, LENS_URL_SCHEMES, type ListLimit,
 /** Checks of single fields, shared by every level of the lens; each reports and never throws. */
 export type Report = (path: string, rule: LensFindingRule, message: string) => void;
 
+/**
+ * The characters the hosted service accepts in names, titles and descriptions
+ * (aws-behaviour.md item 8): letters, digits, space, line breaks and - _ . , : / ( ) @ ! & # + ' ? ’.
+ */
+const RESTRICTED_TEXT = /^[\p{L}\p{M}\p{N} \r\n\-_.,:/()@!&#+'?\u2019]*$/u;
+const RESTRICTED_OUTSIDE = /[^\p{L}\p{M}\p{N} \r\n\-_.,:/()@!&#+'?\u2019]/gu;
+
+/** Reports a text of a restricted field that holds a character the hosted service refuses there. */
+export function checkCharacters(report: Report, value: string | undefined, path: string): void {
+  if (value === undefined || RESTRICTED_TEXT.test(value)) return;
+  const found = [...new Set(value.match(RESTRICTED_OUTSIDE) ?? [])].map((c) => JSON.stringify(c)).join(' ');
+  report(path, 'characters', `must contain only letters, digits, spaces, line breaks and - _ . , : / ( ) @ ! & # + ' ? (has ${found})`);
+}
+
 export type JsonObject = Record<string, unknown>;
 
 export function asObject(report: Report, value: unknown, path: string): JsonObject | undefined {
@@ -86,7 +100,7 @@ export function checkHelpfulResource(report: Report, owner: JsonObject, path: st
   if (!resource) return;
   checkText(report, resource, 'displayText', at, LENS_RULES.helpfulResource.displayText);
   checkUrl(report, resource, at);
-  if (resource.url !== undefined && (resource.displayText === undefined || resource.displayText === '')) {
+  if (resource.url !== undefined && resource.url !== '' && (resource.displayText === undefined || resource.displayText === '')) {
     report(keyPath(at, 'displayText'), 'displayTextRequired', 'is required when a url is given');
   }
 }
@@ -111,6 +125,9 @@ function checkUrl(report: Report, resource: JsonObject, path: string): void {
   const at = keyPath(path, 'url');
   if (typeof url !== 'string') {
     report(at, 'type', `must be a string (is ${describeJsonType(url)})`);
+  } else if (url === '') {
+    // Published lenses carry "url": "" (aws-behaviour.md item 12): read as no url.
+    report(at, 'emptyUrl', 'is empty and is read as no url; leave the key out instead');
   } else if (!LENS_URL_SCHEMES.some((scheme) => url.startsWith(scheme))) {
     report(at, 'urlScheme', `must start with ${LENS_URL_SCHEMES.join(' or ')} (is ${quote(url)})`);
   }

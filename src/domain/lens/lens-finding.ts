@@ -15,7 +15,14 @@ export type LensFindingRule =
   | 'urlScheme'
   | 'displayTextRequired'
   | 'improvementPlanRequired'
-  | RiskRuleProblemCode;
+  | 'characters'
+  | RiskRuleProblemCode
+  /** Warnings: the hosted service accepts these, but a lens author should fix them. */
+  | 'noDefaultRule'
+  | 'emptyUrl';
+
+/** Rules reported as warnings: the lens is still accepted. */
+export const WARNING_RULES: ReadonlySet<LensFindingRule> = new Set<LensFindingRule>(['noDefaultRule', 'emptyUrl']);
 
 /**
  * One violation of the lens format. `path` is a JSON path into the document, such as
@@ -25,7 +32,13 @@ export interface LensFinding {
   path: string;
   rule: LensFindingRule;
   message: string;
+  /** The id of the question the finding is in, when it is in one. */
+  questionId?: string;
 }
+
+/** A finding as refusals and `plumbline lens validate` word it: what, in which question, and the rule. */
+export const describeFinding = (finding: LensFinding): string =>
+  `${finding.message}${finding.questionId === undefined ? '' : ` (question ${finding.questionId})`} [${finding.rule}]`;
 
 export const DOCUMENT_PATH = '$';
 

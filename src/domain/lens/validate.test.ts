@@ -58,7 +58,7 @@ const onlyChoiceB = (lens: Json): void => void (q0(lens).riskRules = [{ conditio
 describe('validateLensDocument', () => {
   it('accepts a valid lens and returns it', () => {
     const lens = validLens();
-    expect(validateLensDocument(lens)).toEqual({ lens, findings: [] });
+    expect(validateLensDocument(lens)).toEqual({ lens, findings: [], warnings: [] });
   });
 
   it('ignores keys the specification does not define, at every level', () => {
@@ -178,12 +178,6 @@ describe('validateLensDocument', () => {
       'urlScheme',
     ],
     [
-      'choice helpfulResource url left empty',
-      (l) => (c0(l).helpfulResource.url = ''),
-      'pillars[0].questions[0].choices[0].helpfulResource.url',
-      'urlScheme',
-    ],
-    [
       'choice helpfulResource url not a string',
       (l) => (c0(l).helpfulResource.url = 42),
       'pillars[0].questions[0].choices[0].helpfulResource.url',
@@ -220,7 +214,6 @@ describe('validateLensDocument', () => {
     ['risk rule not an object', (l) => (q0(l).riskRules[1] = 'choice_a'), 'pillars[0].questions[0].riskRules[1]', 'type'],
     ['risk rule without condition', (l) => delete q0(l).riskRules[1].condition, 'pillars[0].questions[0].riskRules[1].condition', 'required'],
     ['risk rule without risk', (l) => delete q0(l).riskRules[1].risk, 'pillars[0].questions[0].riskRules[1].risk', 'required'],
-    ['no default rule', (l) => q0(l).riskRules.pop(), 'pillars[0].questions[0].riskRules', 'defaultRule'],
     [
       'two default rules',
       (l) => (q0(l).riskRules[1].condition = 'default'),
@@ -258,11 +251,86 @@ describe('validateLensDocument', () => {
     ]);
   });
 
-  it('reports an empty risk rule list and its missing default rule', () => {
-    expect(findingsAfter((l) => (q0(l).riskRules = []))).toEqual([
-      { path: 'pillars[0].questions[0].riskRules', rule: 'minItems' },
-      { path: 'pillars[0].questions[0].riskRules', rule: 'defaultRule' },
+  it('reports an empty risk rule list', () => {
+    expect(findingsAfter((l) => (q0(l).riskRules = []))).toEqual([{ path: 'pillars[0].questions[0].riskRules', rule: 'minItems' }]);
+  });
+
+  it('accepts a question without a default rule and an empty url, with a warning for each naming the question', () => {
+    const lens = validLens();
+    q0(lens).riskRules.pop();
+    c0(lens).improvementPlan.url = '';
+    lens.pillars[1].questions[0].helpfulResource = { url: '' };
+    const result = validateLensDocument(lens);
+    expect(result.findings).toEqual([]);
+    expect(result.lens).toBe(lens);
+    expect(result.warnings.map(({ path, rule, questionId }) => ({ path, rule, questionId }))).toEqual([
+      { path: 'pillars[0].questions[0].choices[0].improvementPlan.url', rule: 'emptyUrl', questionId: 'q_one' },
+      { path: 'pillars[0].questions[0].riskRules', rule: 'noDefaultRule', questionId: 'q_one' },
+      { path: 'pillars[1].questions[0].helpfulResource.url', rule: 'emptyUrl', questionId: 'q_three' },
     ]);
+  });
+
+  describe('the hosted service\'s character set (aws-behaviour.md item 8)', () => {
+    const allowed = "Letters, digits 09, line\nbreaks and - _ . , : / ( ) @ ! & # + ' ? \u2019 \u00e9t\u00e9";
+    const restricted: Array<[string, (l: Json, value: string) => void, string]> = [
+      ['lens name', (l, v) => (l.name = v), 'name'],
+      ['lens description', (l, v) => (l.description = v), 'description'],
+      ['pillar name', (l, v) => (l.pillars[1].name = v), 'pillars[1].name'],
+      ['question title', (l, v) => (q0(l).title = v), 'pillars[0].questions[0].title'],
+      ['question description', (l, v) => (q0(l).description = v), 'pillars[0].questions[0].description'],
+      ['choice title', (l, v) => (c0(l).title = v), 'pillars[0].questions[0].choices[0].title'],
+    ];
+
+    it.each(restricted)('accepts every allowed character in the %s', (_field, set) => {
+      expect(findingsAfter((l) => set(l, allowed.slice(0, 120)))).toEqual([]);
+    });
+
+    it.each(restricted)('refuses each of ; %% < > = * " [ ] $ | ~ { } in the %s', (_field, set, path) => {
+      for (const character of ';%<>=*"[]$|~{}') {
+        expect(findingsAfter((l) => set(l, `Text ${character} here`)), character).toEqual([{ path, rule: 'characters' }]);
+      }
+    });
+
+    it('names the characters refused and the question they are in', () => {
+      const lens = validLens();
+      q0(lens).title = 'Cost; <really>';
+      expect(validateLensDocument(lens).findings).toEqual([
+        {
+          path: 'pillars[0].questions[0].title',
+          rule: 'characters',
+          message: `must contain only letters, digits, spaces, line breaks and - _ . , : / ( ) @ ! & # + ' ? (has ";" "<" ">")`,
+          questionId: 'q_one',
+        },
+      ]);
+    });
+
+    it('accepts every character in display texts of helpful resources and improvement plans', () => {
+      expect(
+        findingsAfter((l) => {
+          q0(l).helpfulResource.displayText = 'a; b % <c> = *"[]$|~{}';
+          c0(l).helpfulResource.displayText = 'a; b % <c> = *"[]$|~{}';
+          c0(l).improvementPlan.displayText = 'a; b % <c> = *"[]$|~{}';
+        }),
+      ).toEqual([]);
+    });
+
+    it('is not checked for built-in lenses (their catalog test checks it)', () => {
+      const lens = validLens();
+      lens.description = 'Ours; checked elsewhere';
+      expect(validateLensDocument(lens, { builtIn: true }).findings).toEqual([]);
+    });
+  });
+
+  it.each<[string, (lens: Json, value: string) => void, string, number]>([
+    ['question description', (l, v) => (q0(l).description = v), 'pillars[0].questions[0].description', 2048],
+    ['question helpful text', (l, v) => (q0(l).helpfulResource.displayText = v), 'pillars[0].questions[0].helpfulResource.displayText', 2048],
+    ['choice helpful text', (l, v) => (c0(l).helpfulResource.displayText = v), 'pillars[0].questions[0].choices[0].helpfulResource.displayText', 2048],
+    ['improvement plan text', (l, v) => (c0(l).improvementPlan.displayText = v), 'pillars[0].questions[0].choices[0].improvementPlan.displayText', 2048],
+    ['question title', (l, v) => (q0(l).title = v), 'pillars[0].questions[0].title', 128],
+    ['choice title', (l, v) => (c0(l).title = v), 'pillars[0].questions[0].choices[0].title', 128],
+  ])('accepts a %s of %i characters and refuses one more', (_field, set, path, max) => {
+    expect(findingsAfter((l) => set(l, text(max)))).toEqual([]);
+    expect(findingsAfter((l) => set(l, text(max + 1)))).toEqual([{ path, rule: 'maxLength' }]);
   });
 
   it('does not call every named choice unknown when the choice list is unreadable', () => {
@@ -301,11 +369,13 @@ describe('validateLensDocument', () => {
         path: 'pillars[0].questions[0].riskRules[0].condition',
         rule: 'unknownChoice',
         message: "names 'choice_z', which is not a choice of this question",
+        questionId: 'q_one',
       },
       {
         path: 'pillars[0].questions[0].riskRules[1].condition',
         rule: 'riskRuleSyntax',
         message: "is not a valid condition: unexpected ')' at column 10",
+        questionId: 'q_one',
       },
     ]);
   });
@@ -324,6 +394,7 @@ describe('validateLensJson', () => {
     const column = source.split('\n')[line - 1]!.indexOf('NaN') + 1;
     expect(validateLensJson(source)).toEqual({
       findings: [{ path: '$', rule: 'jsonSyntax', message: `is not valid JSON at line ${line}, column ${column}: expected a value, found 'NaN'` }],
+      warnings: [],
     });
   });
 

@@ -7,9 +7,9 @@ import type { Risk } from './risk';
  * The state of one answered question and how an UpdateAnswer call changes it.
  *
  * How not-applicable practices and "None of these" enter the risk evaluation is
- * decided in src/domain/risk-rules (a practice marked not applicable counts as
- * followed; "None of these" is only true when selected and excludes every other
- * choice). A question is answered once a choice is selected or marked not
+ * decided in src/domain/risk-rules (a practice marked not applicable is neutral;
+ * "None of these" may be selected beside other choices, stored as sent, and the
+ * rules decide). A question is answered once a choice is selected or marked not
  * applicable, or the whole question is marked not applicable.
  */
 
@@ -53,9 +53,7 @@ export function isAnswered(state: AnswerState): boolean {
 export function answerRisk(question: CompiledQuestion, state: AnswerState): Risk {
   if (!state.isApplicable) return 'NOT_APPLICABLE';
   if (!isAnswered(state)) return 'UNANSWERED';
-  // "None of these" says no practice is followed: marks on other practices do not soften it.
-  const noneSelected = question.noneChoiceId !== undefined && state.selected.includes(question.noneChoiceId);
-  return evaluateRisk(question.rules, satisfiedChoices(state.selected, noneSelected ? [] : notApplicableChoices(state)));
+  return evaluateRisk(question.rules, satisfiedChoices(state.selected, notApplicableChoices(state)));
 }
 
 export function applyAnswerUpdate(question: CompiledQuestion, current: AnswerState, update: AnswerUpdate): AnswerState {
@@ -94,7 +92,9 @@ export function applyAnswerUpdate(question: CompiledQuestion, current: AnswerSta
       continue;
     }
     const note: ChoiceNote = { status: change.Status };
+    // The hosted service stores a not-applicable practice without a reason as NONE.
     if (change.Reason !== undefined) note.reason = change.Reason;
+    else if (change.Status === 'NOT_APPLICABLE') note.reason = 'NONE';
     if (change.Notes !== undefined) note.notes = change.Notes;
     next.choiceAnswers[id] = note;
     if (change.Status === 'SELECTED') {
@@ -104,13 +104,6 @@ export function applyAnswerUpdate(question: CompiledQuestion, current: AnswerSta
     }
   }
 
-  const none = question.noneChoiceId;
-  if (none && next.selected.includes(none) && next.selected.length > 1) {
-    problems.push({
-      Name: 'SelectedChoices',
-      Message: `'${none}' ("None of these") cannot be selected together with other choices`,
-    });
-  }
   if (problems.length) throw ValidationError.fields(problems);
 
   // Keep choice order as the lens defines it, and drop notes that say nothing.

@@ -64,11 +64,8 @@ describe('compileRiskRules', () => {
     ]);
   });
 
-  it('reports a missing default rule', () => {
-    expect(problemsOf([{ condition: 'choice_1', risk: 'NO_RISK' }])).toEqual([
-      { ruleIndex: null, field: null, code: 'defaultRule', message: "must include a rule with condition 'default' (there is none)" },
-    ]);
-    expect(problemsOf([]).map((problem) => problem.code)).toEqual(['defaultRule']);
+  it('accepts rules without a default rule, as the hosted service does', () => {
+    expect(problemsOf([{ condition: 'choice_1', risk: 'NO_RISK' }])).toEqual([]);
   });
 
   it('reports more than one default rule', () => {
@@ -77,7 +74,7 @@ describe('compileRiskRules', () => {
         ruleIndex: 1,
         field: 'condition',
         code: 'defaultRule',
-        message: "repeats 'default', already the condition of riskRules[0]; a question has exactly one default rule",
+        message: "repeats 'default', already the condition of riskRules[0]; a question has at most one default rule",
       },
     ]);
   });
@@ -114,7 +111,6 @@ describe('compileRiskRules', () => {
       { ruleIndex: 1, field: 'condition', code: 'required', message: 'is required' },
       { ruleIndex: 2, field: 'condition', code: 'type', message: 'must be a string (is a number)' },
       { ruleIndex: 2, field: 'risk', code: 'required', message: 'is required' },
-      { ruleIndex: null, field: null, code: 'defaultRule', message: "must include a rule with condition 'default' (there is none)" },
     ]);
   });
 

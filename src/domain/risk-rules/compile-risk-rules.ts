@@ -19,7 +19,7 @@ export type RiskRuleProblemCode =
   | 'maxItems';
 
 export interface RiskRuleProblem {
-  /** null when the problem is about the list as a whole (no default rule, too many rules). */
+  /** null when the problem is about the list as a whole (too many rules). */
   ruleIndex: number | null;
   /** null when the problem is about a whole rule (not an object) or the whole list. */
   field: 'condition' | 'risk' | null;
@@ -32,7 +32,11 @@ export interface CompiledRiskRule {
   risk: RiskRuleRisk;
 }
 
-/** Rules that passed every check: at most three, exactly one `default`, and it is last. */
+/**
+ * Rules that passed every check: at most three, at most one `default`, and it is last.
+ * A question without a default rule is accepted, as the hosted service accepts it
+ * (aws-behaviour.md item 6); the validator warns about it (see lens validate).
+ */
 export interface CompiledRiskRules {
   readonly rules: readonly CompiledRiskRule[];
 }
@@ -104,20 +108,12 @@ export function compileRiskRules(
     }
   });
 
-  if (defaultIndexes.length === 0) {
-    problems.push({
-      ruleIndex: null,
-      field: null,
-      code: 'defaultRule',
-      message: `must include a rule with condition '${DEFAULT_CONDITION}' (there is none)`,
-    });
-  }
   for (const extra of defaultIndexes.slice(1)) {
     problems.push({
       ruleIndex: extra,
       field: 'condition',
       code: 'defaultRule',
-      message: `repeats '${DEFAULT_CONDITION}', already the condition of riskRules[${defaultIndexes[0]}]; a question has exactly one default rule`,
+      message: `repeats '${DEFAULT_CONDITION}', already the condition of riskRules[${defaultIndexes[0]}]; a question has at most one default rule`,
     });
   }
   const firstDefault = defaultIndexes[0];

@@ -54,27 +54,72 @@ describe('evaluateRisk', () => {
   });
 });
 
-describe('satisfiedChoices', () => {
-  it('counts selected and not-applicable choices as satisfied', () => {
-    expect(satisfiedChoices(['a'], ['b'])).toEqual(new Set(['a', 'b']));
+describe('not-applicable practices (aws-behaviour.md item 2, every measured case)', () => {
+  // A question whose no-risk rule needs four practices and whose medium rule needs the first two.
+  const four = compile(
+    [
+      { condition: 'a && b && c && d', risk: 'NO_RISK' },
+      { condition: 'a && b', risk: 'MEDIUM_RISK' },
+      { condition: 'default', risk: 'HIGH_RISK' },
+    ],
+    ['a', 'b', 'c', 'd', 'q_no'],
+  );
+
+  it.each([
+    ['three selected, the fourth not applicable', ['a', 'b', 'c'], ['d'], 'NONE'],
+    ['the first selected, the second not applicable', ['a'], ['b'], 'MEDIUM'],
+    ['all four not applicable, nothing selected', [], ['a', 'b', 'c', 'd'], 'NONE'],
+    ['one not applicable, nothing selected', [], ['d'], 'HIGH'],
+    ['the first not applicable, nothing selected', [], ['a'], 'HIGH'],
+  ])('%s: %s', (_case, selected, notApplicable, risk) => {
+    expect(evaluateRisk(four, satisfiedChoices(selected, notApplicable))).toBe(risk);
   });
 
-  it('never counts a "None of these" choice through not-applicable', () => {
-    expect(satisfiedChoices([], ['q_no', 'b'])).toEqual(new Set(['b']));
-    expect(satisfiedChoices(['q_no'], [])).toEqual(new Set(['q_no']));
-  });
-
-  it('makes a not-applicable practice no risk', () => {
+  it('does not satisfy an alternative of ||: core && (scope || other), scope not applicable, is medium', () => {
     const compiled = compile(
       [
-        { condition: 'a && b', risk: 'NO_RISK' },
-        { condition: 'a', risk: 'MEDIUM_RISK' },
+        { condition: 'core && (scope || other)', risk: 'NO_RISK' },
+        { condition: 'core', risk: 'MEDIUM_RISK' },
         { condition: 'default', risk: 'HIGH_RISK' },
       ],
-      ['a', 'b', 'q_no'],
+      ['core', 'scope', 'other'],
     );
-    expect(evaluateRisk(compiled, satisfiedChoices(['a'], ['b']))).toBe('NONE');
+    expect(evaluateRisk(compiled, satisfiedChoices(['core'], ['scope']))).toBe('MEDIUM');
+    expect(evaluateRisk(compiled, satisfiedChoices(['core', 'other'], ['scope']))).toBe('NONE');
+  });
+
+  it('a medium rule x || y with y not applicable and nothing selected is high', () => {
+    const compiled = compile(
+      [
+        { condition: 'x && y', risk: 'NO_RISK' },
+        { condition: 'x || y', risk: 'MEDIUM_RISK' },
+        { condition: 'default', risk: 'HIGH_RISK' },
+      ],
+      ['x', 'y'],
+    );
+    expect(evaluateRisk(compiled, satisfiedChoices([], ['y']))).toBe('HIGH');
+    expect(evaluateRisk(compiled, satisfiedChoices(['x'], ['y']))).toBe('NONE');
+  });
+
+  it('keeps a negated not-applicable practice neutral: !a with a not applicable holds', () => {
+    const compiled = compile([{ condition: '!a', risk: 'NO_RISK' }, { condition: 'default', risk: 'HIGH_RISK' }], ['a', 'b']);
     expect(evaluateRisk(compiled, satisfiedChoices(['b'], ['a']))).toBe('NONE');
-    expect(evaluateRisk(compiled, satisfiedChoices([], ['a']))).toBe('MEDIUM');
+    expect(evaluateRisk(compiled, satisfiedChoices(['a'], []))).toBe('HIGH');
+  });
+});
+
+describe('rules without a default rule', () => {
+  const compiled = compile(
+    [
+      { condition: 'a && b', risk: 'NO_RISK' },
+      { condition: 'a', risk: 'MEDIUM_RISK' },
+    ],
+    ['a', 'b', 'q_no'],
+  );
+
+  it('score as usual when a rule matches, and give HIGH when none does', () => {
+    expect(evaluateRisk(compiled, new Set(['a', 'b']))).toBe('NONE');
+    expect(evaluateRisk(compiled, new Set(['a']))).toBe('MEDIUM');
+    expect(evaluateRisk(compiled, new Set(['q_no']))).toBe('HIGH');
   });
 });

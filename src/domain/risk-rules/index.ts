@@ -13,7 +13,7 @@ export {
   RISK_RULE_RISKS,
   compileRiskRules,
 } from './compile-risk-rules';
-export { type QuestionRisk, evaluateRisk, satisfiedChoices } from './evaluate-risk';
-export { evaluateCondition } from './evaluate-condition';
+export { type QuestionRisk, UNMATCHED_RISK, evaluateRisk, satisfiedChoices } from './evaluate-risk';
+export { type ChoiceMarks, type Marks, evaluateCondition } from './evaluate-condition';
 export { deriveRiskRules } from './derive-risk-rules';
 export { practiceRisks } from './practice-risk';

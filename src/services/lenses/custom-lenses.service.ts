@@ -25,20 +25,19 @@ import { checkedLensJson } from './lens-json';
 
 /**
  * Custom lenses: import (a new lens, or a new draft of one), publish versions,
- * export, delete. Names are unique among an account's lenses (ignoring case and
- * surrounding spaces), so that the name filter of ListLenses finds one lens;
- * the name of a deleted lens is free again.
+ * export, delete. Names are unique among an account's lenses after the hosted
+ * service's normalisation (lower case, letters and digits only), and refusals are
+ * worded as its are, since programs catch them by their text (aws-behaviour.md
+ * items 9 and 10); the name of a deleted lens is free again.
  */
 
 export const MAX_CUSTOM_LENSES = 15;
 export const MAX_LENS_VERSIONS = 100;
 const VERSION_NAME = /^[A-Za-z0-9.]{1,32}$/;
 
-const lensNameKey = (name: string) => name.trim().toLowerCase();
+export const lensNameKey = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-function nameConflict(name: string, holder: string) {
-  return new ConflictError(`A custom lens named '${name}' already exists in this account`, holder, 'LENS');
-}
+const nameTaken = (key: string) => new ValidationError(`A lens with normalized name ${key} already exists.`);
 
 export async function importLens(
   ctx: ServiceContext,
@@ -55,13 +54,11 @@ export async function importLens(
     let lens: CustomLensRecord;
     if (input.LensAlias) {
       lens = await ownedLens(ctx, trx, principal, input.LensAlias, { lock: true, operation: 'ImportLens' });
-      const holder = await findLensByNameKey(trx, principal.accountId, key);
-      if (holder && holder.arn !== lens.arn) throw nameConflict(document.name, holder.arn);
+      if (document.name !== lens.name) throw new ValidationError('Lens name must match published name');
       lens = { ...lens, name: document.name, description: document.description, draftJson: input.JSONString, draftUpdatedAt: now, updatedAt: now };
       await updateCustomLens(trx, lens, key);
     } else {
-      const holder = await findLensByNameKey(trx, principal.accountId, key);
-      if (holder) throw nameConflict(document.name, holder.arn);
+      if (await findLensByNameKey(trx, principal.accountId, key)) throw nameTaken(key);
       if ((await countAccountLenses(trx, principal.accountId)) >= MAX_CUSTOM_LENSES) {
         throw new QuotaError(`An account can have at most ${MAX_CUSTOM_LENSES} custom lenses`, 'custom-lenses-per-account', 'LENS');
       }
@@ -82,12 +79,13 @@ export async function importLens(
       try {
         await insertCustomLens(trx, lens, key);
       } catch (error) {
-        if (isUniqueViolation(error)) throw nameConflict(document.name, document.name);
+        if (isUniqueViolation(error)) throw nameTaken(key);
         throw error;
       }
     }
     if (input.Tags) await putTags(trx, lens.arn, input.Tags);
-    return { LensArn: lens.arn, Status: 'COMPLETE' };
+    // The hosted service answers with the ARN alone (aws-behaviour.md item 11).
+    return { LensArn: lens.arn };
   });
 }
 

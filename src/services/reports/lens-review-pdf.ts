@@ -98,7 +98,7 @@ function questions(report: ReportDocument, data: LensReviewReportData): void {
       if (!answer.IsApplicable) {
         report.paragraph(`The question does not apply to this workload${answer.Reason ? ` (reason: ${reasonText(answer.Reason)})` : ''}.`, { font: FONT.italic });
       } else {
-        const by = (s: string) => answer.Choices.filter((c) => status.get(c.ChoiceId)?.Status === s);
+        const by = (s: string) => answer.Choices.filter((c) => (status.get(c.ChoiceId)?.Status ?? 'UNSELECTED') === s);
         list(report, 'Best practices followed', by('SELECTED').map((c) => titleOf.get(c.ChoiceId)!));
         list(
           report,

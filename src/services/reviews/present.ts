@@ -22,13 +22,22 @@ export function presentChoice(choice: CompiledQuestion['choices'][number]) {
   };
 }
 
+/**
+ * Programs read these lists as "the choices that were answered" (aws-behaviour.md
+ * item 5): an entry for a choice selected, not applicable, or carrying a reason or
+ * notes, never one for an untouched choice.
+ */
 function choiceAnswers(question: CompiledQuestion, state: AnswerState, withNotes: boolean) {
-  return question.choices.map((c) => {
+  const entries = [];
+  for (const c of question.choices) {
     const note = state.choiceAnswers[c.id];
-    const status = state.selected.includes(c.id) ? 'SELECTED' : note?.status === 'NOT_APPLICABLE' ? 'NOT_APPLICABLE' : 'UNSELECTED';
+    const selected = state.selected.includes(c.id);
+    if (!selected && note === undefined) continue;
+    const status = selected ? 'SELECTED' : note?.status === 'NOT_APPLICABLE' ? 'NOT_APPLICABLE' : 'UNSELECTED';
     // Two literals rather than a spread: one object per choice, of one shape.
-    return withNotes ? { ChoiceId: c.id, Status: status, Reason: note?.reason, Notes: note?.notes } : { ChoiceId: c.id, Status: status, Reason: note?.reason };
-  });
+    entries.push(withNotes ? { ChoiceId: c.id, Status: status, Reason: note?.reason, Notes: note?.notes } : { ChoiceId: c.id, Status: status, Reason: note?.reason });
+  }
+  return entries;
 }
 
 /** A question's choices as answers present them: the same for every answer, so built once per lens version and frozen. */

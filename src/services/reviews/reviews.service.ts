@@ -105,10 +105,11 @@ export async function updateLensReview(
   });
 }
 
+/** A question of the review's lens version; worded as the hosted service's refusal, which programs look for (a question retired by an upgrade, say). */
 function questionOf(lens: CompiledLens, questionId: string) {
   const question = lens.questions.get(questionId);
   if (!question) {
-    throw ValidationError.field('QuestionId', `'${questionId}' is not a question of lens ${lens.alias} version ${lens.version}`);
+    throw ValidationError.field('QuestionId', `No question with ID ${questionId} was found in lens ${lens.alias} version ${lens.version}`);
   }
   return question;
 }

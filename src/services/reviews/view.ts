@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import type { Trx } from '../../store/database';
 import { findMilestone } from '../../store/milestones.repo';
@@ -52,12 +52,17 @@ export interface LensReviewInView {
   lens: CompiledLens;
 }
 
-/** An applied lens of the view, by alias or ARN; removed lenses are not found. */
+/**
+ * An applied lens of the view, by alias or ARN; removed lenses are not found. A lens not
+ * applied is a ValidationException worded as the hosted service's: programs look for
+ * "No lens review for lens alias" and apply the lens when they see it (aws-behaviour.md item 14).
+ */
 export async function lensReviewIn(ctx: ServiceContext, view: ReviewView, lensAlias: string): Promise<LensReviewInView> {
   const key = ctx.catalog.reviewKey(lensAlias);
   const review = view.reviews.find((r) => r.lensKey === key && r.active);
   if (!review) {
-    throw new NotFoundError(`Lens ${lensAlias} is not applied to workload ${view.workload.id}`, lensAlias, 'LENS_REVIEW');
+    const where = view.milestoneNumber === undefined ? '' : ` in milestone ${view.milestoneNumber}`;
+    throw ValidationError.field('LensAlias', `No lens review for lens alias ${lensAlias} on workload ${view.workload.id}${where}`);
   }
   return { review, lens: await ctx.catalog.version(review.lensKey, review.lensVersion) };
 }

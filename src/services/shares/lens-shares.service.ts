@@ -2,6 +2,7 @@ import { ConflictError, QuotaError, ValidationError } from '../../domain/errors'
 import type { Trx } from '../../store/database';
 import { findCustomLens, type CustomLensRecord } from '../../store/lenses.repo';
 import { deleteShare, insertShare, listResourceShares, type ShareRecord } from '../../store/shares.repo';
+import { checkOrganizationSharing } from '../settings.service';
 import { mutate, read, type ServiceContext } from '../context';
 import { lensNotFound } from '../lenses/lens-access';
 import type { Principal } from '../principal';
@@ -36,6 +37,7 @@ export async function createLensShare(
       throw ValidationError.field('LensAlias', `lens ${lens.arn} is a draft: publish a version (CreateLensVersion) before sharing it`);
     }
     const recipient = parseSharedWith(input.SharedWith, { ownerAccountId: lens.accountId, region: ctx.region, groups: true });
+    await checkOrganizationSharing(trx, lens.accountId, recipient.kind);
     const shares = await listResourceShares(trx, 'LENS', lens.arn);
     const existing = shares.find((s) => s.sharedWith === recipient.sharedWith);
     if (existing) {
@@ -45,9 +47,11 @@ export async function createLensShare(
       throw new QuotaError(`A lens can be shared at most ${MAX_LENS_SHARES} times`, 'shares-per-lens', 'LENS', lens.arn);
     }
     const now = ctx.now();
+    const id = newHexId();
+    // The invitation has the share's id, so programs accept a share by the ShareId they were given.
     const share: ShareRecord = {
-      id: newHexId(),
-      invitationId: newHexId(),
+      id,
+      invitationId: id,
       resourceType: 'LENS',
       resourceId: lens.arn,
       ownerAccountId: lens.accountId,

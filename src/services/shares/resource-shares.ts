@@ -30,9 +30,11 @@ export async function addShare(ctx: ServiceContext, trx: Trx, resource: OwnedRes
     throw new QuotaError(`A ${resource.label.toLowerCase()} can be shared at most ${resource.max} times`, `shares-per-${resource.type.toLowerCase()}`, resource.type, resource.arn);
   }
   const now = ctx.now();
+  const id = newHexId();
+  // The invitation has the share's id, so programs accept a share by the ShareId they were given.
   const share: ShareRecord = {
-    id: newHexId(),
-    invitationId: newHexId(),
+    id,
+    invitationId: id,
     resourceType: resource.type,
     resourceId: resource.arn,
     ownerAccountId: resource.accountId,

@@ -20,6 +20,12 @@ export interface ParsedRecipient {
 
 const USER_ARN = /^arn:aws:iam:([a-z0-9-]*):([0-9]{12}):user\/([\w+=,.@-]{1,64})$/;
 
+/** The kind of group a SharedWith value names (an organization o-… or an OU ou-…), if it names one. */
+export function groupKind(value: string): 'ORGANIZATION' | 'ORGANIZATIONAL_UNIT' | undefined {
+  const trimmed = value.trim();
+  return /^o-[a-z0-9]{10,32}$/.test(trimmed) ? 'ORGANIZATION' : /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(trimmed) ? 'ORGANIZATIONAL_UNIT' : undefined;
+}
+
 /**
  * Reads SharedWith: a 12-digit account id or an IAM user ARN, and for lenses an
  * organization (o-…) or OU (ou-…) id too; never the owner's own account, never
@@ -37,7 +43,7 @@ export function parseSharedWith(value: string, options: { ownerAccountId: string
     }
     parsed = { kind: 'USER', sharedWith: `arn:aws:iam::${user[2]}:user/${user[3]}`, accountId: user[2], userName: user[3] };
   }
-  const group = /^o-[a-z0-9]{10,32}$/.test(trimmed) ? 'ORGANIZATION' : /^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(trimmed) ? 'ORGANIZATIONAL_UNIT' : undefined;
+  const group = groupKind(trimmed);
   if (group) {
     if (!options.groups) throw fail('workloads are shared with AWS accounts and IAM users only, not organizations or OUs');
     parsed = { kind: group, sharedWith: trimmed, accountId: null, userName: null };

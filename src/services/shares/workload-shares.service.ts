@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, QuotaError } from '../../domain/errors';
 import { deleteShare, insertShare, listResourceShares, updateShareState, type ShareRecord } from '../../store/shares.repo';
 import { workloadFor } from '../access';
+import { checkOrganizationSharing } from '../settings.service';
 import { mutate, read, type ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { pageOfShares, presentWorkloadShareSummary, type ShareListInput } from './present';
-import { MAX_WORKLOAD_SHARES, parseSharedWith, shareNotFound, shareStatus } from './rules';
+import { groupKind, MAX_WORKLOAD_SHARES, parseSharedWith, shareNotFound, shareStatus } from './rules';
 
 /**
  * The owner's side of workload sharing. Only the owner manages shares; a
@@ -22,6 +23,8 @@ export async function createWorkloadShare(
   const { ClientRequestToken: token, ...request } = input;
   return mutate(ctx, { principal, operation: 'CreateWorkloadShare', token, request }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+    // While organization sharing is disabled a share with an organization or OU is refused for that reason, as the hosted service words it.
+    await checkOrganizationSharing(trx, workload.accountId, groupKind(input.SharedWith));
     const recipient = parseSharedWith(input.SharedWith, { ownerAccountId: workload.accountId, region: ctx.region, groups: false });
     const shares = await listResourceShares(trx, 'WORKLOAD', workload.id);
     const existing = shares.find((s) => s.sharedWith === recipient.sharedWith);
@@ -36,9 +39,11 @@ export async function createWorkloadShare(
       throw new QuotaError(`A workload can be shared with at most ${MAX_WORKLOAD_SHARES} accounts and users`, 'shares-per-workload', 'WORKLOAD', workload.id);
     }
     const now = ctx.now();
+    const id = newHexId();
+    // The invitation has the share's id, so programs accept a share by the ShareId they were given.
     const share: ShareRecord = {
-      id: newHexId(),
-      invitationId: newHexId(),
+      id,
+      invitationId: id,
       resourceType: 'WORKLOAD',
       resourceId: workload.id,
       ownerAccountId: workload.accountId,

@@ -26,7 +26,7 @@ async function templateLens(ctx: ServiceContext, trx: Trx, principal: Principal,
 
 function questionOf(l: LensOfTemplate, questionId: string) {
   const question = l.lens.questions.get(questionId);
-  if (!question) throw ValidationError.field('QuestionId', `'${questionId}' is not a question of lens ${l.record.lensKey} version ${l.record.lensVersion}`);
+  if (!question) throw ValidationError.field('QuestionId', `No question with ID ${questionId} was found in lens ${l.record.lensKey} version ${l.record.lensVersion}`);
   return question;
 }
 

@@ -33,14 +33,18 @@ export function draftOf(answer: Answer): AnswerDraft {
   };
 }
 
-/** Selecting "None of these" clears the practices; selecting a practice clears "None of these". */
-export function toggleChoice(draft: AnswerDraft, choiceId: string, checked: boolean, noneId: string | undefined): AnswerDraft {
-  let selected = draft.selected.filter((id) => id !== choiceId);
-  if (checked) {
-    selected = choiceId === noneId ? [choiceId] : [...selected.filter((id) => id !== noneId), choiceId];
-  }
-  return { ...draft, selected };
+/**
+ * Ticks or unticks one choice. As in the hosted console, ticking "None of these" keeps the
+ * practices already ticked (the form greys them out, see practiceLocked); the API stores both.
+ */
+export function toggleChoice(draft: AnswerDraft, choiceId: string, checked: boolean): AnswerDraft {
+  const selected = draft.selected.filter((id) => id !== choiceId);
+  return { ...draft, selected: checked ? [...selected, choiceId] : selected };
 }
+
+/** While "None of these" is ticked the other choices cannot be changed. */
+export const practiceLocked = (draft: AnswerDraft, choiceId: string, noneId: string | undefined): boolean =>
+  noneId !== undefined && choiceId !== noneId && draft.selected.includes(noneId);
 
 /** Marking a practice not applicable takes it out of the selection: the API refuses both at once. */
 export function markNotApplicable(draft: AnswerDraft, choiceId: string, marked: boolean): AnswerDraft {

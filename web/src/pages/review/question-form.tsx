@@ -12,7 +12,7 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { RiskStatus } from '../commons/risk-counts';
 import { NOTES_MAX, charactersRemaining } from '../commons/characters-remaining';
-import { noneChoiceOf, toggleChoice, type AnswerDraft } from './answer-draft';
+import { noneChoiceOf, practiceLocked, toggleChoice, type AnswerDraft } from './answer-draft';
 import { REASON_OPTIONS, problemsAt, reasonOption } from './config';
 import type { InfoFocus } from './helpful-resources';
 import { PracticesNotApplicable } from './practices-not-applicable';
@@ -83,8 +83,8 @@ export function QuestionForm({ number, answer, draft, disabled, prioritized, pra
               <div key={id} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
                 <Checkbox
                   checked={draft.selected.includes(id)}
-                  disabled={disabled || !draft.isApplicable || markedNotApplicable}
-                  onChange={({ detail }) => onChange(toggleChoice(draft, id, detail.checked, noneId))}
+                  disabled={disabled || !draft.isApplicable || markedNotApplicable || practiceLocked(draft, id, noneId)}
+                  onChange={({ detail }) => onChange(toggleChoice(draft, id, detail.checked))}
                 >
                   {choice.Title}
                   {markedNotApplicable && ' (not applicable)'}
