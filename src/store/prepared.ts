@@ -33,13 +33,6 @@ export function registerSqliteConnection(db: Db, file: SQLite.Database): void {
 /** The better-sqlite3 connection behind a SQLite store (by its adapter), or undefined for PostgreSQL. */
 export const sqliteFileOf = (adapter: DialectAdapter): SQLite.Database | undefined => sqliteHandles.get(adapter);
 
-/** An immediate transaction's connection (src/store/immediate.ts): statements run on it at once. */
-export interface ImmediateConn {
-  readonly db: Db;
-  readonly adapter: DialectAdapter;
-  readonly file: SQLite.Database;
-}
-
 const ARG = '\u0000plumbline-arg:';
 
 /** Where the i-th argument goes in a prepared query (typed loosely so any column accepts it). */
@@ -60,10 +53,6 @@ export interface PreparedQuery<Row> {
   first(db: Conn, ...args: unknown[]): Promise<Row | undefined>;
   /** Runs a statement that returns no rows. */
   run(db: Conn, ...args: unknown[]): Promise<void>;
-  /** Inside an immediate transaction: the first row, if any, without a promise. */
-  firstNow(tx: ImmediateConn, ...args: unknown[]): Row | undefined;
-  /** Inside an immediate transaction: runs a statement that returns no rows. */
-  runNow(tx: ImmediateConn, ...args: unknown[]): void;
 }
 
 export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQuery<Row> {
@@ -111,22 +100,7 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     }
   };
 
-  /** The compiled query with its statement on the immediate transaction's connection. */
-  const immediate = (tx: ImmediateConn): Compiled & { statement: SQLite.Statement } => {
-    const compiled = compiledFor(tx.db, tx.adapter);
-    compiled.statement ??= tx.file.prepare(compiled.query.sql);
-    return compiled as Compiled & { statement: SQLite.Statement };
-  };
-
   return {
-    firstNow: (tx, ...args) => {
-      const compiled = immediate(tx);
-      return compiled.statement.get(parameters(compiled, args)) as Row | undefined;
-    },
-    runNow: (tx, ...args) => {
-      const compiled = immediate(tx);
-      compiled.statement.run(parameters(compiled, args));
-    },
     rows: (db, ...args) => {
       const adapter = db.getExecutor().adapter;
       const compiled = compiledFor(db, adapter);
