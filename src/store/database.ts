@@ -10,6 +10,8 @@ import * as sharing from './migrations/0004-sharing';
 import * as profilesTemplates from './migrations/0005-profiles-templates';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { registerSqliteConnection } from './prepared';
+import { POSTGRES_POOL_SIZE } from './pool-size';
+import { registerPostgresPool } from './postgres-unit';
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
@@ -63,11 +65,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let checkpointer: Checkpointer | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POSTGRES_POOL_SIZE });
     // An idle connection that the server drops (restart, failover, admin) must not crash
     // the process: the pool replaces it on the next checkout.
     pool.on('error', (error) => process.stderr.write(`PostgreSQL connection lost (the pool reconnects): ${error.message}\n`));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerPostgresPool(db, pool);
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely';
 import type { Db, Trx } from './database';
+import { nameStatement, postgresPoolOf, postgresUnitOf } from './postgres-unit';
 
 /**
  * Hot queries, built with Kysely once per store and run with new parameters.
@@ -16,9 +17,11 @@ import type { Db, Trx } from './database';
  *   better-sqlite3 prepared statement, without the executor. Kysely's SQLite
  *   driver has one connection and holds it for the whole transaction, so a
  *   statement run on it there is part of that transaction, as through Kysely;
- * - otherwise (PostgreSQL, or outside a transaction, where the connection may
- *   belong to another call's transaction) it goes through Kysely's executor as a
- *   compiled query, only without building and compiling it again.
+ * - on PostgreSQL it is a named prepared statement, and inside a unit of work
+ *   its writes are held and sent together (./postgres-unit.ts);
+ * - otherwise (outside a transaction, where the connection may belong to
+ *   another call's transaction) it goes through Kysely's executor as a compiled
+ *   query, only without building and compiling it again.
  */
 
 type Conn = Db | Trx;
@@ -65,6 +68,7 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
       const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARG) ? Number(p.slice(ARG.length)) : -1));
       compiled = { query, slots };
       byStore.set(adapter, compiled);
+      if (postgresPoolOf(adapter)) nameStatement(query.sql);
     }
     return compiled;
   };
@@ -123,6 +127,8 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     run: (db, ...args) => {
       const adapter = db.getExecutor().adapter;
       const compiled = compiledFor(db, adapter);
+      const unit = postgresUnitOf(db);
+      if (unit) return unit.hold(compiled.query.sql, parameters(compiled, args));
       const statement = direct(db, adapter, compiled);
       if (!statement) return viaExecutor(db, compiled, args).then(() => undefined);
       return settled(() => {

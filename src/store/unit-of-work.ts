@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import { Transaction, type DatabaseConnection } from 'kysely';
 import type { Db, Trx } from './database';
+import type pg from 'pg';
+import { postgresPoolOf, PostgresUnit, trackUnit } from './postgres-unit';
 import { sqliteFileOf } from './prepared';
 
 /**
@@ -69,7 +71,10 @@ function newTransaction(db: Db, connection: DatabaseConnection): Trx {
 }
 
 export function unitOfWork<T>(db: Db, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  const file = sqliteFileOf(db.getExecutor().adapter);
+  const adapter = db.getExecutor().adapter;
+  const pool = postgresPoolOf(adapter);
+  if (pool) return postgresUnitOfWork(db, pool, kind, fn);
+  const file = sqliteFileOf(adapter);
   if (!file) return db.transaction().execute(fn);
   return db.getExecutor().provideConnection(async (connection) => {
     const s = statementsOf(file);
@@ -85,4 +90,34 @@ export function unitOfWork<T>(db: Db, kind: UnitKind, fn: (trx: Trx) => Promise<
       throw error;
     }
   });
+}
+
+async function postgresUnitOfWork<T>(db: Db, pool: pg.Pool, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const unit = new PostgresUnit(client);
+  const trx = newTransaction(db, unit);
+  trackUnit(trx, unit);
+  const transactional = kind === 'write';
+  let begun = false;
+  let broken = false;
+  try {
+    if (transactional) {
+      await client.query('begin');
+      begun = true;
+    }
+    const value = await fn(trx);
+    await unit.flush();
+    if (transactional) await client.query('commit');
+    return value;
+  } catch (error) {
+    if (begun) {
+      // A connection that cannot even roll back is not given back to the pool for reuse.
+      await client.query('rollback').catch(() => {
+        broken = true;
+      });
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
