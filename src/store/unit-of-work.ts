@@ -1,22 +1,23 @@
 import type SQLite from 'better-sqlite3';
-import { Transaction, type DatabaseConnection } from 'kysely';
+import { Transaction, type DatabaseConnection, type DialectAdapter } from 'kysely';
 import type { Db, Trx } from './database';
 import type pg from 'pg';
 import { postgresPoolOf, PostgresUnit, trackUnit } from './postgres-unit';
-import { sqliteFileOf } from './prepared';
+import { sqliteConnection, type ConnectionLock } from './sqlite-lock';
 
 /**
  * One unit of work: every read and write of a service call in one transaction,
  * whichever store is behind it. Services call this (through read() and
  * mutate()) and never see how the store runs it.
  *
- * On PostgreSQL it is Kysely's transaction on a pooled client. On SQLite it
- * holds the store's single connection exactly as Kysely's transaction does (the
- * driver's lock, so no other call's statement can land inside it) but begins,
- * commits and rolls back through statements prepared once on the
- * better-sqlite3 connection, and its work runs there directly (the prepared
- * queries of ./prepared.ts see a transaction and skip the executor). Kysely's
- * own transaction sends BEGIN and COMMIT through its executor on every call,
+ * On PostgreSQL it runs on a pooled client, counting round trips
+ * (./postgres-unit.ts). On SQLite it holds the store's single connection under
+ * the same lock as Kysely's driver (./sqlite-lock.ts: taken at once when free,
+ * so no other call's statement can land inside it), and begins, commits and
+ * rolls back through statements prepared once on the better-sqlite3
+ * connection; its work runs there directly (the prepared queries of
+ * ./prepared.ts see a transaction and skip the executor). Kysely's own
+ * transaction costs several promises and two executor round trips per call,
  * which on the hottest write (UpdateAnswer) cost more than SQLite takes to run
  * the whole change.
  */
@@ -48,40 +49,47 @@ function statementsOf(file: SQLite.Database): Statements {
   return s;
 }
 
-/**
- * A Kysely transaction object whose queries run on `connection`. SQLite has one
- * connection, so one object serves every unit; only a unit holding the
- * connection is given it.
- */
-const transactions = new WeakMap<DatabaseConnection, Trx>();
-
-function transactionOn(db: Db, connection: DatabaseConnection): Trx {
-  let trx = transactions.get(connection);
-  if (!trx) {
-    trx = newTransaction(db, connection);
-    transactions.set(connection, trx);
-  }
-  return trx;
-}
-
+/** A Kysely transaction object whose queries run on `connection` (the one the unit holds). */
 function newTransaction(db: Db, connection: DatabaseConnection): Trx {
   const executor = db.getExecutor().withConnectionProvider({ provideConnection: (consume) => consume(connection) });
   // The dialect's driver is never asked for anything by a Transaction (it refuses transaction() and connection()).
   return new Transaction({ config: {}, executor, dialect: {}, driver: {} } as unknown as ConstructorParameters<typeof Transaction<never>>[0]) as Trx;
 }
 
+interface SqliteStore {
+  file: SQLite.Database;
+  lock: ConnectionLock;
+  trx?: Trx;
+}
+
+const sqliteStores = new WeakMap<DialectAdapter, SqliteStore>();
+
+/** Called by openStore: units of work on this SQLite store take `lock` and run on `file`. */
+export function registerSqliteLock(db: Db, file: SQLite.Database, lock: ConnectionLock): void {
+  sqliteStores.set(db.getExecutor().adapter, { file, lock });
+}
+
 export function unitOfWork<T>(db: Db, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
   const adapter = db.getExecutor().adapter;
   const pool = postgresPoolOf(adapter);
   if (pool) return postgresUnitOfWork(db, pool, kind, fn);
-  const file = sqliteFileOf(adapter);
-  if (!file) return db.transaction().execute(fn);
-  return db.getExecutor().provideConnection(async (connection) => {
+  const sqlite = sqliteStores.get(adapter);
+  if (!sqlite) return db.transaction().execute(fn);
+  const taken = sqlite.lock.take();
+  if (taken !== true) return taken.then(() => sqliteUnitOfWork(db, sqlite, kind, fn));
+  return sqliteUnitOfWork(db, sqlite, kind, fn);
+}
+
+/** Runs with the store's lock taken, and releases it. */
+async function sqliteUnitOfWork<T>(db: Db, sqlite: SqliteStore, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const { file, lock } = sqlite;
+  try {
     const s = statementsOf(file);
-    const trx = transactionOn(db, connection);
+    // SQLite has one connection, so one transaction object serves every unit; only a unit holding the lock is given it.
+    sqlite.trx ??= newTransaction(db, sqliteConnection(file));
     (kind === 'write' ? s.write : s.read).run();
     try {
-      const value = await fn(trx);
+      const value = await fn(sqlite.trx);
       s.commit.run();
       return value;
     } catch (error) {
@@ -89,7 +97,9 @@ export function unitOfWork<T>(db: Db, kind: UnitKind, fn: (trx: Trx) => Promise<
       if (file.inTransaction) s.rollback.run();
       throw error;
     }
-  });
+  } finally {
+    lock.release();
+  }
 }
 
 async function postgresUnitOfWork<T>(db: Db, pool: pg.Pool, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
