@@ -97,10 +97,19 @@ interface Slice {
   clientCpu: number;
 }
 
+/*
+ * Each request is drawn at random from the list: autocannon would send the list in the
+ * same order on every connection, so concurrent calls would keep meeting on the same
+ * workload (on PostgreSQL, waiting for its row lock) far more than independent callers do.
+ */
+const drawn = (requests: autocannon.Request[]): autocannon.Request[] => [
+  { setupRequest: (defaults: autocannon.Request) => ({ ...defaults, headers: {}, ...requests[Math.floor(Math.random() * requests.length)] }) } as autocannon.Request,
+];
+
 async function slice(server: Server, requests: autocannon.Request[], seconds: number): Promise<Slice> {
   const cpuBefore = cpuMicros(server.child.pid!);
   const clientBefore = cpuMicros(process.pid);
-  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests });
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests: drawn(requests) });
   const cpu = cpuMicros(server.child.pid!) - cpuBefore;
   const clientCpu = cpuMicros(process.pid) - clientBefore;
   return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpu, clientCpu };
@@ -171,7 +180,7 @@ try {
   const lens = lensJson.loadBuiltinLens('wellarchitected').current;
   for (const q of questions) choices[q] = lens.questions.get(q)!.choices.filter((c) => !c.id.endsWith('_no')).map((c) => c.id);
   const updates = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < WORKLOADS; i++) {
     const q = questions[i % questions.length];
     const selected = choices[q].slice(0, 1 + (i % choices[q].length));
     updates.push(await signed(plumbline.url, 'PATCH', `/workloads/${ids[i % ids.length]}/lensReviews/wellarchitected/answers/${q}`, { SelectedChoices: selected, Notes: `bench ${i}` }));
@@ -190,7 +199,7 @@ try {
   }
   if (only !== 'UpdateAnswer' && database) {
     // The reads on workloads the updates above answered, so the answer rows exist.
-    const some = Array.from({ length: 50 }, (_, i) => i);
+    const some = Array.from({ length: 200 }, (_, i) => i);
     const get = (p: string, base: (i: number) => string) =>
       Promise.all(some.map(async (i) => [await signed(plumbline.url, 'GET', p.replace('{w}', ids[i]).replace('{q}', questions[i % questions.length])), { method: 'GET' as const, path: base(i) }] as const));
     const reads: Array<[string, string, (i: number) => string]> = [
