@@ -17,7 +17,7 @@ export interface ServiceContext {
   now(): number;
 }
 
-/** One read-only call: one transaction, so reads see one consistent state. */
+/** One read-only call: one unit of work on one connection (src/store/unit-of-work.ts). */
 export function read<T>(ctx: ServiceContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
   return unitOfWork(ctx.store.db, 'read', fn);
 }
