@@ -7,20 +7,30 @@ import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
+import { createBenchDatabase, POSTGRES_POOL_SIZE } from './postgres';
 import { startProcess } from './processes';
 
 /**
- * npm run bench: starts a real Plumbline on its own data, creates 1,000
- * workloads, then measures UpdateAnswer and ListWorkloads under concurrent
- * load next to a bare Fastify route running the same SQL on the same schema
- * (bench/baseline-server.ts) in the same run, and prints the ratio (absolute
+ * npm run bench [-- --store postgres]: starts a real Plumbline on its own data
+ * (SQLite, or a fresh PostgreSQL database on PLUMBLINE_BENCH_POSTGRES_URL's
+ * server), creates 1,000 workloads, then measures calls under concurrent load
+ * next to a bare Fastify route in the same run, and prints the ratio (absolute
  * figures drift on shared machines), each server's CPU time per request and the
- * load generator's. BENCH_SECONDS (per side), BENCH_ROUNDS, BENCH_CONNECTIONS,
- * BENCH_ONLY=UpdateAnswer and BENCH_PROFILE=DIR (CPU profiles) tune a run.
+ * load generator's. On SQLite: UpdateAnswer and ListWorkloads against the same
+ * SQL on the same schema (bench/baseline-server.ts). On PostgreSQL:
+ * UpdateAnswer against one upsert of an answer row, GetWorkload, GetAnswer and
+ * ListAnswers against one read of the same rows (bench/baseline-pg.ts), at 32
+ * connections. Then the data-set scale checks (bench/scale.ts). BENCH_SECONDS
+ * (per side), BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_ONLY=UpdateAnswer,
+ * BENCH_SCALE=0 (skip the scale checks) and BENCH_PROFILE=DIR (CPU profiles)
+ * tune a run.
  */
 
+const storeArg = process.argv.indexOf('--store');
+const STORE = storeArg === -1 ? 'sqlite' : process.argv[storeArg + 1];
+if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store takes sqlite or postgres, not ${STORE}`);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (STORE === 'postgres' ? 32 : 10));
 // Each pair is measured in alternating slices (Plumbline, baseline, Plumbline, ...), so a
 // change in the machine's background load during the run hits both sides alike.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -87,10 +97,19 @@ interface Slice {
   clientCpu: number;
 }
 
+/*
+ * Each request is drawn at random from the list: autocannon would send the list in the
+ * same order on every connection, so concurrent calls would keep meeting on the same
+ * workload (on PostgreSQL, waiting for its row lock) far more than independent callers do.
+ */
+const drawn = (requests: autocannon.Request[]): autocannon.Request[] => [
+  { setupRequest: (defaults: autocannon.Request) => ({ ...defaults, headers: {}, ...requests[Math.floor(Math.random() * requests.length)] }) } as autocannon.Request,
+];
+
 async function slice(server: Server, requests: autocannon.Request[], seconds: number): Promise<Slice> {
   const cpuBefore = cpuMicros(server.child.pid!);
   const clientBefore = cpuMicros(process.pid);
-  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests });
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests: drawn(requests) });
   const cpu = cpuMicros(server.child.pid!) - cpuBefore;
   const clientCpu = cpuMicros(process.pid) - clientBefore;
   return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpu, clientCpu };
@@ -123,6 +142,7 @@ async function loadPair(names: [string, string], sides: Array<[Server, autocanno
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
 const children: ChildProcess[] = [];
+const database = STORE === 'postgres' ? await createBenchDatabase() : undefined;
 try {
   const plumbline = await startProcess('src/main.ts', {
     PORT: '0',
@@ -130,13 +150,15 @@ try {
     PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
     PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     PLUMBLINE_LOG_LEVEL: 'warn',
-    PLUMBLINE_DATABASE_URL: '',
+    PLUMBLINE_DATABASE_URL: database?.url ?? '',
   }).catch(async () => {
     throw new Error('could not start Plumbline');
   });
   children.push(plumbline.child);
   await waitHealthy(plumbline.url);
-  const baseline = await startProcess('bench/baseline-server.ts', { PORT: '0' });
+  const baseline = database
+    ? await startProcess('bench/baseline-pg.ts', { PORT: '0', BASELINE_DATABASE_URL: database.url, BASELINE_POOL_SIZE: String(POSTGRES_POOL_SIZE) })
+    : await startProcess('bench/baseline-server.ts', { PORT: '0' });
   children.push(baseline.child);
 
   const client = new WellArchitectedClient({ endpoint: plumbline.url, region, credentials });
@@ -158,22 +180,40 @@ try {
   const lens = lensJson.loadBuiltinLens('wellarchitected').current;
   for (const q of questions) choices[q] = lens.questions.get(q)!.choices.filter((c) => !c.id.endsWith('_no')).map((c) => c.id);
   const updates = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < WORKLOADS; i++) {
     const q = questions[i % questions.length];
     const selected = choices[q].slice(0, 1 + (i % choices[q].length));
     updates.push(await signed(plumbline.url, 'PATCH', `/workloads/${ids[i % ids.length]}/lensReviews/wellarchitected/answers/${q}`, { SelectedChoices: selected, Notes: `bench ${i}` }));
   }
-  const baseUpdates = updates.map((u, i) => ({ method: 'PATCH' as const, path: `/baseline/item${String(i % 1000).padStart(4, '0')}/${questions[i % questions.length]}`, headers: { 'content-type': 'application/json' }, body: u.body }));
+  // The SQLite baseline has workloads of its own (item0000...); the PostgreSQL one uses Plumbline's.
+  const baseItem = (i: number) => (database ? ids[i % ids.length] : `item${String(i % 1000).padStart(4, '0')}`);
+  const baseUpdates = updates.map((u, i) => ({ method: 'PATCH' as const, path: `/baseline/${baseItem(i)}/${questions[i % questions.length]}`, headers: { 'content-type': 'application/json' }, body: u.body }));
   const list = await signed(plumbline.url, 'POST', '/workloadsSummaries', { MaxResults: 50 });
 
   const results: Array<[Result, Result]> = [];
   results.push(await loadPair(['UpdateAnswer', 'baseline write'], [[plumbline, updates as autocannon.Request[]], [baseline, baseUpdates]]));
-  if (process.env.BENCH_ONLY !== 'UpdateAnswer') {
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'UpdateAnswer' && !database) {
     const baseList = [{ method: 'POST' as const, path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }];
     results.push(await loadPair(['ListWorkloads', 'baseline read'], [[plumbline, [list as autocannon.Request]], [baseline, baseList]]));
   }
+  if (only !== 'UpdateAnswer' && database) {
+    // The reads on workloads the updates above answered, so the answer rows exist.
+    const some = Array.from({ length: 200 }, (_, i) => i);
+    const get = (p: string, base: (i: number) => string) =>
+      Promise.all(some.map(async (i) => [await signed(plumbline.url, 'GET', p.replace('{w}', ids[i]).replace('{q}', questions[i % questions.length])), { method: 'GET' as const, path: base(i) }] as const));
+    const reads: Array<[string, string, (i: number) => string]> = [
+      ['GetWorkload', '/workloads/{w}', (i) => `/baseline/workload/${ids[i]}`],
+      ['GetAnswer', '/workloads/{w}/lensReviews/wellarchitected/answers/{q}', (i) => `/baseline/answer/${ids[i]}/${questions[i % questions.length]}`],
+      ['ListAnswers', '/workloads/{w}/lensReviews/wellarchitected/answers', (i) => `/baseline/answers/${ids[i]}`],
+    ];
+    for (const [name, p, base] of reads) {
+      const pairs = await get(p, base);
+      results.push(await loadPair([name, 'baseline read'], [[plumbline, pairs.map((x) => x[0]) as autocannon.Request[]], [baseline, pairs.map((x) => x[1])]]));
+    }
+  }
 
-  console.log(`\n${DURATION} s per side in ${ROUNDS} alternating slices, ${CONNECTIONS} connections, SQLite store, ${WORKLOADS} workloads\n`);
+  console.log(`\n${DURATION} s per side in ${ROUNDS} alternating slices, ${CONNECTIONS} connections, ${database ? 'PostgreSQL' : 'SQLite'} store, ${WORKLOADS} workloads\n`);
   console.log('operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio | client cpu us/req');
   for (const [r, b] of results) {
     console.log(
@@ -182,8 +222,13 @@ try {
   }
   const ratio = results[0][0].rps / results[0][1].rps;
   console.log(`\nUpdateAnswer / baseline write = ${ratio.toFixed(2)} (target >= 0.50): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+  if (database) {
+    console.log(`UpdateAnswer p99 = ${results[0][0].p99} ms (target < 50 ms): ${results[0][0].p99 < 50 ? 'met' : 'NOT met'}`);
+    for (const [r, b] of results.slice(1)) console.log(`${r.name} / baseline read = ${(r.rps / b.rps).toFixed(2)} (target >= 0.50): ${r.rps >= 0.5 * b.rps ? 'met' : 'NOT met'}`);
+  }
   if (results.some(([r]) => r.errors > 0)) console.log('WARNING: some Plumbline requests failed; see the errors column');
 } finally {
   for (const child of children) child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 }

@@ -10,7 +10,6 @@ import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
 import { authorizeCall } from '../services/identity/authorize-call';
-import { jsonBodyOf } from '../services/json-text';
 import { notYetAvailable } from '../services/not-yet-available';
 import { bindPrincipal } from '../services/audit/call';
 import { startRetention } from '../services/audit/retention';
@@ -20,7 +19,7 @@ import { openStore } from '../store/database';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
 import { beginAuditCall, recordFailure } from './audit-call';
-import { authenticateNow } from './auth/authenticate';
+import { authenticate } from './auth/authenticate';
 import { writeError } from './error-writer';
 import { registerExportRoutes } from './export-routes';
 import { registerTemplateRoutes } from './template-routes';
@@ -132,8 +131,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
     const call = beginAuditCall(audit, request, now);
     try {
-      const authenticating = authenticateNow(request, lookup, config.region, now);
-      const signed = authenticating instanceof Promise ? await authenticating : authenticating;
+      const signed = await authenticate(request, lookup, config.region, now);
       const { rawPath, query, json } = signed;
       const principal = bindPrincipal(call, signed.principal);
       const route = matchRoute(request.method, rawPath);
@@ -147,13 +145,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       const checked = operation?.check?.(input);
       if (checked?.length) problems.push(...checked);
       if (problems.length) throw ValidationError.fields(problems);
-      const authorizing = authorizeCall(services, principal, route.op.name, input);
-      if (authorizing) await authorizing;
+      await authorizeCall(services, principal, route.op.name, input);
       if (!operation) throw notYetAvailable(route.op.name);
-      const handled = operation.handle(services, principal, input);
-      const result = handled instanceof Promise ? await handled : handled;
+      const result = await operation.handle(services, principal, input);
       audit.recordLater(call, { response: result });
-      return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(jsonBodyOf(result));
+      return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(operation.body ? operation.body(result) : JSON.stringify(result ?? {}));
     } catch (error) {
       await recordFailure(call, request, error, lookup);
       throw error;

@@ -5,10 +5,8 @@ import type { Principal } from '../services/principal';
 /**
  * An operation handler: takes the bound, validated input of its operation and
  * calls its service. Parsing, validation and wire formatting happen around it.
- * It answers with a promise of the result, or with the result itself when the
- * service had it at once (UpdateAnswer as an immediate transaction).
  */
-export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => unknown;
+export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => Promise<unknown>;
 
 /**
  * Rules of the operation that need nothing but the request, so that one
@@ -17,16 +15,21 @@ export type OperationHandler = (ctx: ServiceContext, principal: Principal, input
  */
 export type OperationCheck = (input: Record<string, unknown>) => FieldProblem[];
 
+/** Writes a result's JSON body faster than JSON.stringify would (./answer-body.ts); the same JSON. */
+export type BodyWriter = (result: unknown) => string | Buffer;
+
 export interface Operation {
   name: string;
   handle: OperationHandler;
   check?: OperationCheck;
+  body?: BodyWriter;
 }
 
 export function defineOperation<I>(
   name: string,
-  handle: (ctx: ServiceContext, principal: Principal, input: I) => unknown,
+  handle: (ctx: ServiceContext, principal: Principal, input: I) => Promise<unknown>,
   check?: (input: Partial<I>) => FieldProblem[],
+  body?: BodyWriter,
 ): Operation {
-  return { name, handle: handle as OperationHandler, check: check as OperationCheck | undefined };
+  return { name, handle: handle as OperationHandler, check: check as OperationCheck | undefined, body };
 }

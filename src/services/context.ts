@@ -3,8 +3,8 @@ import { ConflictError } from '../domain/errors';
 import type { Store, Trx } from '../store/database';
 import { isUniqueViolation } from '../store/database';
 import { findIdempotentResult, saveIdempotentResult } from '../store/idempotency.repo';
-import { auditedTransaction, auditedTransactionNow } from './audit/audited-transaction';
-import type { ImmediateTx, NOT_RUN } from '../store/immediate';
+import { unitOfWork } from '../store/unit-of-work';
+import { auditedTransaction } from './audit/audited-transaction';
 import { markMutating } from './audit/call';
 import type { LensCatalog } from './lenses/catalog';
 import type { Principal } from './principal';
@@ -17,9 +17,9 @@ export interface ServiceContext {
   now(): number;
 }
 
-/** One read-only call: one transaction, so reads see one consistent state. */
+/** One read-only call: one unit of work on one connection (src/store/unit-of-work.ts). */
 export function read<T>(ctx: ServiceContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return ctx.store.db.transaction().execute(fn);
+  return unitOfWork(ctx.store.db, 'read', fn);
 }
 
 export interface MutationOptions {
@@ -29,16 +29,6 @@ export interface MutationOptions {
   token?: string;
   /** The request members that make a retry the same request. */
   request?: unknown;
-}
-
-/**
- * mutate() as an immediate transaction (src/store/immediate.ts), for a change
- * without a ClientRequestToken: its result, or NOT_RUN when it did not run that
- * way and nothing changed - the caller then takes mutate().
- */
-export function mutateNow<T>(ctx: ServiceContext, principal: Principal, fn: (tx: ImmediateTx) => T): T | typeof NOT_RUN {
-  markMutating(principal);
-  return auditedTransactionNow(ctx, principal, fn);
 }
 
 const fingerprint = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');

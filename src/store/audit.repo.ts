@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Db, Dialect, Trx } from './database';
 import type { AuditRecordsTable } from './tables';
-import { arg, prepared, type ImmediateConn } from './prepared';
+import { arg, prepared } from './prepared';
 
 type Conn = Db | Trx;
 
@@ -53,13 +53,6 @@ export async function insertJournalRows(trx: Trx, dialect: Dialect, rows: AuditR
   if (rows.length > 2) return insertRows(trx, dialect, 'audit_journal', rows);
   for (const row of rows) {
     await journalRow.run(trx, row.account_id, row.event_id, row.event_time, row.event_name, row.principal_arn, row.resource_arn, row.read_only, row.error_code, row.record);
-  }
-}
-
-/** insertJournalRows inside an immediate transaction (one or two rows: a record and its resource owner's copy). */
-export function insertJournalRowsNow(tx: ImmediateConn, rows: AuditRow[]): void {
-  for (const row of rows) {
-    journalRow.runNow(tx, row.account_id, row.event_id, row.event_time, row.event_name, row.principal_arn, row.resource_arn, row.read_only, row.error_code, row.record);
   }
 }
 

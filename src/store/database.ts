@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/0001-core';
 import * as customLenses from './migrations/0002-custom-lenses';
@@ -10,6 +10,10 @@ import * as sharing from './migrations/0004-sharing';
 import * as profilesTemplates from './migrations/0005-profiles-templates';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { registerSqliteConnection } from './prepared';
+import { POSTGRES_POOL_SIZE } from './pool-size';
+import { registerPostgresPool } from './postgres-unit';
+import { ConnectionLock, LockedSqliteDialect } from './sqlite-lock';
+import { registerSqliteLock } from './unit-of-work';
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
@@ -66,11 +70,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let checkpointer: Checkpointer | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POSTGRES_POOL_SIZE });
     // An idle connection that the server drops (restart, failover, admin) must not crash
     // the process: the pool replaces it on the next checkout.
     pool.on('error', (error) => process.stderr.write(`PostgreSQL connection lost (the pool reconnects): ${error.message}\n`));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerPostgresPool(db, pool);
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true });
@@ -84,8 +89,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // checkpoint syncs the database file, and at the default they dominated the
     // cost of small writes).
     file.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    const lock = new ConnectionLock();
+    db = new Kysely<Database>({ dialect: new LockedSqliteDialect({ database: withStatementCache(file) }, lock) });
     registerSqliteConnection(db, file);
+    registerSqliteLock(db, file, lock);
     // Checkpoints run on their own thread, off the requests' path (src/store/checkpointer.ts).
     checkpointer = startCheckpointer(path.join(options.dataDir, 'plumbline.db'), (message) => process.stderr.write(`SQLite: ${message}\n`));
   }

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely';
 import type { Db, Trx } from './database';
+import { nameStatement, postgresPoolOf, postgresUnitOf } from './postgres-unit';
 
 /**
  * Hot queries, built with Kysely once per store and run with new parameters.
@@ -16,9 +17,11 @@ import type { Db, Trx } from './database';
  *   better-sqlite3 prepared statement, without the executor. Kysely's SQLite
  *   driver has one connection and holds it for the whole transaction, so a
  *   statement run on it there is part of that transaction, as through Kysely;
- * - otherwise (PostgreSQL, or outside a transaction, where the connection may
- *   belong to another call's transaction) it goes through Kysely's executor as a
- *   compiled query, only without building and compiling it again.
+ * - on PostgreSQL it is a named prepared statement, and inside a unit of work
+ *   its writes are held and sent together (./postgres-unit.ts);
+ * - otherwise (outside a transaction, where the connection may belong to
+ *   another call's transaction) it goes through Kysely's executor as a compiled
+ *   query, only without building and compiling it again.
  */
 
 type Conn = Db | Trx;
@@ -32,13 +35,6 @@ export function registerSqliteConnection(db: Db, file: SQLite.Database): void {
 
 /** The better-sqlite3 connection behind a SQLite store (by its adapter), or undefined for PostgreSQL. */
 export const sqliteFileOf = (adapter: DialectAdapter): SQLite.Database | undefined => sqliteHandles.get(adapter);
-
-/** An immediate transaction's connection (src/store/immediate.ts): statements run on it at once. */
-export interface ImmediateConn {
-  readonly db: Db;
-  readonly adapter: DialectAdapter;
-  readonly file: SQLite.Database;
-}
 
 const ARG = '\u0000plumbline-arg:';
 
@@ -60,10 +56,6 @@ export interface PreparedQuery<Row> {
   first(db: Conn, ...args: unknown[]): Promise<Row | undefined>;
   /** Runs a statement that returns no rows. */
   run(db: Conn, ...args: unknown[]): Promise<void>;
-  /** Inside an immediate transaction: the first row, if any, without a promise. */
-  firstNow(tx: ImmediateConn, ...args: unknown[]): Row | undefined;
-  /** Inside an immediate transaction: runs a statement that returns no rows. */
-  runNow(tx: ImmediateConn, ...args: unknown[]): void;
 }
 
 export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQuery<Row> {
@@ -76,6 +68,7 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
       const slots = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(ARG) ? Number(p.slice(ARG.length)) : -1));
       compiled = { query, slots };
       byStore.set(adapter, compiled);
+      if (postgresPoolOf(adapter)) nameStatement(query.sql);
     }
     return compiled;
   };
@@ -111,22 +104,7 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     }
   };
 
-  /** The compiled query with its statement on the immediate transaction's connection. */
-  const immediate = (tx: ImmediateConn): Compiled & { statement: SQLite.Statement } => {
-    const compiled = compiledFor(tx.db, tx.adapter);
-    compiled.statement ??= tx.file.prepare(compiled.query.sql);
-    return compiled as Compiled & { statement: SQLite.Statement };
-  };
-
   return {
-    firstNow: (tx, ...args) => {
-      const compiled = immediate(tx);
-      return compiled.statement.get(parameters(compiled, args)) as Row | undefined;
-    },
-    runNow: (tx, ...args) => {
-      const compiled = immediate(tx);
-      compiled.statement.run(parameters(compiled, args));
-    },
     rows: (db, ...args) => {
       const adapter = db.getExecutor().adapter;
       const compiled = compiledFor(db, adapter);
@@ -149,6 +127,8 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     run: (db, ...args) => {
       const adapter = db.getExecutor().adapter;
       const compiled = compiledFor(db, adapter);
+      const unit = postgresUnitOf(db);
+      if (unit) return unit.hold(compiled.query.sql, parameters(compiled, args));
       const statement = direct(db, adapter, compiled);
       if (!statement) return viaExecutor(db, compiled, args).then(() => undefined);
       return settled(() => {

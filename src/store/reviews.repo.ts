@@ -3,7 +3,7 @@ import type { Db, Trx } from './database';
 import type { AnswerRecord, LensReviewRecord } from './records';
 import type { AnswersTable, LensReviewsTable } from './tables';
 import { answerStateColumns, answerStateOf } from './answer-state-columns';
-import { arg, prepared, type ImmediateConn } from './prepared';
+import { arg, prepared } from './prepared';
 
 type Conn = Db | Trx;
 
@@ -55,24 +55,6 @@ export async function findLensReview(db: Conn, workloadId: string, lensKey: stri
   return row ? toLensReview(row) : undefined;
 }
 
-const lensReviewCountsByKey = prepared((db) =>
-  db.selectFrom('lens_reviews').select(['lens_version', 'active', 'risk_counts']).where('workload_id', '=', arg(0)).where('lens_key', '=', arg(1)),
-);
-
-/**
- * Inside an immediate transaction (src/store/immediate.ts): the part of a lens
- * review an answer's change reads - its version, whether it is applied, its
- * risk counts - without decoding the rest of the row.
- */
-export function findLensReviewCountsNow(
-  tx: ImmediateConn,
-  workloadId: string,
-  lensKey: string,
-): Pick<LensReviewRecord, 'workloadId' | 'lensKey' | 'lensVersion' | 'active' | 'riskCounts'> | undefined {
-  const row = lensReviewCountsByKey.firstNow(tx, workloadId, lensKey);
-  return row ? { workloadId, lensKey, lensVersion: row.lens_version, active: row.active === 1, riskCounts: JSON.parse(row.risk_counts) } : undefined;
-}
-
 const lensReviewColumns = ['lens_version', 'active', 'position', 'notes', 'pillar_notes', 'risk_counts', 'updated_at'] as const;
 const upsertLensReviewRow = prepared((db) => {
   const changes = Object.fromEntries(lensReviewColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
@@ -106,11 +88,6 @@ export async function updateLensReviewCounts(db: Conn, r: Pick<LensReviewRecord,
   await lensReviewCounts.run(db, JSON.stringify(r.riskCounts), r.updatedAt, r.workloadId, r.lensKey);
 }
 
-/** updateLensReviewCounts inside an immediate transaction. */
-export function updateLensReviewCountsNow(tx: ImmediateConn, r: Pick<LensReviewRecord, 'workloadId' | 'lensKey' | 'riskCounts' | 'updatedAt'>): void {
-  lensReviewCounts.runNow(tx, JSON.stringify(r.riskCounts), r.updatedAt, r.workloadId, r.lensKey);
-}
-
 /** Writes only the notes, so a concurrent answer's risk counts are never overwritten. */
 export async function updateLensReviewNotes(db: Conn, r: LensReviewRecord): Promise<void> {
   await db
@@ -136,12 +113,6 @@ export async function findAnswer(db: Conn, workloadId: string, lensKey: string, 
   return row ? toAnswer(row) : undefined;
 }
 
-/** findAnswer inside an immediate transaction. */
-export function findAnswerNow(tx: ImmediateConn, workloadId: string, lensKey: string, questionId: string): AnswerRecord | undefined {
-  const row = answerByKey.firstNow(tx, workloadId, lensKey, questionId);
-  return row ? toAnswer(row) : undefined;
-}
-
 const answerColumns = ['selected_choices', 'choice_answers', 'notes', 'is_applicable', 'reason', 'risk', 'updated_at'] as const;
 const upsertAnswerRow = prepared((db) => {
   const changes = Object.fromEntries(answerColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
@@ -154,12 +125,6 @@ const upsertAnswerRow = prepared((db) => {
 export async function upsertAnswer(db: Conn, a: AnswerRecord): Promise<void> {
   const c = answerStateColumns(a.state);
   await upsertAnswerRow.run(db, a.workloadId, a.lensKey, a.questionId, c.selected_choices, c.choice_answers, c.notes, c.is_applicable, c.reason, a.risk, a.updatedAt);
-}
-
-/** upsertAnswer inside an immediate transaction. */
-export function upsertAnswerNow(tx: ImmediateConn, a: AnswerRecord): void {
-  const c = answerStateColumns(a.state);
-  upsertAnswerRow.runNow(tx, a.workloadId, a.lensKey, a.questionId, c.selected_choices, c.choice_answers, c.notes, c.is_applicable, c.reason, a.risk, a.updatedAt);
 }
 
 export async function deleteAnswers(db: Conn, workloadId: string, lensKey: string, questionIds: string[]): Promise<void> {

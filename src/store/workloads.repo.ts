@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
-import { arg, prepared, type ImmediateConn } from './prepared';
+import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
 import type { WorkloadsTable } from './tables';
 
@@ -85,11 +85,6 @@ export async function touchWorkload(db: Conn, id: string, riskCounts: RiskCounts
   await workloadCounts.run(db, JSON.stringify(riskCounts), updatedAt, id);
 }
 
-/** touchWorkload inside an immediate transaction (src/store/immediate.ts). */
-export function touchWorkloadNow(tx: ImmediateConn, id: string, riskCounts: RiskCounts, updatedAt: number): void {
-  workloadCounts.runNow(tx, JSON.stringify(riskCounts), updatedAt, id);
-}
-
 /**
  * Loads a workload; with `lock`, holds its row for the rest of the transaction
  * on PostgreSQL so concurrent changes to its counts serialize (SQLite
@@ -101,18 +96,6 @@ const workloadByIdForUpdate = prepared((db) => db.selectFrom('workloads').select
 export async function findWorkload(db: Conn, id: string, lock?: Dialect): Promise<WorkloadRecord | undefined> {
   const row = await (lock === 'postgres' ? workloadByIdForUpdate : workloadById).first(db, id);
   return row ? toWorkloadRecord(row) : undefined;
-}
-
-const workloadCountsById = prepared((db) => db.selectFrom('workloads').select(['id', 'account_id', 'risk_counts']).where('id', '=', arg(0)));
-
-/**
- * Inside an immediate transaction (SQLite, so no lock is needed): the part of a
- * workload an answer's change reads - its owner and risk counts - without
- * decoding the rest of the row.
- */
-export function findWorkloadCountsNow(tx: ImmediateConn, id: string): Pick<WorkloadRecord, 'id' | 'accountId' | 'riskCounts'> | undefined {
-  const row = workloadCountsById.firstNow(tx, id);
-  return row ? { id: row.id, accountId: row.account_id, riskCounts: JSON.parse(row.risk_counts) } : undefined;
 }
 
 export async function findWorkloadByNameKey(db: Conn, accountId: string, nameKey: string) {

@@ -70,15 +70,6 @@ export interface Verified<P> {
  * with an AuthError. Errors thrown by `lookup` propagate unchanged.
  */
 export async function verifySigV4<P>(req: IncomingSignedRequest, lookup: SigningKeyLookup<P>, opts: VerifySigV4Options): Promise<Verified<P>> {
-  return verifySigV4Now(req, lookup, opts);
-}
-
-/**
- * verifySigV4 for the API's hot path: answers at once when the key lookup and
- * the signing key answer from memory (a promise otherwise), and throws what
- * verifySigV4 rejects with.
- */
-export function verifySigV4Now<P>(req: IncomingSignedRequest, lookup: SigningKeyLookup<P>, opts: VerifySigV4Options): Verified<P> | Promise<Verified<P>> {
   const now = opts.now ?? new Date();
   const maxSkewSeconds = opts.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
   const query = parseQuery(req.rawQuery);
@@ -172,8 +163,7 @@ export function verifySigV4Now<P>(req: IncomingSignedRequest, lookup: SigningKey
 
   // Only now consult the key store.
   const signed: SignedParts = { req, query, auth, sessionToken, signedHeaderValues, signedPayloadHash, shortDate };
-  const key = lookup(credential.accessKeyId);
-  return key instanceof Promise ? key.then((known) => checkSignature(signed, known)) : checkSignature(signed, key);
+  return checkSignature(signed, await lookup(credential.accessKeyId));
 }
 
 /** What the signature check needs of a parsed request. */

@@ -1,5 +1,5 @@
 import type { Trx } from '../../store/database';
-import { immediateTransaction, NOT_RUN, type ImmediateTx } from '../../store/immediate';
+import { unitOfWork } from '../../store/unit-of-work';
 import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { auditCallOf } from './call';
@@ -12,9 +12,8 @@ import { auditCallOf } from './call';
  */
 export async function auditedTransaction<T>(ctx: ServiceContext, principal: Principal, fn: (trx: Trx) => Promise<T>): Promise<T> {
   const call = auditCallOf(principal);
-  if (!call) return ctx.store.db.transaction().execute(fn);
-  if (call.recorded) return ctx.store.db.transaction().execute(fn);
-  const result = await ctx.store.db.transaction().execute(async (trx) => {
+  if (!call || call.recorded) return unitOfWork(ctx.store.db, 'write', fn);
+  const result = await unitOfWork(ctx.store.db, 'write', async (trx) => {
     const changed = await fn(trx);
     await call.sink.recordChange(trx, call, changed);
     return changed;
@@ -22,25 +21,5 @@ export async function auditedTransaction<T>(ctx: ServiceContext, principal: Prin
   // Only now: until the commit, a rollback could still take the record away.
   call.recorded = true;
   call.sink.changeCommitted();
-  return result;
-}
-
-/**
- * auditedTransaction as an immediate transaction (src/store/immediate.ts):
- * NOT_RUN, with nothing changed or recorded, when it could not run that way.
- */
-export function auditedTransactionNow<T>(ctx: ServiceContext, principal: Principal, fn: (tx: ImmediateTx) => T): T | typeof NOT_RUN {
-  const call = auditCallOf(principal);
-  if (!call || call.recorded) return immediateTransaction(ctx.store.db, fn);
-  const sink = call.sink;
-  if (!sink.recordChangeNow) return NOT_RUN;
-  const result = immediateTransaction(ctx.store.db, (tx) => {
-    const changed = fn(tx);
-    sink.recordChangeNow!(tx, call, changed);
-    return changed;
-  });
-  if (result === NOT_RUN) return result;
-  call.recorded = true;
-  sink.changeCommitted();
   return result;
 }

@@ -1,17 +1,10 @@
 import type { AuditOutcome } from '../../domain/audit/build';
 import type { Trx } from '../../store/database';
-import type { ImmediateTx } from '../../store/immediate';
 import type { Principal } from '../principal';
 
 /** Where a call's record goes: inside a change's transaction, or later in a batch. */
 export interface AuditSink {
   recordChange(trx: Trx, call: AuditCall, response: unknown): Promise<void>;
-  /**
-   * recordChange inside an immediate transaction (src/store/immediate.ts); throws
-   * NOT_IMMEDIATE when the record needs what only recordChange does. A sink
-   * without it leaves every change to the general path.
-   */
-  recordChangeNow?(tx: ImmediateTx, call: AuditCall, response: unknown): void;
   /** The transaction recordChange wrote in has committed. */
   changeCommitted(): void;
   recordLater(call: AuditCall, outcome: AuditOutcome): void;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { buildAuditRecord, type AuditOutcome } from '../../domain/audit/build';
 import type { AuditRecord } from '../../domain/audit/record';
-import { insertAuditRows, insertJournalRows, insertJournalRowsNow, moveJournalRows, type AuditRow } from '../../store/audit.repo';
+import { insertAuditRows, insertJournalRows, moveJournalRows, type AuditRow } from '../../store/audit.repo';
 import type { Store, Trx } from '../../store/database';
-import { NOT_IMMEDIATE, type ImmediateTx } from '../../store/immediate';
-import { enqueueEventsFor, mayRaiseEvents } from '../events/outbox';
+import { enqueueEventsFor } from '../events/outbox';
 import type { AuditCall, AuditSink } from './call';
 
 export interface AuditTrailOptions {
@@ -91,14 +90,6 @@ export class AuditTrail implements AuditSink {
     const record = this.record(call, { response });
     await insertJournalRows(trx, this.store.dialect, rowsOf(record, call.eventTime));
     await enqueueEventsFor(trx, record);
-  }
-
-  recordChangeNow(tx: ImmediateTx, call: AuditCall, response: unknown): void {
-    if (!call.principal || !call.eventName) return;
-    // Queuing events is left to recordChange (the general path); most stores have no event targets.
-    if (mayRaiseEvents(tx.db, call.eventName)) throw NOT_IMMEDIATE;
-    const record = this.record(call, { response });
-    insertJournalRowsNow(tx, rowsOf(record, call.eventTime));
   }
 
   /** Only once committed: a batch that started earlier might not have seen the journal row. */

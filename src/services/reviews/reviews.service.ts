@@ -3,22 +3,11 @@ import type { CompiledLens, CompiledQuestion } from '../../domain/lens/compiled-
 import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '../../domain/review/answer';
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
-import { NOT_IMMEDIATE, NOT_RUN } from '../../store/immediate';
 import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
-import {
-  findAnswer,
-  findAnswerNow,
-  findLensReview,
-  findLensReviewCountsNow,
-  updateLensReviewCounts,
-  updateLensReviewCountsNow,
-  updateLensReviewNotes,
-  upsertAnswer,
-  upsertAnswerNow,
-} from '../../store/reviews.repo';
-import { findWorkloadCountsNow, touchWorkload, touchWorkloadNow, touchWorkloadTime } from '../../store/workloads.repo';
+import { findAnswer, findLensReview, updateLensReviewCounts, updateLensReviewNotes, upsertAnswer } from '../../store/reviews.repo';
+import { touchWorkload, touchWorkloadTime } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
-import { mutate, mutateNow, read, type ServiceContext } from '../context';
+import { mutate, read, type ServiceContext } from '../context';
 import { pageOf } from '../pagination';
 import type { Principal } from '../principal';
 import {
@@ -30,7 +19,6 @@ import {
   type AnswerLookup,
 } from './present';
 import { lensReviewIn, reviewView, type ReviewView } from './view';
-import { withAnswerJson } from './answer-json';
 import { prioritizedIn, workloadPriorities } from '../profiles/priorities';
 
 interface ReviewRef {
@@ -186,14 +174,18 @@ function answerChange(
     // The workload's counts are the sum over its applied lenses, so the same delta applies.
     workloadCounts: addCounts({ ...workload.riskCounts }, delta),
     now,
-    result: withAnswerJson(question, { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) }),
+    result: { WorkloadId: workload.id, LensAlias: review.lensKey, LensArn: lens.arn, Answer: presentAnswer(question, state, risk) },
   };
 }
 
-/** UpdateAnswer: answered at once when it ran as an immediate transaction (see updateAnswerNow), else through mutate(). */
-export function updateAnswer(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
-  const done = updateAnswerNow(ctx, principal, input);
-  if (done !== NOT_RUN) return done;
+/**
+ * UpdateAnswer, the most frequent write: the workload under the same access
+ * rule as every other change (locked on PostgreSQL so concurrent answers' count
+ * updates serialize), the lens review and question as every read resolves them,
+ * and one mutate() transaction holding the answer, both counts and the audit
+ * record (with any events).
+ */
+export async function updateAnswer(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
   return mutate(ctx, { principal, operation: 'UpdateAnswer' }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
     const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
@@ -205,33 +197,6 @@ export function updateAnswer(ctx: ServiceContext, principal: Principal, input: U
     await upsertAnswer(trx, change.answer);
     await updateLensReviewCounts(trx, change.review);
     await touchWorkload(trx, workload.id, change.workloadCounts, change.now);
-    return change.result;
-  });
-}
-
-/**
- * UpdateAnswer's common case - the caller's own workload, a review on an
- * AWS-provided lens, a question of it - as an immediate transaction on SQLite
- * (src/store/immediate.ts): the same reads, change and writes as the general
- * path above, in the same order, without an await. Anything else (another
- * account's shared workload, a custom lens, a lens or question not found, event
- * targets to queue for, PostgreSQL) answers NOT_RUN having changed nothing, and
- * the general path does it, not-found errors included. An update the answer's
- * own rules refuse (applyAnswerUpdate) is refused here as it would be there.
- */
-function updateAnswerNow(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
-  return mutateNow(ctx, principal, (tx) => {
-    const workload = findWorkloadCountsNow(tx, input.WorkloadId);
-    if (!workload || workload.accountId !== principal.accountId) throw NOT_IMMEDIATE;
-    const review = findLensReviewCountsNow(tx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
-    const lens = review?.active ? ctx.catalog.builtinVersion(review.lensKey, review.lensVersion) : undefined;
-    const question = lens?.questions.get(input.QuestionId);
-    if (!review || !lens || !question) throw NOT_IMMEDIATE;
-    const before = findAnswerNow(tx, workload.id, review.lensKey, question.id);
-    const change = answerChange(ctx, input, workload, review, lens, question, before);
-    upsertAnswerNow(tx, change.answer);
-    updateLensReviewCountsNow(tx, change.review);
-    touchWorkloadNow(tx, workload.id, change.workloadCounts, change.now);
     return change.result;
   });
 }

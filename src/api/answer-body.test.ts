@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerRisk, unanswered, type AnswerState } from '../../domain/review/answer';
-import { jsonBodyOf } from '../json-text';
-import { loadBuiltinLens } from '../lenses/builtin-lenses';
-import { withAnswerJson } from './answer-json';
-import { presentAnswer } from './present';
+import { answerRisk, unanswered, type AnswerState } from '../domain/review/answer';
+import { loadBuiltinLens } from '../services/lenses/builtin-lenses';
+import { presentAnswer } from '../services/reviews/present';
+import { answerBody } from './answer-body';
 
 const lens = loadBuiltinLens('wellarchitected').current;
 
@@ -27,7 +26,7 @@ describe('prebuilt answer JSON body', () => {
         const expected = JSON.parse(JSON.stringify(output));
         // Twice: the second time the question's cached text is used.
         for (let i = 0; i < 2; i++) {
-          const body = jsonBodyOf(withAnswerJson(question, { ...output }));
+          const body = answerBody({ ...output });
           expect(JSON.parse(body.toString())).toEqual(expected);
         }
       }
@@ -41,20 +40,8 @@ describe('prebuilt answer JSON body', () => {
       const question = questions[i % questions.length];
       const state = { ...unanswered(), selected: [question.choices[0].id], notes: `note ${i}` };
       const output = { WorkloadId: `w${i}`, Answer: presentAnswer(question, state, answerRisk(question, state)) };
-      return { expected: JSON.parse(JSON.stringify(output)), body: jsonBodyOf(withAnswerJson(question, { ...output })) };
+      return { expected: JSON.parse(JSON.stringify(output)), body: answerBody({ ...output }) };
     });
     for (const { expected, body } of made) expect(JSON.parse(body.toString())).toEqual(expected);
-  });
-
-  it('leaves results without prebuilt text to JSON.stringify', () => {
-    expect(jsonBodyOf({ a: 1 })).toBe('{"a":1}');
-    expect(jsonBodyOf(undefined)).toBe('{}');
-  });
-
-  it('keeps the result a plain object for other readers', () => {
-    const question = lens.questions.get('priorities')!;
-    const output = withAnswerJson(question, { WorkloadId: 'w1', Answer: presentAnswer(question, unanswered(), 'UNANSWERED') });
-    expect(Object.keys(output)).toEqual(['WorkloadId', 'Answer']);
-    expect(JSON.parse(JSON.stringify(output))).toEqual(JSON.parse(jsonBodyOf(output).toString()));
   });
 });

@@ -1,26 +1,40 @@
-import type { CompiledQuestion } from '../../domain/lens/compiled-lens';
-import { withJsonBody } from '../json-text';
-import type { presentAnswer } from './present';
-
 /**
- * The JSON of an answer as UpdateAnswer returns it. Most of its 5-15 KB are the
- * question and its choices as the lens defines them, the same for every answer
- * to that question: their bytes are built once per compiled question (a lens
- * version) and only the answer's own members are serialized per call.
+ * The wire body of a result carrying one answer (UpdateAnswer, GetAnswer). Most
+ * of its 5-15 KB are the question and its choices as the lens defines them, the
+ * same for every answer to that question: their bytes are built once per
+ * question and only the answer's own members are serialized per call. The body
+ * says exactly what JSON.stringify of the result says.
  */
 
-type PresentedAnswer = ReturnType<typeof presentAnswer>;
+interface PresentedAnswer {
+  QuestionId: string;
+  PillarId: string;
+  QuestionTitle: string;
+  QuestionDescription?: string;
+  ImprovementPlanUrl?: string;
+  HelpfulResourceUrl?: string;
+  HelpfulResourceDisplayText?: string;
+  /** Built once per question and frozen by the service (present.ts): it identifies the question's cached bytes. */
+  Choices: readonly object[];
+  SelectedChoices: readonly string[];
+  ChoiceAnswers: readonly object[];
+  IsApplicable: boolean;
+  Risk: string;
+  Notes?: string;
+  Reason?: string;
+}
 
-const lensMembersBytes = new WeakMap<CompiledQuestion, Buffer>();
+const lensMembersBytes = new WeakMap<readonly object[], Buffer>();
 
 /** The members that come from the lens, as UTF-8 JSON without the braces (to splice into the answer's object). */
-function lensMembers(question: CompiledQuestion, answer: PresentedAnswer): Buffer {
-  let bytes = lensMembersBytes.get(question);
+function lensMembers(answer: PresentedAnswer): Buffer {
+  let bytes = lensMembersBytes.get(answer.Choices);
   if (bytes === undefined) {
     const { QuestionId, PillarId, QuestionTitle, QuestionDescription, ImprovementPlanUrl, HelpfulResourceUrl, HelpfulResourceDisplayText, Choices } = answer;
     const text = JSON.stringify({ QuestionId, PillarId, QuestionTitle, QuestionDescription, ImprovementPlanUrl, HelpfulResourceUrl, HelpfulResourceDisplayText, Choices });
     bytes = Buffer.from(text.slice(1, -1));
-    lensMembersBytes.set(question, bytes);
+    // Only a frozen array is the question's own; any other would be a new key per call.
+    if (Object.isFrozen(answer.Choices)) lensMembersBytes.set(answer.Choices, bytes);
   }
   return bytes;
 }
@@ -46,12 +60,9 @@ function bodyBuffer(size: number): Buffer {
   return body;
 }
 
-/**
- * An operation result `{ ...members, Answer }` that carries its JSON body: the
- * answer's own members are serialized, the lens's are copied from the cache.
- */
-export function withAnswerJson<T extends { Answer: PresentedAnswer }>(question: CompiledQuestion, output: T): T {
-  const { Answer, ...members } = output;
+/** The JSON body of `{ ...members, Answer }`: the answer's own members serialized, the lens's copied from the cache. */
+export function answerBody(result: unknown): Buffer {
+  const { Answer, ...members } = result as { Answer: PresentedAnswer };
   const { SelectedChoices, ChoiceAnswers, IsApplicable, Risk, Notes, Reason } = Answer;
   const head = JSON.stringify(members);
   // SelectedChoices is always there, so the answer's own object is never empty.
@@ -59,11 +70,11 @@ export function withAnswerJson<T extends { Answer: PresentedAnswer }>(question: 
   const before = `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"Answer":{`;
   const after = `,${own.slice(1)}}`;
   // Written straight into one buffer: no intermediate buffers for the two small pieces.
-  const lens = lensMembers(question, Answer);
+  const lens = lensMembers(Answer);
   const headBytes = Buffer.byteLength(before);
   const body = bodyBuffer(headBytes + lens.length + Buffer.byteLength(after));
   body.write(before, 0);
   lens.copy(body, headBytes);
   body.write(after, headBytes + lens.length);
-  return withJsonBody(output, body);
+  return body;
 }
