@@ -73,7 +73,7 @@ export async function authenticateStreamed(request: FastifyRequest, lookup: KeyL
   const url = request.raw.url ?? '/';
   const q = url.indexOf('?');
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
-  const verified = await verifySigV4Now(
+  const verified = await verifySigV4(
     { method: request.method, rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: request.headers, body: Buffer.alloc(0), bodySha256: sha },
     lookup,
     { service: 'wellarchitected', region, now: new Date(now()) },
