@@ -19,6 +19,7 @@ import { AuditTrail } from '../services/audit/trail';
 import { openStore } from '../store/database';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
+import { registerReadinessRoute } from './readiness-route';
 import { beginAuditCall, recordFailure } from './audit-call';
 import { authenticateNow } from './auth/authenticate';
 import { writeError } from './error-writer';
@@ -42,6 +43,8 @@ export interface AppOptions {
   config: Config;
   logger?: boolean | { level: string };
   now?: () => number;
+  /** Aborts the wait for the database at start-up (SIGTERM before listening). */
+  signal?: AbortSignal;
 }
 
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
@@ -53,7 +56,7 @@ const logsRequests = (logger: AppOptions['logger']) =>
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, signal: options.signal });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
   const now = options.now ?? Date.now;
   const rootCredentials = await bootstrapRoot(
@@ -88,7 +91,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     genReqId: () => randomUUID(),
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
-  app.addHook('preClose', () => events.stop());
+  let stopping = false;
+  app.addHook('preClose', () => {
+    stopping = true;
+    return events.stop();
+  });
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
     await retention.stop();
@@ -117,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         return reply.status(503).send({ status: 'unavailable', store: store.dialect });
       }
     });
+    registerReadinessRoute(own, { store, audit, stopping: () => stopping });
     registerAdminRoutes(own, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
     registerExportRoutes(own, { services, lookup, region: config.region });
     registerTemplateRoutes(own, { services, lookup, region: config.region });

@@ -288,6 +288,8 @@ export interface EventOutboxTable {
   attempts: number;
   next_attempt_at: Millis;
   claimed_until: Millis | null;
+  /** The process holding the claim until claimed_until (host, pid, random part). */
+  claimed_by: string | null;
   last_error: string | null;
   created_at: Millis;
   delivered_at: Millis | null;
@@ -360,4 +362,20 @@ export interface Database {
   audit_journal: AuditRecordsTable;
   console_sessions: ConsoleSessionsTable;
   root_console_passwords: RootConsolePasswordsTable;
+  audit_dead_letters: AuditDeadLettersTable;
+  cache_versions: CacheVersionsTable;
+}
+
+/** An audit row the store refused, set aside (JSON text) so the others are stored. */
+export interface AuditDeadLettersTable {
+  event_id: string;
+  set_aside_at: number;
+  error: string;
+  row_json: string;
+}
+
+/** A counter per kind of cached state; bumped by every change of that state. */
+export interface CacheVersionsTable {
+  scope: string;
+  version: number;
 }

@@ -55,6 +55,7 @@ export async function enqueueEventsFor(trx: Trx, record: AuditRecord): Promise<v
         attempts: 0,
         next_attempt_at: now,
         claimed_until: null,
+        claimed_by: null,
         last_error: null,
         created_at: now,
         delivered_at: null,
