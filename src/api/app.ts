@@ -9,6 +9,7 @@ import { createSecretBox, loadOrCreateMasterKey } from '../services/credentials/
 import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
+import { createCaches } from '../services/caches';
 import { authorizeCall } from '../services/identity/authorize-call';
 import { jsonBodyOf } from '../services/json-text';
 import { notYetAvailable } from '../services/not-yet-available';
@@ -70,15 +71,18 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
     now(),
   );
-  const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now };
-  // Custom lenses come from the store; reviews read them inside their transactions.
-  await registerCustomLenses(services);
-  const lookup = signingKeyLookup(store, box, now);
+  // Every cache of store state, kept current across processes (src/services/caches/).
+  const caches = createCaches(store, box, now, (error) => process.stderr.write(`caches: cannot read cache versions: ${String(error)}\n`));
+  await caches.versions.start();
   // Events: the enabled targets cached for the enqueue step, and the outbox delivered in the background.
   const events = await startEvents(store, box, config.events, now, (error) =>
     process.stderr.write(`events: ${error instanceof Error ? error.message : String(error)}\n`),
-  );
-  const audit = new AuditTrail(store, { region: config.region });
+  caches.versions);
+  const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now, caches, events: events.runtime };
+  // Custom lenses come from the store; reviews read them inside their transactions.
+  await registerCustomLenses(services);
+  const lookup = signingKeyLookup(caches.signingKeys, caches.sessions);
+  const audit = new AuditTrail(store, { region: config.region, events: events.runtime });
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );
@@ -99,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
     await retention.stop();
+    await caches.versions.stop();
     await audit.close();
     await store.close();
   });

@@ -38,3 +38,12 @@ export async function insertAccessKey(
 export async function deleteAccessKey(db: Conn, accessKeyId: string): Promise<void> {
   await db.deleteFrom('access_keys').where('access_key_id', '=', accessKeyId).execute();
 }
+
+/** The root key named by the environment: its secret and owner as configured now. */
+export async function resealRootKey(db: Conn, key: { accessKeyId: string; accountId: string; secretSealed: string }): Promise<void> {
+  await db
+    .updateTable('access_keys')
+    .set({ secret_sealed: key.secretSealed, account_id: key.accountId, user_name: null })
+    .where('access_key_id', '=', key.accessKeyId)
+    .execute();
+}

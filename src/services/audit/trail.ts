@@ -7,6 +7,7 @@ import { NOT_IMMEDIATE, type ImmediateTx } from '../../store/immediate';
 import { insertDeadLetter } from '../../store/audit-dead-letters.repo';
 import { isStoreUnreachable } from '../../store/pg-resilience';
 import { enqueueEventsFor, mayRaiseEvents } from '../events/outbox';
+import type { EventsRuntime } from '../events/runtime';
 import type { AuditCall, AuditSink } from './call';
 
 export interface AuditTrailOptions {
@@ -19,6 +20,8 @@ export interface AuditTrailOptions {
   onError?: (error: unknown) => void;
   /** Where records set aside or dropped are logged by event id (stderr when absent). */
   log?: (message: string) => void;
+  /** The app's events runtime: which targets exist, for queuing the events of changes. */
+  events?: EventsRuntime;
   /** Records kept while the store is unreachable before the oldest are dropped (MAX_PENDING). */
   maxPending?: number;
 }
@@ -116,13 +119,13 @@ export class AuditTrail implements AuditSink {
     if (!call.principal || !call.eventName) return;
     const record = this.record(call, { response });
     await insertJournalRows(trx, this.store.dialect, rowsOf(record, call.eventTime));
-    await enqueueEventsFor(trx, record);
+    await enqueueEventsFor(trx, record, this.options.events);
   }
 
   recordChangeNow(tx: ImmediateTx, call: AuditCall, response: unknown): void {
     if (!call.principal || !call.eventName) return;
     // Queuing events is left to recordChange (the general path); most stores have no event targets.
-    if (mayRaiseEvents(tx.db, call.eventName)) throw NOT_IMMEDIATE;
+    if (mayRaiseEvents(this.options.events, call.eventName)) throw NOT_IMMEDIATE;
     const record = this.record(call, { response });
     insertJournalRowsNow(tx, rowsOf(record, call.eventTime));
   }
@@ -170,7 +173,7 @@ export class AuditTrail implements AuditSink {
       await this.store.db.transaction().execute(async (trx) => {
         await moveJournalRows(trx, this.store.dialect);
         await insertAuditRows(trx, this.store.dialect, rows);
-        for (const record of events) await enqueueEventsFor(trx, record);
+        for (const record of events) await enqueueEventsFor(trx, record, this.options.events);
       });
       this.retryDelayMs = this.flushMs;
     } catch (error) {
@@ -194,7 +197,7 @@ export class AuditTrail implements AuditSink {
     }
     for (let i = 0; i < events.length; i++) {
       try {
-        await db.transaction().execute((trx) => enqueueEventsFor(trx, events[i]));
+        await db.transaction().execute((trx) => enqueueEventsFor(trx, events[i], this.options.events));
       } catch (error) {
         if (isStoreUnreachable(error)) return { rows, events: events.slice(i), error };
         this.options.log?.(`audit trail: the events of record ${events[i].eventID} were refused by the store and are not sent: ${messageOf(error)}`);

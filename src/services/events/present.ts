@@ -1,7 +1,6 @@
 import { OUTBOX_DELIVERED, OUTBOX_FAILED, OUTBOX_PENDING, outboxCounts, type EventTargetRow, type OutboxRow } from '../../store/events.repo';
 import type { ServiceContext } from '../context';
 import { seconds } from '../pagination';
-import { runtimeOf } from './runtime';
 import { targetFile } from './delivery';
 
 /** Targets and deliveries as the admin API shows them: times in epoch seconds like the rest of the API. */
@@ -10,7 +9,7 @@ const optional = <T>(name: string, value: T | null | undefined) => (value === nu
 
 export async function presentTargets(ctx: ServiceContext, rows: EventTargetRow[]) {
   const counts = await outboxCounts(ctx.store.db, rows.map((row) => row.id));
-  const filesDir = runtimeOf(ctx.store.db)?.settings.filesDir;
+  const filesDir = ctx.events?.settings.filesDir;
   return rows.map((row) => {
     const count = counts.get(row.id) ?? {};
     return {
