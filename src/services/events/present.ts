@@ -37,7 +37,9 @@ export async function presentTargets(ctx: ServiceContext, rows: EventTargetRow[]
   });
 }
 
-export function presentDelivery(row: OutboxRow) {
+/** A pending row a process holds (its lease not ended) is shown as claimed: by which process, until when. */
+export function presentDelivery(row: OutboxRow, now: number) {
+  const claimed = row.status === OUTBOX_PENDING && row.claimed_until !== null && row.claimed_until >= now;
   return {
     DeliveryId: row.id,
     EventId: row.event_id,
@@ -48,5 +50,6 @@ export function presentDelivery(row: OutboxRow) {
     ...(row.status === OUTBOX_PENDING ? { NextAttemptAt: seconds(row.next_attempt_at) } : {}),
     ...optional('DeliveredAt', row.delivered_at === null ? null : seconds(row.delivered_at)),
     ...optional('LastError', row.last_error),
+    ...(claimed ? { Claim: { ClaimedBy: row.claimed_by ?? 'unknown', ClaimedUntil: seconds(row.claimed_until!) } } : {}),
   };
 }

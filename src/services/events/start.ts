@@ -25,6 +25,7 @@ export async function startEvents(
   versions.subscribe('targets', () => void runtime.refresh().catch(onError));
   runtime.startRefreshing(onError);
   const dispatcher = new Dispatcher(runtime, onError);
+  await dispatcher.releaseStaleClaims();
   dispatcher.start();
   return {
     runtime,
