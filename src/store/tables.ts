@@ -364,6 +364,14 @@ export interface Database {
   root_console_passwords: RootConsolePasswordsTable;
   audit_dead_letters: AuditDeadLettersTable;
   cache_versions: CacheVersionsTable;
+  leases: LeasesTable;
+}
+
+/** Work one process at a time may do, and which process does it until when. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  held_until: number;
 }
 
 /** An audit row the store refused, set aside (JSON text) so the others are stored. */

@@ -24,6 +24,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('scope', 'varchar(32)', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
     .execute();
+
+  // Work that one process at a time may do (the audit retention purge): who holds it, until when.
+  await db.schema
+    .createTable('leases')
+    .addColumn('name', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('holder', 'varchar(128)', (c) => c.notNull())
+    .addColumn('held_until', 'bigint', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(): Promise<void> {
