@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import { countDeadLetters } from '../store/audit-dead-letters.repo';
 import type { Store } from '../store/database';
@@ -9,6 +10,8 @@ import type { AuditTrailStatus } from './audit/trail';
  */
 export interface Readiness {
   ready: boolean;
+  /** Which process answered (host/pid): behind a load balancer or with PLUMBLINE_WORKERS, tells them apart. */
+  instance: string;
   store: string;
   /** Why not ready. */
   reason?: string;
@@ -18,12 +21,14 @@ export interface Readiness {
   };
 }
 
+const instance = `${hostname()}/${process.pid}`;
+
 export async function readiness(store: Store, audit: { status(): AuditTrailStatus }): Promise<Readiness> {
   const status = audit.status();
   try {
     await sql`select 1`.execute(store.db);
-    return { ready: true, store: store.dialect, audit: { ...status, deadLetterRows: await countDeadLetters(store.db) } };
+    return { ready: true, instance, store: store.dialect, audit: { ...status, deadLetterRows: await countDeadLetters(store.db) } };
   } catch (error) {
-    return { ready: false, store: store.dialect, reason: `The store is unreachable: ${error instanceof Error ? error.message : String(error)}`, audit: status };
+    return { ready: false, instance, store: store.dialect, reason: `The store is unreachable: ${error instanceof Error ? error.message : String(error)}`, audit: status };
   }
 }
