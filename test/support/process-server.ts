@@ -67,7 +67,8 @@ export async function startProcess(env: Record<string, string>, options: { waitR
     client: new WellArchitectedClient({ endpoint: url, region: TEST_REGION, credentials: ROOT_KEY, maxAttempts: 1 }),
     stderr: () => stderr,
     exited,
-    asTestServer: () => ({ url }) as TestServer,
+    asTestServer: () =>
+      ({ url, clientFor: (credentials) => new WellArchitectedClient({ endpoint: url, region: TEST_REGION, credentials, maxAttempts: 1 }) }) as TestServer,
     readyStatus,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
