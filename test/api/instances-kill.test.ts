@@ -30,9 +30,9 @@ describe.runIf(postgresEnabled)('an instance killed during concurrent writes', (
   beforeAll(async () => {
     database = await createPostgresDatabase();
     const env = { PLUMBLINE_DATABASE_URL: database.url };
-    // The first migrates; the other two start together and find nothing left to do.
-    processes = [await startProcess(env)];
-    processes.push(...(await Promise.all([startProcess(env), startProcess(env)])));
+    // All three start together on the empty database: one migrates and creates the root
+    // key, the others wait for it (advisory lock, account row lock) and find it done.
+    processes = await Promise.all([startProcess(env), startProcess(env), startProcess(env)]);
   });
   afterAll(async () => {
     for (const p of processes) await p.stop();

@@ -48,12 +48,21 @@ describe.runIf(postgresEnabled)('PostgreSQL connections cut in the middle of con
     proxy = await TcpProxy.start({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    plumbline = await startProcess({ PLUMBLINE_DATABASE_URL: viaProxy.toString() });
+    // Start-up waits for the database: Plumbline starts while it is unreachable.
+    await proxy.cut();
+    plumbline = await startProcess({ PLUMBLINE_DATABASE_URL: viaProxy.toString() }, { waitReady: false });
   });
   afterAll(async () => {
     await plumbline?.stop();
     await proxy?.close();
     await database?.drop();
+  });
+
+  it('waits for the database at start-up instead of exiting', async () => {
+    await until(() => (plumbline.stderr().includes('Waiting for the database') ? true : undefined), 'Plumbline to say it waits for the database', 60_000);
+    expect(plumbline.child.exitCode).toBeNull();
+    await proxy.restore();
+    await until(async () => ((await plumbline.readyStatus()) === 200 ? true : undefined), 'Plumbline to be ready once the database is reachable', 60_000);
   });
 
   it('lives on, fails calls in flight retryably, reports readiness, and keeps every acknowledged write', async () => {

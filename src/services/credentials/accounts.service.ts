@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey, resealRootKey } from '../../store/accounts.repo';
-import type { Store } from '../../store/database';
+import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey, lockAccount, resealRootKey } from '../../store/accounts.repo';
+import type { Store, Trx } from '../../store/database';
 import { findUser } from '../../store/identity.repo';
 import { rootArn, type Principal } from '../principal';
 import { isSessionKeyId, type SessionKeys } from '../console/session-keys';
@@ -50,10 +50,27 @@ const CREDENTIALS_FILE = 'root-credentials.json';
  */
 export async function bootstrapRoot(store: Store, box: SecretBox, options: BootstrapOptions, now: number): Promise<RootCredentials> {
   await ensureAccount(store.db, options.accountId, now);
+  // Several instances may start together on one database: the account's row lock makes
+  // them take turns, so the root key is created once (lockAccount: a no-op on SQLite,
+  // whose writers take turns anyway).
+  const { credentials, created } = await store.db.transaction().execute(async (trx) => {
+    await lockAccount(trx, store.dialect, options.accountId);
+    return rootKeyIn(trx, box, options, now);
+  });
+  if (created) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = path.join(options.dataDir, CREDENTIALS_FILE);
+    writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return credentials;
+}
+
+async function rootKeyIn(trx: Trx, box: SecretBox, options: BootstrapOptions, now: number): Promise<{ credentials: RootCredentials; created: boolean }> {
   if (options.rootAccessKeyId && options.rootSecretAccessKey) {
-    const existing = await findAccessKey(store.db, options.rootAccessKeyId);
+    const existing = await findAccessKey(trx, options.rootAccessKeyId);
     if (!existing) {
-      await insertAccessKey(store.db, {
+      await insertAccessKey(trx, {
         accessKeyId: options.rootAccessKeyId,
         accountId: options.accountId,
         userName: null,
@@ -61,25 +78,21 @@ export async function bootstrapRoot(store: Store, box: SecretBox, options: Boots
         createdAt: now,
       });
     } else {
-      await resealRootKey(store.db, { accessKeyId: options.rootAccessKeyId, accountId: options.accountId, secretSealed: box.seal(options.rootSecretAccessKey) });
+      await resealRootKey(trx, { accessKeyId: options.rootAccessKeyId, accountId: options.accountId, secretSealed: box.seal(options.rootSecretAccessKey) });
     }
-    return { accessKeyId: options.rootAccessKeyId, secretAccessKey: options.rootSecretAccessKey, generated: false };
+    return { credentials: { accessKeyId: options.rootAccessKeyId, secretAccessKey: options.rootSecretAccessKey, generated: false }, created: false };
   }
-  const [existing] = await findRootKeys(store.db, options.accountId);
-  if (existing) return { accessKeyId: existing.access_key_id, secretAccessKey: box.open(existing.secret_sealed), generated: false };
+  const [existing] = await findRootKeys(trx, options.accountId);
+  if (existing) return { credentials: { accessKeyId: existing.access_key_id, secretAccessKey: box.open(existing.secret_sealed), generated: false }, created: false };
   const credentials = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), generated: true };
-  await insertAccessKey(store.db, {
+  await insertAccessKey(trx, {
     accessKeyId: credentials.accessKeyId,
     accountId: options.accountId,
     userName: null,
     secretSealed: box.seal(credentials.secretAccessKey),
     createdAt: now,
   });
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, CREDENTIALS_FILE);
-  writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return credentials;
+  return { credentials, created: true };
 }
 
 export interface SigningKey {
