@@ -57,7 +57,7 @@ const logsRequests = (logger: AppOptions['logger']) =>
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, signal: options.signal });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, signal: options.signal, sharedFile: config.workers > 1 });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
   const now = options.now ?? Date.now;
   const rootCredentials = await bootstrapRoot(

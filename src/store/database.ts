@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type Driver, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/0001-core';
 import * as customLenses from './migrations/0002-custom-lenses';
@@ -54,9 +54,28 @@ function withStatementCache(file: SQLite.Database): SQLite.Database {
   return file;
 }
 
+/**
+ * With several processes on one SQLite file, a transaction that reads and then writes
+ * cannot wait for another process's write lock (SQLite answers SQLITE_BUSY at once,
+ * busy_timeout or not, to avoid a deadlock): every transaction begins IMMEDIATE, taking
+ * the write lock first and waiting for it up to busy_timeout. One process alone keeps
+ * SQLite's deferred BEGIN (its connection runs one transaction at a time anyway).
+ */
+class SharedFileSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** Other processes use the same SQLite file (PLUMBLINE_WORKERS above 1). */
+  sharedFile?: boolean;
   /** Told of lost connections and of each wait for the database at start-up (stderr when absent). */
   onProblem?: (message: string) => void;
   /** Ends the wait for the database at start-up (a SIGTERM before the server listens). */
@@ -86,7 +105,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // checkpoint syncs the database file, and at the default they dominated the
     // cost of small writes).
     file.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    const dialectOptions = { database: withStatementCache(file) };
+    db = new Kysely<Database>({ dialect: options.sharedFile ? new SharedFileSqliteDialect(dialectOptions) : new SqliteDialect(dialectOptions) });
     registerSqliteConnection(db, file);
     // Checkpoints run on their own thread, off the requests' path (src/store/checkpointer.ts).
     checkpointer = startCheckpointer(path.join(options.dataDir, 'plumbline.db'), (message) => process.stderr.write(`SQLite: ${message}\n`));
