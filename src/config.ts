@@ -23,6 +23,8 @@ export interface Config {
   events: EventsSettings;
   /** The largest scanner file a checks import takes, in bytes. */
   checksMaxBytes: number;
+  /** Worker processes sharing the port (PLUMBLINE_WORKERS; src/server/cluster.ts). */
+  workers: number;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
     events: readEventsSettings(env, env.PLUMBLINE_DATA_DIR ?? './data'),
     checksMaxBytes: Number(env.PLUMBLINE_CHECKS_MAX_BYTES || 1024 ** 3),
+    workers: Number(env.PLUMBLINE_WORKERS || 1),
   };
   const problems: string[] = [...eventsSettingsProblems(config.events)];
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push('PORT must be a port number (0-65535)');
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('PLUMBLINE_CONSOLE_SESSION_HOURS must be a number of hours above 0 and at most 720');
   }
   if (!Number.isInteger(config.checksMaxBytes) || config.checksMaxBytes < 1) problems.push('PLUMBLINE_CHECKS_MAX_BYTES must be a whole number of bytes above 0');
+  if (!Number.isInteger(config.workers) || config.workers < 1 || config.workers > 64) problems.push('PLUMBLINE_WORKERS must be a whole number from 1 to 64');
   if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
   if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');
   if (Boolean(config.rootAccessKeyId) !== Boolean(config.rootSecretAccessKey)) {

@@ -9,6 +9,7 @@ import { createSecretBox, loadOrCreateMasterKey } from '../services/credentials/
 import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
+import { createCaches } from '../services/caches';
 import { authorizeCall } from '../services/identity/authorize-call';
 import { notYetAvailable } from '../services/not-yet-available';
 import { bindPrincipal } from '../services/audit/call';
@@ -18,6 +19,7 @@ import { AuditTrail } from '../services/audit/trail';
 import { openStore } from '../store/database';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
+import { registerReadinessRoute } from './readiness-route';
 import { beginAuditCall, recordFailure } from './audit-call';
 import { authenticate } from './auth/authenticate';
 import { writeError } from './error-writer';
@@ -42,6 +44,8 @@ export interface AppOptions {
   config: Config;
   logger?: boolean | { level: string };
   now?: () => number;
+  /** Aborts the wait for the database at start-up (SIGTERM before listening). */
+  signal?: AbortSignal;
 }
 
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
@@ -53,7 +57,7 @@ const logsRequests = (logger: AppOptions['logger']) =>
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, signal: options.signal, sharedFile: config.workers > 1 });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
   const now = options.now ?? Date.now;
   const rootCredentials = await bootstrapRoot(
@@ -67,15 +71,18 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
     now(),
   );
-  const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now };
-  // Custom lenses come from the store; reviews read them inside their transactions.
-  await registerCustomLenses(services);
-  const lookup = signingKeyLookup(store, box, now);
+  // Every cache of store state, kept current across processes (src/services/caches/).
+  const caches = createCaches(store, box, now, (error) => process.stderr.write(`caches: cannot read cache versions: ${String(error)}\n`));
+  await caches.versions.start();
   // Events: the enabled targets cached for the enqueue step, and the outbox delivered in the background.
   const events = await startEvents(store, box, config.events, now, (error) =>
     process.stderr.write(`events: ${error instanceof Error ? error.message : String(error)}\n`),
-  );
-  const audit = new AuditTrail(store, { region: config.region });
+  caches.versions);
+  const services: ServiceContext = { store, catalog: new LensCatalog(loadBuiltinLenses()), region: config.region, now, caches, events: events.runtime };
+  // Custom lenses come from the store; reviews read them inside their transactions.
+  await registerCustomLenses(services);
+  const lookup = signingKeyLookup(caches.signingKeys, caches.sessions);
+  const audit = new AuditTrail(store, { region: config.region, events: events.runtime });
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );
@@ -88,10 +95,15 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     genReqId: () => randomUUID(),
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
-  app.addHook('preClose', () => events.stop());
+  let stopping = false;
+  app.addHook('preClose', () => {
+    stopping = true;
+    return events.stop();
+  });
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
     await retention.stop();
+    await caches.versions.stop();
     await audit.close();
     await store.close();
   });
@@ -117,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         return reply.status(503).send({ status: 'unavailable', store: store.dialect });
       }
     });
+    registerReadinessRoute(own, { store, audit, stopping: () => stopping });
     registerAdminRoutes(own, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
     registerExportRoutes(own, { services, lookup, region: config.region });
     registerTemplateRoutes(own, { services, lookup, region: config.region });

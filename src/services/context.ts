@@ -7,6 +7,8 @@ import { unitOfWork } from '../store/unit-of-work';
 import { auditedTransaction } from './audit/audited-transaction';
 import { markMutating } from './audit/call';
 import type { LensCatalog } from './lenses/catalog';
+import type { Caches } from './caches';
+import type { EventsRuntime } from './events/runtime';
 import type { Principal } from './principal';
 
 export interface ServiceContext {
@@ -15,6 +17,10 @@ export interface ServiceContext {
   region: string;
   /** Epoch milliseconds; tests replace it. */
   now(): number;
+  /** Signing keys, sessions and policies as read from the store, with the versions that keep every process's copy current. */
+  caches: Caches;
+  /** Event targets and delivery settings (absent for a store used without the app). */
+  events?: EventsRuntime;
 }
 
 /** One read-only call: one unit of work on one connection (src/store/unit-of-work.ts). */

@@ -1,4 +1,4 @@
-import type { Db, Trx } from './database';
+import type { Db, Dialect, Trx } from './database';
 
 type Conn = Db | Trx;
 
@@ -37,4 +37,18 @@ export async function insertAccessKey(
 
 export async function deleteAccessKey(db: Conn, accessKeyId: string): Promise<void> {
   await db.deleteFrom('access_keys').where('access_key_id', '=', accessKeyId).execute();
+}
+
+/** The root key named by the environment: its secret and owner as configured now. */
+export async function resealRootKey(db: Conn, key: { accessKeyId: string; accountId: string; secretSealed: string }): Promise<void> {
+  await db
+    .updateTable('access_keys')
+    .set({ secret_sealed: key.secretSealed, account_id: key.accountId, user_name: null })
+    .where('access_key_id', '=', key.accessKeyId)
+    .execute();
+}
+
+/** Holds the account's row until the transaction ends (PostgreSQL; SQLite's writers take turns already). */
+export async function lockAccount(trx: Trx, dialect: Dialect, accountId: string): Promise<void> {
+  if (dialect === 'postgres') await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
 }

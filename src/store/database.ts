@@ -14,12 +14,14 @@ import { POSTGRES_POOL_SIZE } from './pool-size';
 import { registerPostgresPool } from './postgres-unit';
 import { ConnectionLock, LockedSqliteDialect } from './sqlite-lock';
 import { registerSqliteLock } from './unit-of-work';
+import { createPgPool, isStoreUnreachable, retryWhileUnreachable } from './pg-resilience';
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
 import * as checksResults from './migrations/0009-checks-results';
 import * as fidelityGlobalSettings from './migrations/0009-fidelity-global-settings';
 import * as fidelityLensNameKeys from './migrations/0009-fidelity-lens-name-keys';
+import * as pgOperations from './migrations/0009-pg-operations';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -34,7 +36,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-checks-results': checksResults, '0009-fidelity-global-settings': fidelityGlobalSettings, '0009-fidelity-lens-name-keys': fidelityLensNameKeys };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-checks-results': checksResults, '0009-fidelity-global-settings': fidelityGlobalSettings, '0009-fidelity-lens-name-keys': fidelityLensNameKeys, '0009-pg-operations': pgOperations };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -62,6 +64,12 @@ function withStatementCache(file: SQLite.Database): SQLite.Database {
 export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** Other processes use the same SQLite file (PLUMBLINE_WORKERS above 1). */
+  sharedFile?: boolean;
+  /** Told of lost connections and of each wait for the database at start-up (stderr when absent). */
+  onProblem?: (message: string) => void;
+  /** Ends the wait for the database at start-up (a SIGTERM before the server listens). */
+  signal?: AbortSignal;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -70,10 +78,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let checkpointer: Checkpointer | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POSTGRES_POOL_SIZE });
-    // An idle connection that the server drops (restart, failover, admin) must not crash
-    // the process: the pool replaces it on the next checkout.
-    pool.on('error', (error) => process.stderr.write(`PostgreSQL connection lost (the pool reconnects): ${error.message}\n`));
+    // A connection that the server drops (restart, failover, admin) must not crash the
+    // process, idle or in a call: src/store/pg-resilience.ts.
+    const pool = createPgPool(options.databaseUrl, POSTGRES_POOL_SIZE, options.onProblem ?? ((message) => process.stderr.write(`${message}\n`)));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     registerPostgresPool(db, pool);
   } else {
@@ -90,7 +97,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // cost of small writes).
     file.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     const lock = new ConnectionLock();
-    db = new Kysely<Database>({ dialect: new LockedSqliteDialect({ database: withStatementCache(file) }, lock) });
+    db = new Kysely<Database>({ dialect: new LockedSqliteDialect({ database: withStatementCache(file) }, lock, Boolean(options.sharedFile)) });
     registerSqliteConnection(db, file);
     registerSqliteLock(db, file, lock);
     // Checkpoints run on their own thread, off the requests' path (src/store/checkpointer.ts).
@@ -106,7 +113,24 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await checkpointer?.stop();
     await db.destroy();
   };
-  const { error } = await migrator.migrateToLatest();
+  // Start-up waits for PostgreSQL (it may start after us, or be restarting). Several
+  // instances starting together migrate once: Kysely's PostgreSQL adapter holds an
+  // advisory lock (pg_advisory_lock) around the migrations, and those that wait
+  // find nothing left to do.
+  const { error } = await retryWhileUnreachable(
+    async () => {
+      const result = await migrator.migrateToLatest();
+      if (result.error && isStoreUnreachable(result.error)) throw result.error;
+      return result;
+    },
+    {
+      signal: options.signal,
+      onWait: (e, ms) =>
+        (options.onProblem ?? ((message) => process.stderr.write(`${message}\n`)))(
+          `Waiting for the database (${e instanceof Error ? e.message : String(e)}); next try in ${ms} ms`,
+        ),
+    },
+  ).catch((e: unknown) => ({ error: e }));
   if (error) {
     await close();
     throw error instanceof Error ? error : new Error(String(error));

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Dialect, Trx } from './database';
 import type { EventOutboxTable, EventTargetsTable } from './tables';
 
@@ -69,48 +69,87 @@ export async function outboxCounts(db: Conn, targetIds: string[]): Promise<Map<s
   return counts;
 }
 
+const due = (row: Pick<OutboxRow, 'next_attempt_at' | 'claimed_until'>, now: number) =>
+  row.next_attempt_at <= now && (row.claimed_until === null || row.claimed_until < now);
+
 /**
- * Claims up to `limit` due rows of a target until `claimUntil`, so that no other
- * process sends them meanwhile. On PostgreSQL the candidates are locked with SKIP
- * LOCKED (concurrent claimers take different rows, none waits); on SQLite (one
- * process) a read comes first, so an idle poll never takes the write lock.
+ * Claims the head of a target's queue: its oldest pending rows, in the order their
+ * changes were made, up to the first that is not due (waiting for its retry) or held
+ * by another process; so a target receives its events in order, even after an
+ * outage, and one process at a time delivers them. A read comes first, outside any
+ * transaction, so an idle poll takes no lock; the claim itself is one short
+ * transaction serialized per target (PostgreSQL: an advisory lock on the target;
+ * SQLite: the database's write lock, taken at its start).
  */
-export async function claimDueRows(db: Db, dialect: Dialect, targetId: string, now: number, claimUntil: number, limit: number): Promise<OutboxRow[]> {
-  const due = db
+export async function claimDueRows(
+  db: Db,
+  dialect: Dialect,
+  targetId: string,
+  now: number,
+  claim: { until: number; by: string },
+  limit: number,
+): Promise<OutboxRow[]> {
+  const head = (conn: Conn, n: number) =>
+    conn.selectFrom('event_outbox').selectAll().where('target_id', '=', targetId).where('status', '=', OUTBOX_PENDING).orderBy('created_at').orderBy('id').limit(n).execute();
+  const [first] = await head(db, 1);
+  if (!first || !due(first, now)) return [];
+  return db.transaction().execute(async (trx) => {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`plumbline-outbox:${targetId}`}))`.execute(trx);
+    else await trx.updateTable('event_outbox').set({ claimed_by: sql`claimed_by` }).where('id', '=', '').execute();
+    const rows = await head(trx, limit);
+    const taken: OutboxRow[] = [];
+    for (const row of rows) {
+      if (!due(row, now)) break;
+      taken.push({ ...row, claimed_until: claim.until, claimed_by: claim.by });
+    }
+    if (taken.length) {
+      await trx
+        .updateTable('event_outbox')
+        .set({ claimed_until: claim.until, claimed_by: claim.by })
+        .where('id', 'in', taken.map((r) => r.id))
+        .execute();
+    }
+    return taken;
+  });
+}
+
+/** Extends this process's claim on rows it is still working through. */
+export async function renewClaims(db: Conn, ids: string[], until: number, by: string): Promise<void> {
+  if (ids.length) await db.updateTable('event_outbox').set({ claimed_until: until }).where('id', 'in', ids).where('claimed_by', '=', by).execute();
+}
+
+/** Processes holding claims, with how many rows each. */
+export async function claimHolders(db: Conn): Promise<Array<{ by: string | null; until: number }>> {
+  const rows = await db
     .selectFrom('event_outbox')
-    .select('id')
-    .where('target_id', '=', targetId)
+    .select(['claimed_by', (eb) => eb.fn.max('claimed_until').as('until')])
     .where('status', '=', OUTBOX_PENDING)
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('created_at')
-    .limit(limit);
-  if (dialect === 'postgres') {
-    const claimed = await db
-      .updateTable('event_outbox')
-      .set({ claimed_until: claimUntil })
-      .where('id', 'in', due.forUpdate().skipLocked())
-      .returningAll()
-      .execute();
-    return claimed.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.created_at - b.created_at);
+    .where('claimed_until', 'is not', null)
+    .groupBy('claimed_by')
+    .execute();
+  return rows.map((r) => ({ by: r.claimed_by, until: Number(r.until) }));
+}
+
+/** Frees the claims of these holders (null: claims that name no holder, made before holders were recorded). */
+export async function releaseClaimsOf(db: Conn, holders: Array<string | null>): Promise<number> {
+  let released = 0;
+  for (const holder of holders) {
+    const query = db.updateTable('event_outbox').set({ claimed_until: null, claimed_by: null }).where('status', '=', OUTBOX_PENDING).where('claimed_until', 'is not', null);
+    const result = await (holder === null ? query.where('claimed_by', 'is', null) : query.where('claimed_by', '=', holder)).executeTakeFirst();
+    released += Number(result.numUpdatedRows);
   }
-  const ids = (await due.execute()).map((row) => row.id);
-  if (ids.length === 0) return [];
-  await db.updateTable('event_outbox').set({ claimed_until: claimUntil }).where('id', 'in', ids).execute();
-  const rows = await db.selectFrom('event_outbox').selectAll().where('id', 'in', ids).execute();
-  return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.created_at - b.created_at);
+  return released;
 }
 
 /** Claimed rows not attempted (the process stops, or the target failed first): free for the next claim. */
 export async function releaseRows(db: Conn, ids: string[]): Promise<void> {
-  if (ids.length) await db.updateTable('event_outbox').set({ claimed_until: null }).where('id', 'in', ids).execute();
+  if (ids.length) await db.updateTable('event_outbox').set({ claimed_until: null, claimed_by: null }).where('id', 'in', ids).execute();
 }
 
 export async function markDelivered(db: Conn, id: string, at: number, attempts: number): Promise<void> {
   await db
     .updateTable('event_outbox')
-    .set({ status: OUTBOX_DELIVERED, delivered_at: at, attempts, claimed_until: null, last_error: null })
+    .set({ status: OUTBOX_DELIVERED, delivered_at: at, attempts, claimed_until: null, claimed_by: null, last_error: null })
     .where('id', '=', id)
     .execute();
 }
@@ -123,6 +162,7 @@ export async function markAttemptFailed(db: Conn, id: string, attempts: number, 
       attempts,
       last_error: error,
       claimed_until: null,
+      claimed_by: null,
       ...(nextAttemptAt === null ? { status: OUTBOX_FAILED } : { next_attempt_at: nextAttemptAt }),
     })
     .where('id', '=', id)
@@ -133,7 +173,7 @@ export async function markAttemptFailed(db: Conn, id: string, attempts: number, 
 export async function requeueFailed(db: Conn, targetId: string, now: number): Promise<number> {
   const result = await db
     .updateTable('event_outbox')
-    .set({ status: OUTBOX_PENDING, attempts: 0, next_attempt_at: now, claimed_until: null })
+    .set({ status: OUTBOX_PENDING, attempts: 0, next_attempt_at: now, claimed_until: null, claimed_by: null })
     .where('target_id', '=', targetId)
     .where('status', '=', OUTBOX_FAILED)
     .executeTakeFirst();

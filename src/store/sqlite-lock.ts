@@ -34,8 +34,18 @@ class LockedSqliteDriver extends SqliteDriver {
   constructor(
     config: SqliteDialectConfig,
     private readonly lock: ConnectionLock,
+    private readonly immediate: boolean,
   ) {
     super(config);
+  }
+
+  // With several processes on one file (PLUMBLINE_WORKERS), a transaction that reads and then
+  // writes cannot wait for another process's write lock (SQLite answers SQLITE_BUSY at once,
+  // busy_timeout or not, to avoid a deadlock): it begins IMMEDIATE, taking the write lock first
+  // and waiting for it up to busy_timeout. One process alone keeps SQLite's deferred BEGIN.
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.immediate) await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    else await super.beginTransaction(connection);
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -56,12 +66,13 @@ export class LockedSqliteDialect extends SqliteDialect {
   constructor(
     private readonly settings: SqliteDialectConfig,
     private readonly lock: ConnectionLock,
+    private readonly immediate = false,
   ) {
     super(settings);
   }
 
   override createDriver(): SqliteDriver {
-    return new LockedSqliteDriver(this.settings, this.lock);
+    return new LockedSqliteDriver(this.settings, this.lock, this.immediate);
   }
 }
 

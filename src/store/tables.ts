@@ -288,6 +288,8 @@ export interface EventOutboxTable {
   attempts: number;
   next_attempt_at: Millis;
   claimed_until: Millis | null;
+  /** The process holding the claim until claimed_until (host, pid, random part). */
+  claimed_by: string | null;
   last_error: string | null;
   created_at: Millis;
   delivered_at: Millis | null;
@@ -375,6 +377,9 @@ export interface Database {
   global_settings: GlobalSettingsTable;
   check_results: CheckResultsTable;
   check_resources: CheckResourcesTable;
+  audit_dead_letters: AuditDeadLettersTable;
+  cache_versions: CacheVersionsTable;
+  leases: LeasesTable;
 }
 
 export interface CheckResultsTable {
@@ -404,4 +409,25 @@ export interface CheckResourcesTable {
   type: string | null;
   status: string;
   message: string | null;
+}
+
+/** Work one process at a time may do, and which process does it until when. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  held_until: number;
+}
+
+/** An audit row the store refused, set aside (JSON text) so the others are stored. */
+export interface AuditDeadLettersTable {
+  event_id: string;
+  set_aside_at: number;
+  error: string;
+  row_json: string;
+}
+
+/** A counter per kind of cached state; bumped by every change of that state. */
+export interface CacheVersionsTable {
+  scope: string;
+  version: number;
 }

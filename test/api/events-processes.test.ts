@@ -1,7 +1,6 @@
 import { CreateWorkloadCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../../src/api/app';
-import { runtimeOf } from '../../src/services/events/runtime';
 import { adminCall } from '../support/identities';
 import { ROOT_KEY, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { postgresEnabled } from '../support/stores';
@@ -41,7 +40,7 @@ describe.runIf(postgresEnabled)('events with two processes on one PostgreSQL dat
       body: { Name: 'Shared', Type: 'webhook', Url: receiver.url },
     });
     // The other process learns of the target on its next refresh of the cache.
-    await until(() => (runtimeOf(second.services.store.db)?.targetsOf(TEST_ACCOUNT)?.length ? true : undefined), 'the second process to cache the target');
+    await until(() => (second.services.events?.targetsOf(TEST_ACCOUNT)?.length ? true : undefined), 'the second process to cache the target');
 
     const clients = [server.client, secondClient];
     const calls = Array.from({ length: 12 }, (_, i) =>

@@ -14,7 +14,8 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server';
-import { storeKinds } from '../support/stores';
+import { postgresEnabled, storeKinds } from '../support/stores';
+import { startInstances, type Instances } from '../support/instances';
 import { allAnswers } from '../support/paging';
 
 /**
@@ -24,18 +25,22 @@ import { allAnswers } from '../support/paging';
  * compare them.
  */
 
-describe.each(storeKinds())('tutorial on %s', (kind) => {
+// The last run sends each call to the next of three instances on one PostgreSQL database.
+const THREE = 'three PostgreSQL instances in turn';
+describe.each([...storeKinds(), ...(postgresEnabled ? [THREE] : [])])('tutorial on %s', (kind) => {
   let server: TestServer;
+  let instances: Instances | undefined;
   let client: WellArchitectedClient;
   let workloadId: string;
   let levels: Map<string, string>;
   beforeAll(async () => {
-    server = await startServer(kind);
-    client = server.client;
+    if (kind === THREE) instances = await startInstances(3);
+    server = instances?.first ?? (await startServer(kind as 'sqlite' | 'postgres'));
+    client = instances?.roundRobin() ?? server.client;
     const lens = server.built.services.catalog.official('wellarchitected')!.current;
     levels = new Map([...lens.questions.values()].flatMap((q) => q.choices.map((c) => [`${q.id}/${c.id}`, String(c.riskLevel)])));
   });
-  afterAll(() => server?.close());
+  afterAll(() => (instances ? instances.close() : server?.close()));
 
   const practices = (a: AnswerSummary) => (a.Choices ?? []).map((c) => c.ChoiceId!).filter((id) => !id.endsWith('_no'));
   const none = (a: AnswerSummary) => (a.Choices ?? []).map((c) => c.ChoiceId!).find((id) => id.endsWith('_no'))!;

@@ -3,7 +3,10 @@ import { buildAuditRecord, type AuditOutcome } from '../../domain/audit/build';
 import type { AuditRecord } from '../../domain/audit/record';
 import { insertAuditRows, insertJournalRows, moveJournalRows, type AuditRow } from '../../store/audit.repo';
 import type { Store, Trx } from '../../store/database';
+import { insertDeadLetter } from '../../store/audit-dead-letters.repo';
+import { isStoreUnreachable } from '../../store/pg-resilience';
 import { enqueueEventsFor } from '../events/outbox';
+import type { EventsRuntime } from '../events/runtime';
 import type { AuditCall, AuditSink } from './call';
 
 export interface AuditTrailOptions {
@@ -14,10 +17,29 @@ export interface AuditTrailOptions {
   maxBatch?: number;
   /** Told when a batch cannot be written (its records are kept for the next try, up to a bound). */
   onError?: (error: unknown) => void;
+  /** Where records set aside or dropped are logged by event id (stderr when absent). */
+  log?: (message: string) => void;
+  /** The app's events runtime: which targets exist, for queuing the events of changes. */
+  events?: EventsRuntime;
+  /** Records kept while the store is unreachable before the oldest are dropped (MAX_PENDING). */
+  maxPending?: number;
 }
 
 // Past this many unwritten records (the store is down), the oldest are dropped rather than the process.
-const MAX_PENDING = 50_000;
+export const MAX_PENDING = 50_000;
+
+export interface AuditTrailStatus {
+  /** Records waiting for their batch (many while the store is unreachable). */
+  waiting: number;
+  /** Records the store refused, kept in audit_dead_letters, since this process started. */
+  deadLettered: number;
+  /** Records dropped because more than the bound were waiting for an unreachable store. */
+  dropped: number;
+  /** Records refused that could not be set aside either (logged). */
+  lost: number;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const MAX_INDEXED_ARN = 1024;
 
 /** One record as rows: the caller's trail, and the resource owner's when that is another account. */
@@ -55,13 +77,20 @@ export class AuditTrail implements AuditSink {
   private flushing: Promise<void> | undefined;
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly maxPending: number;
+  private retryDelayMs = 0;
+  private deadLettered = 0;
+  private dropped = 0;
+  private lost = 0;
 
   constructor(
     private readonly store: Store,
-    private readonly options: AuditTrailOptions,
+    private options: AuditTrailOptions,
   ) {
     this.flushMs = options.flushMs ?? 200;
     this.maxBatch = options.maxBatch ?? 500;
+    this.maxPending = options.maxPending ?? MAX_PENDING;
+    this.options = { ...options, log: options.log ?? ((message) => process.stderr.write(`${message}\n`)) };
     // Rows a previous run left in the journal are moved soon after start.
     this.schedule();
   }
@@ -89,7 +118,7 @@ export class AuditTrail implements AuditSink {
     if (!call.principal || !call.eventName) return;
     const record = this.record(call, { response });
     await insertJournalRows(trx, this.store.dialect, rowsOf(record, call.eventTime));
-    await enqueueEventsFor(trx, record);
+    await enqueueEventsFor(trx, record, this.options.events);
   }
 
   /** Only once committed: a batch that started earlier might not have seen the journal row. */
@@ -135,15 +164,100 @@ export class AuditTrail implements AuditSink {
       await this.store.db.transaction().execute(async (trx) => {
         await moveJournalRows(trx, this.store.dialect);
         await insertAuditRows(trx, this.store.dialect, rows);
-        for (const record of events) await enqueueEventsFor(trx, record);
+        for (const record of events) await enqueueEventsFor(trx, record, this.options.events);
       });
+      this.retryDelayMs = this.flushMs;
     } catch (error) {
-      (this.options.onError ?? ((e) => process.stderr.write(`audit trail: cannot write ${rows.length} records: ${String(e)}\n`)))(error);
-      this.rows = [...rows, ...this.rows].slice(-MAX_PENDING);
-      this.events = [...events, ...this.events].slice(-MAX_PENDING);
-      this.journalPending = true;
-      if (!this.timer) this.timer = setTimeout(() => void this.flush(), Math.max(this.flushMs, 1000)).unref();
+      if (isStoreUnreachable(error)) return this.keepForLater(rows, events, error);
+      // The store refused something in the batch: the journal, the events and the rows
+      // go apart, so that one record the store will never take holds back no other.
+      this.report(error);
+      const left = await this.writeApart(rows, events);
+      if (left) this.keepForLater(left.rows, left.events, left.error);
     }
+  }
+
+  /** The batch in parts; what is left unwritten when the store became unreachable meanwhile. */
+  private async writeApart(rows: AuditRow[], events: AuditRecord[]): Promise<{ rows: AuditRow[]; events: AuditRecord[]; error: unknown } | undefined> {
+    const db = this.store.db;
+    try {
+      await db.transaction().execute((trx) => moveJournalRows(trx, this.store.dialect));
+    } catch (error) {
+      if (isStoreUnreachable(error)) return { rows, events, error };
+      this.report(error);
+    }
+    for (let i = 0; i < events.length; i++) {
+      try {
+        await db.transaction().execute((trx) => enqueueEventsFor(trx, events[i], this.options.events));
+      } catch (error) {
+        if (isStoreUnreachable(error)) return { rows, events: events.slice(i), error };
+        this.options.log?.(`audit trail: the events of record ${events[i].eventID} were refused by the store and are not sent: ${messageOf(error)}`);
+      }
+    }
+    // Halves, then quarters, ... in order, down to the single rows the store refuses.
+    const ranges: Array<[number, number]> = [[0, rows.length]];
+    while (ranges.length) {
+      const [start, end] = ranges.shift()!;
+      try {
+        await db.transaction().execute((trx) => insertAuditRows(trx, this.store.dialect, rows.slice(start, end)));
+      } catch (error) {
+        if (isStoreUnreachable(error)) return { rows: rows.slice(start), events: [], error };
+        if (end - start > 1) {
+          const middle = start + Math.floor((end - start) / 2);
+          ranges.unshift([start, middle], [middle, end]);
+          continue;
+        }
+        try {
+          await this.setAside(rows[start], error);
+        } catch (failure) {
+          if (isStoreUnreachable(failure)) return { rows: rows.slice(start), events: [], error: failure };
+          this.options.log?.(`audit trail: record ${rows[start].event_id} was refused and could not be set aside either; it is lost: ${messageOf(failure)}`);
+          this.lost++;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private async setAside(row: AuditRow, error: unknown): Promise<void> {
+    await insertDeadLetter(this.store.db, {
+      eventId: row.event_id,
+      setAsideAt: Date.now(),
+      // The store's message may quote the refused bytes.
+      error: JSON.stringify(messageOf(error)).slice(1, -1),
+      rowJson: JSON.stringify(row),
+    });
+    this.deadLettered++;
+    this.options.log?.(`audit trail: record ${row.event_id} (${row.event_name}) was refused by the store and set aside in audit_dead_letters: ${messageOf(error)}`);
+  }
+
+  /**
+   * The store is unreachable: the records wait, oldest first, and the next try comes
+   * after a growing pause (up to 5 s). Past maxPending waiting rows the oldest are
+   * dropped and counted, so that an outage cannot exhaust the memory.
+   */
+  private keepForLater(rows: AuditRow[], events: AuditRecord[], error: unknown): void {
+    this.report(error);
+    const waiting = [...rows, ...this.rows];
+    const over = waiting.length - this.maxPending;
+    if (over > 0) {
+      this.dropped += over;
+      this.options.log?.(`audit trail: ${over} records dropped, the oldest of more than ${this.maxPending} waiting for the store`);
+    }
+    this.rows = over > 0 ? waiting.slice(over) : waiting;
+    this.events = [...events, ...this.events].slice(-this.maxPending);
+    this.journalPending = true;
+    this.retryDelayMs = Math.min(5_000, Math.max(this.flushMs, this.retryDelayMs * 2));
+    if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelayMs).unref();
+  }
+
+  private report(error: unknown): void {
+    (this.options.onError ?? ((e) => this.options.log?.(`audit trail: cannot write records: ${messageOf(e)}`)))(error);
+  }
+
+  /** For the readiness answer: what waits, and what was set aside or dropped since start. */
+  status(): AuditTrailStatus {
+    return { waiting: this.rows.length, deadLettered: this.deadLettered, dropped: this.dropped, lost: this.lost };
   }
 
   /** Writes what is waiting and stops the timer (on app close, before the store closes). */

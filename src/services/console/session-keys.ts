@@ -3,6 +3,8 @@ import { findConsoleSession } from '../../store/console-sessions.repo';
 import type { Store } from '../../store/database';
 import type { SecretBox, SigningKey } from '../credentials/accounts.service';
 import { rootArn } from '../principal';
+import type { CacheVersions } from '../caches/cache-versions';
+import { NOT_CACHED, ScopedCache } from '../caches/scoped-cache';
 
 /**
  * Console sessions sign like access keys (SigV4) plus a session token. Their key ids
@@ -16,46 +18,46 @@ export const isSessionKeyId = (accessKeyId: string) => accessKeyId.startsWith(SE
 /** What a console shows to send its user back to sign-in; the console matches "session has expired". */
 export const sessionExpired = () => new AccessDeniedError('Your console session has expired or was signed out: sign in again');
 
-/** As long as ordinary keys are cached (SIGNING_KEY_CACHE_MS): a sign-out elsewhere takes at most this long. */
-const CACHE_MS = 5_000;
-
 interface CachedSession {
-  at: number;
   key: SigningKey | undefined;
   expiresAt: number;
   ended: boolean;
 }
-type SessionCache = Map<string, CachedSession>;
-const caches = new WeakMap<Store, SessionCache>();
-
-/** Drops a session from this process's cache (sign-out), so its next request reads the store. */
-export function forgetSessionKey(store: Store, accessKeyId: string): void {
-  caches.get(store)?.delete(accessKeyId);
-}
 
 /**
- * The secret, token hash and principal of a console session. An expired or signed-out
- * session answers AccessDenied saying so (the console then asks to sign in again); an
- * unknown one answers undefined like any unknown key. Expiry is judged by the server's
- * clock (`now`) on every request, cached or not.
+ * The secret, token hash and principal of console sessions, kept until a session is
+ * signed out or a user deleted in any process (the 'sessions' and 'keys' scopes of
+ * CacheVersions). An expired or signed-out session answers AccessDenied saying so
+ * (the console then asks to sign in again); an unknown one answers undefined like
+ * any unknown key. Expiry is judged by the server's clock (`now`) on every request,
+ * cached or not.
  */
-export function sessionKeyLookup(store: Store, box: SecretBox, now: () => number) {
-  const cache: SessionCache = caches.get(store) ?? new Map();
-  caches.set(store, cache);
-  return async (accessKeyId: string): Promise<SigningKey | undefined> => {
-    let entry = cache.get(accessKeyId);
-    if (!entry || Date.now() - entry.at >= CACHE_MS) {
-      const row = await findConsoleSession(store.db, accessKeyId);
+export class SessionKeys {
+  private readonly cache: ScopedCache<CachedSession>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly box: SecretBox,
+    private readonly now: () => number,
+    versions: CacheVersions,
+  ) {
+    this.cache = new ScopedCache(versions, ['sessions', 'keys']);
+  }
+
+  async find(accessKeyId: string): Promise<SigningKey | undefined> {
+    let entry = this.cache.get(accessKeyId);
+    if (entry === NOT_CACHED) {
+      const mark = this.cache.mark();
+      const row = await findConsoleSession(this.store.db, accessKeyId);
       // A user deleted since signing in has no session either.
       const gone = !row || (row.user_name !== null && row.user_id === null);
       entry = {
-        at: Date.now(),
         expiresAt: row?.expires_at ?? 0,
         ended: row?.ended_at != null,
         key: gone
           ? undefined
           : {
-              secretAccessKey: box.open(row.secret_sealed),
+              secretAccessKey: this.box.open(row.secret_sealed),
               sessionTokenSha256: row.token_sha256,
               principal: {
                 accountId: row.account_id,
@@ -66,11 +68,10 @@ export function sessionKeyLookup(store: Store, box: SecretBox, now: () => number
               },
             },
       };
-      if (cache.size > 10_000) cache.clear();
-      cache.set(accessKeyId, entry);
+      this.cache.set(accessKeyId, entry, mark);
     }
     if (!entry.key) return undefined;
-    if (entry.ended || now() >= entry.expiresAt) throw sessionExpired();
+    if (entry.ended || this.now() >= entry.expiresAt) throw sessionExpired();
     return entry.key;
-  };
+  }
 }

@@ -8,7 +8,7 @@ import { newAccessKeyId, newSecretAccessKey, type SecretBox } from '../credentia
 import { hashPassword, verifyPassword } from '../identity/passwords';
 import { ACCOUNT_ID } from '../identity/rules';
 import { rootArn, type Principal } from '../principal';
-import { forgetSessionKey, isSessionKeyId, SESSION_KEY_PREFIX } from './session-keys';
+import { isSessionKeyId, SESSION_KEY_PREFIX } from './session-keys';
 import { FailureThrottle } from './throttle';
 
 /**
@@ -173,6 +173,8 @@ export async function signOut(ctx: ServiceContext, principal: Principal) {
     throw new ValidationError('Sign-out ends a console session, but this request was signed with a long-term access key', [], 'OTHER');
   }
   await endConsoleSession(ctx.store.db, principal.accessKeyId, ctx.now());
-  forgetSessionKey(ctx.store, principal.accessKeyId);
+  // Refused by every process from its next poll on (src/services/caches/), by this one at once.
+  await ctx.caches.versions.bump(ctx.store.db, 'sessions');
+  ctx.caches.versions.forget('sessions');
   return {};
 }

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey } from '../../store/accounts.repo';
-import type { Store } from '../../store/database';
+import { ensureAccount, findAccessKey, findRootKeys, insertAccessKey, lockAccount, resealRootKey } from '../../store/accounts.repo';
+import type { Store, Trx } from '../../store/database';
 import { findUser } from '../../store/identity.repo';
 import { rootArn, type Principal } from '../principal';
-import { isSessionKeyId, sessionKeyLookup } from '../console/session-keys';
+import { isSessionKeyId, type SessionKeys } from '../console/session-keys';
+import type { CacheVersions } from '../caches/cache-versions';
+import { NOT_CACHED, ScopedCache } from '../caches/scoped-cache';
 
 /**
  * Accounts and the access keys requests are signed with. Secrets are kept
@@ -48,10 +50,27 @@ const CREDENTIALS_FILE = 'root-credentials.json';
  */
 export async function bootstrapRoot(store: Store, box: SecretBox, options: BootstrapOptions, now: number): Promise<RootCredentials> {
   await ensureAccount(store.db, options.accountId, now);
+  // Several instances may start together on one database: the account's row lock makes
+  // them take turns, so the root key is created once (lockAccount: a no-op on SQLite,
+  // whose writers take turns anyway).
+  const { credentials, created } = await store.db.transaction().execute(async (trx) => {
+    await lockAccount(trx, store.dialect, options.accountId);
+    return rootKeyIn(trx, box, options, now);
+  });
+  if (created) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = path.join(options.dataDir, CREDENTIALS_FILE);
+    writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return credentials;
+}
+
+async function rootKeyIn(trx: Trx, box: SecretBox, options: BootstrapOptions, now: number): Promise<{ credentials: RootCredentials; created: boolean }> {
   if (options.rootAccessKeyId && options.rootSecretAccessKey) {
-    const existing = await findAccessKey(store.db, options.rootAccessKeyId);
+    const existing = await findAccessKey(trx, options.rootAccessKeyId);
     if (!existing) {
-      await insertAccessKey(store.db, {
+      await insertAccessKey(trx, {
         accessKeyId: options.rootAccessKeyId,
         accountId: options.accountId,
         userName: null,
@@ -59,29 +78,21 @@ export async function bootstrapRoot(store: Store, box: SecretBox, options: Boots
         createdAt: now,
       });
     } else {
-      await store.db
-        .updateTable('access_keys')
-        .set({ secret_sealed: box.seal(options.rootSecretAccessKey), account_id: options.accountId, user_name: null })
-        .where('access_key_id', '=', options.rootAccessKeyId)
-        .execute();
+      await resealRootKey(trx, { accessKeyId: options.rootAccessKeyId, accountId: options.accountId, secretSealed: box.seal(options.rootSecretAccessKey) });
     }
-    return { accessKeyId: options.rootAccessKeyId, secretAccessKey: options.rootSecretAccessKey, generated: false };
+    return { credentials: { accessKeyId: options.rootAccessKeyId, secretAccessKey: options.rootSecretAccessKey, generated: false }, created: false };
   }
-  const [existing] = await findRootKeys(store.db, options.accountId);
-  if (existing) return { accessKeyId: existing.access_key_id, secretAccessKey: box.open(existing.secret_sealed), generated: false };
+  const [existing] = await findRootKeys(trx, options.accountId);
+  if (existing) return { credentials: { accessKeyId: existing.access_key_id, secretAccessKey: box.open(existing.secret_sealed), generated: false }, created: false };
   const credentials = { accessKeyId: newAccessKeyId(), secretAccessKey: newSecretAccessKey(), generated: true };
-  await insertAccessKey(store.db, {
+  await insertAccessKey(trx, {
     accessKeyId: credentials.accessKeyId,
     accountId: options.accountId,
     userName: null,
     secretSealed: box.seal(credentials.secretAccessKey),
     createdAt: now,
   });
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, CREDENTIALS_FILE);
-  writeFileSync(file, JSON.stringify({ accountId: options.accountId, accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey }, null, 2) + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return credentials;
+  return { credentials, created: true };
 }
 
 export interface SigningKey {
@@ -92,33 +103,35 @@ export interface SigningKey {
 }
 
 /**
- * How long a key's answer is reused. Deleting a key or user forgets its keys at once
- * in the process that deleted it (forgetSigningKeys); other processes serving the same
- * database stop accepting them within this time.
+ * The secrets and principals of access keys, kept until a key or user changes in
+ * any process (the 'keys' scope of CacheVersions: within one poll, 250 ms). Built in
+ * buildApp, carried by ServiceContext.
  */
-export const SIGNING_KEY_CACHE_MS = 5_000;
+export class SigningKeys {
+  private readonly cache: ScopedCache<SigningKey | undefined>;
 
-type KeyCache = Map<string, { at: number; key: SigningKey | undefined }>;
-const caches = new WeakMap<Store, KeyCache>();
+  constructor(
+    private readonly store: Store,
+    private readonly box: SecretBox,
+    versions: CacheVersions,
+  ) {
+    this.cache = new ScopedCache(versions, ['keys']);
+  }
 
-/** Drops cached answers for these keys, so their next signature is checked against the store. */
-export function forgetSigningKeys(store: Store, accessKeyIds: string[]): void {
-  const cache = caches.get(store);
-  for (const id of accessKeyIds) cache?.delete(id);
-}
+  /** A key known in memory is answered at once, without a promise: this runs on every call. */
+  find(accessKeyId: string): Promise<SigningKey | undefined> | SigningKey | undefined {
+    const hit = this.cache.get(accessKeyId);
+    return hit !== NOT_CACHED ? hit : this.load(accessKeyId);
+  }
 
-/** Finds the secret and principal of an access key; answers are cached briefly (keys change rarely). */
-export function signingKeyLookup(store: Store, box: SecretBox, now: () => number = Date.now) {
-  const cache: KeyCache = caches.get(store) ?? new Map();
-  caches.set(store, cache);
-  const sessions = sessionKeyLookup(store, box, now);
-  const load = async (accessKeyId: string): Promise<SigningKey | undefined> => {
-    const row = await findAccessKey(store.db, accessKeyId);
+  private async load(accessKeyId: string): Promise<SigningKey | undefined> {
+    const mark = this.cache.mark();
+    const row = await findAccessKey(this.store.db, accessKeyId);
     // The user's unique id names it in audit records; looked up only when the key is not cached.
-    const user = row?.user_name ? await findUser(store.db, row.account_id, row.user_name) : undefined;
+    const user = row?.user_name ? await findUser(this.store.db, row.account_id, row.user_name) : undefined;
     const key = row
       ? {
-          secretAccessKey: box.open(row.secret_sealed),
+          secretAccessKey: this.box.open(row.secret_sealed),
           principal: {
             accountId: row.account_id,
             arn: row.user_name ? `arn:aws:iam::${row.account_id}:user/${row.user_name}` : rootArn(row.account_id),
@@ -128,16 +141,13 @@ export function signingKeyLookup(store: Store, box: SecretBox, now: () => number
           },
         }
       : undefined;
-    if (cache.size > 10_000) cache.clear();
-    cache.set(accessKeyId, { at: Date.now(), key });
+    this.cache.set(accessKeyId, key, mark);
     return key;
-  };
-  // A key known in memory is answered at once, without a promise: this runs on every call.
-  return (accessKeyId: string): Promise<SigningKey | undefined> | SigningKey | undefined => {
-    // Console sessions (by their prefix) have their own table and expiry.
-    if (isSessionKeyId(accessKeyId)) return sessions(accessKeyId);
-    const hit = cache.get(accessKeyId);
-    if (hit && Date.now() - hit.at < SIGNING_KEY_CACHE_MS) return hit.key;
-    return load(accessKeyId);
-  };
+  }
+}
+
+/** Finds the secret and principal of an access key or console session (by its prefix: they have their own table and expiry). */
+export function signingKeyLookup(keys: SigningKeys, sessions: SessionKeys) {
+  return (accessKeyId: string): Promise<SigningKey | undefined> | SigningKey | undefined =>
+    isSessionKeyId(accessKeyId) ? sessions.find(accessKeyId) : keys.find(accessKeyId);
 }

@@ -25,7 +25,7 @@ export async function listEventDeliveries(ctx: IdentityContext, principal: Princ
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    Deliveries: items.map(presentDelivery),
+    Deliveries: items.map((row) => presentDelivery(row, ctx.now())),
     ...(rows.length > limit ? { NextToken: encodeToken({ at: last.created_at, id: last.id }) } : {}),
   };
 }

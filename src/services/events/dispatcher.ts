@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   claimDueRows,
+  claimHolders,
+  releaseClaimsOf,
+  renewClaims,
   markAttemptFailed,
   markDelivered,
   pruneOutbox,
@@ -22,6 +27,42 @@ import type { EventsRuntime } from './runtime';
 
 const BATCH = 10;
 const PRUNE_EVERY_MS = 60_000;
+/** A claim outlives one attempt's timeout by this much; it is renewed before each attempt that could outlast it. */
+const LEASE_MARGIN_MS = 5_000;
+
+/** Who holds a claim: host, process id and a part of this dispatcher's own (several may share a process). */
+export function newClaimant(): string {
+  return `${hostname().slice(0, 80)}/${process.pid}/${randomBytes(4).toString('hex')}`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims no live process can hold: those whose lease ended, those with no holder
+ * recorded, and those of processes on this host that no longer run (after a crash
+ * or SIGKILL; on SQLite every holder is on this host, so after a restart that is all
+ * of them). Claims of processes on other hosts end with their lease, which is sized
+ * to one delivery's timeout.
+ */
+export function staleClaimants(holders: Array<{ by: string | null; until: number }>, now: number, self: string): Array<string | null> {
+  const host = hostname().slice(0, 80);
+  return holders
+    .filter(({ by, until }) => {
+      if (by === null || until < now) return true;
+      if (by === self) return false;
+      const [holderHost, pid] = by.split('/');
+      return holderHost === host && Number(pid) !== process.pid && !alive(Number(pid));
+    })
+    .map((h) => h.by);
+}
 
 export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
@@ -31,11 +72,19 @@ export class Dispatcher {
   private readonly failures = new Map<string, number>();
   private readonly stopping = new AbortController();
   private lastPrune = 0;
+  /** This dispatcher's name on the rows it claims. */
+  readonly claimant = newClaimant();
 
   constructor(
     private readonly runtime: EventsRuntime,
     private readonly onError: (error: unknown) => void,
   ) {}
+
+  /** At start: frees the claims of processes that are gone, so their rows are delivered now rather than when the lease ends. */
+  async releaseStaleClaims(): Promise<number> {
+    const db = this.runtime.store.db;
+    return releaseClaimsOf(db, staleClaimants(await claimHolders(db), this.runtime.now(), this.claimant));
+  }
 
   start(): void {
     this.timer = setInterval(() => this.poll(), this.runtime.settings.pollMs);
@@ -68,16 +117,22 @@ export class Dispatcher {
 
   private async drain(targetId: string): Promise<void> {
     const { store, settings } = this.runtime;
-    // Long enough for a whole batch of timeouts: another process must not take the rows meanwhile.
-    const lease = BATCH * settings.webhookTimeoutMs + 30_000;
+    // One attempt's timeout and a margin: a process that dies holds its rows no longer than that.
+    const lease = settings.webhookTimeoutMs + LEASE_MARGIN_MS;
     for (;;) {
       const now = this.runtime.now();
-      const rows = await claimDueRows(store.db, store.dialect, targetId, now, now + lease, BATCH);
+      const rows = await claimDueRows(store.db, store.dialect, targetId, now, { until: now + lease, by: this.claimant }, BATCH);
       if (rows.length === 0) return;
       const [target] = await targetsById(store.db, [targetId]);
       if (!target || !target.enabled) return releaseRows(store.db, rows.map((r) => r.id));
+      let claimedUntil = now + lease;
       for (let i = 0; i < rows.length; i++) {
         if (this.stopping.signal.aborted) return releaseRows(store.db, rows.slice(i).map((r) => r.id));
+        const at = this.runtime.now();
+        if (claimedUntil - at < settings.webhookTimeoutMs + LEASE_MARGIN_MS / 2) {
+          claimedUntil = at + lease;
+          await renewClaims(store.db, rows.slice(i).map((r) => r.id), claimedUntil, this.claimant);
+        }
         const delivered = await this.attempt(target, rows[i]);
         if (!delivered) return releaseRows(store.db, rows.slice(i + 1).map((r) => r.id));
       }

@@ -8,7 +8,7 @@ import { insertTarget, type EventTargetRow } from '../../store/events.repo';
 import { insertAccount } from '../../store/identity.repo';
 import { createSecretBox } from '../credentials/secret-box';
 import { enqueueEventsFor } from './outbox';
-import { EventsRuntime, registerRuntime, unregisterRuntime } from './runtime';
+import { EventsRuntime } from './runtime';
 import { readEventsSettings } from './settings';
 
 /** The enqueue step on its own: which calls make outbox rows, for which targets, with what event. */
@@ -50,7 +50,7 @@ describe('enqueueEventsFor', () => {
   let dir: string;
   let store: Store;
   const rows = () => store.db.selectFrom('event_outbox').selectAll().orderBy('target_id').execute();
-  const enqueue = (r: AuditRecord) => store.db.transaction().execute((trx) => enqueueEventsFor(trx, r));
+  const enqueue = (r: AuditRecord, runtime?: EventsRuntime) => store.db.transaction().execute((trx) => enqueueEventsFor(trx, r, runtime));
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'plumbline-outbox-'));
@@ -89,12 +89,7 @@ describe('enqueueEventsFor', () => {
     await store.db.deleteFrom('event_outbox').execute();
     const runtime = new EventsRuntime(store, createSecretBox(Buffer.alloc(32)), readEventsSettings({}, dir), () => 5);
     await runtime.refresh();
-    registerRuntime(runtime);
-    try {
-      await enqueue(record('CreateWorkload'));
-      expect((await rows()).map((r) => [r.target_id, r.created_at])).toEqual([['all-owner', 5], ['creates-owner', 5]]);
-    } finally {
-      unregisterRuntime(runtime);
-    }
+    await enqueue(record('CreateWorkload'), runtime);
+    expect((await rows()).map((r) => [r.target_id, r.created_at])).toEqual([['all-owner', 5], ['creates-owner', 5]]);
   });
 });

@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../../domain/audit/record';
 import { EVENT_ACTIONS } from '../../domain/events/actions';
 import { buildEvent, receivingAccounts } from '../../domain/events/event';
-import type { Db, Trx } from '../../store/database';
+import type { Trx } from '../../store/database';
 import { insertOutboxRows, OUTBOX_PENDING, type OutboxRow } from '../../store/events.repo';
-import { loadTargets, runtimeOf, type CachedTarget } from './runtime';
+import { loadTargets, type CachedTarget, type EventsRuntime } from './runtime';
 
 /**
  * Whether a successful call of this operation may need outbox rows: false when
- * the operation raises no event, or when the events runtime of this store knows
+ * the operation raises no event, or when the events runtime (the app's) knows
  * that no target is configured (without the store, nothing is known).
  */
-export function mayRaiseEvents(db: Db | Trx, eventName: string): boolean {
+export function mayRaiseEvents(runtime: EventsRuntime | undefined, eventName: string): boolean {
   if (!EVENT_ACTIONS.has(eventName)) return false;
-  const runtime = runtimeOf(db);
   return !runtime || runtime.hasTargets;
 }
 
@@ -26,9 +25,8 @@ export function mayRaiseEvents(db: Db | Trx, eventName: string): boolean {
  * map lookup; the targets come from the store only when no events runtime was
  * started for it (a store used without the app).
  */
-export async function enqueueEventsFor(trx: Trx, record: AuditRecord): Promise<void> {
-  if (record.errorCode !== undefined || !mayRaiseEvents(trx, record.eventName)) return;
-  const runtime = runtimeOf(trx);
+export async function enqueueEventsFor(trx: Trx, record: AuditRecord, runtime: EventsRuntime | undefined): Promise<void> {
+  if (record.errorCode !== undefined || !mayRaiseEvents(runtime, record.eventName)) return;
   const cached = runtime ? undefined : await loadTargets(trx);
   const targetsOf = (account: string): CachedTarget[] | undefined => (runtime ? runtime.targetsOf(account) : cached!.get(account));
   const now = runtime ? runtime.now() : Date.now();
@@ -55,6 +53,7 @@ export async function enqueueEventsFor(trx: Trx, record: AuditRecord): Promise<v
         attempts: 0,
         next_attempt_at: now,
         claimed_until: null,
+        claimed_by: null,
         last_error: null,
         created_at: now,
         delivered_at: null,

@@ -1,7 +1,6 @@
 import { OUTBOX_DELIVERED, OUTBOX_FAILED, OUTBOX_PENDING, outboxCounts, type EventTargetRow, type OutboxRow } from '../../store/events.repo';
 import type { ServiceContext } from '../context';
 import { seconds } from '../pagination';
-import { runtimeOf } from './runtime';
 import { targetFile } from './delivery';
 
 /** Targets and deliveries as the admin API shows them: times in epoch seconds like the rest of the API. */
@@ -10,7 +9,7 @@ const optional = <T>(name: string, value: T | null | undefined) => (value === nu
 
 export async function presentTargets(ctx: ServiceContext, rows: EventTargetRow[]) {
   const counts = await outboxCounts(ctx.store.db, rows.map((row) => row.id));
-  const filesDir = runtimeOf(ctx.store.db)?.settings.filesDir;
+  const filesDir = ctx.events?.settings.filesDir;
   return rows.map((row) => {
     const count = counts.get(row.id) ?? {};
     return {
@@ -38,7 +37,9 @@ export async function presentTargets(ctx: ServiceContext, rows: EventTargetRow[]
   });
 }
 
-export function presentDelivery(row: OutboxRow) {
+/** A pending row a process holds (its lease not ended) is shown as claimed: by which process, until when. */
+export function presentDelivery(row: OutboxRow, now: number) {
+  const claimed = row.status === OUTBOX_PENDING && row.claimed_until !== null && row.claimed_until >= now;
   return {
     DeliveryId: row.id,
     EventId: row.event_id,
@@ -49,5 +50,6 @@ export function presentDelivery(row: OutboxRow) {
     ...(row.status === OUTBOX_PENDING ? { NextAttemptAt: seconds(row.next_attempt_at) } : {}),
     ...optional('DeliveredAt', row.delivered_at === null ? null : seconds(row.delivered_at)),
     ...optional('LastError', row.last_error),
+    ...(claimed ? { Claim: { ClaimedBy: row.claimed_by ?? 'unknown', ClaimedUntil: seconds(row.claimed_until!) } } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import type { DialectAdapter } from 'kysely';
 import type { EventMatcher } from '../../domain/events/pattern';
 import type { Db, Store, Trx } from '../../store/database';
 import { enabledTargets, type EventTargetRow } from '../../store/events.repo';
@@ -17,8 +16,10 @@ export interface CachedTarget {
 /**
  * What the events module keeps per store in a process: the enabled targets by
  * account, compiled once, so that a change with no target to receive it costs a
- * map lookup. The cache is read again after every change of targets made in this
- * process and every `targetsRefreshMs` (changes made by other processes).
+ * map lookup. Built in buildApp and carried by ServiceContext (and the audit trail,
+ * which queues the events). The cache is read again after every change of targets
+ * made in any process (the 'targets' scope of CacheVersions, src/services/caches/),
+ * and every `targetsRefreshMs` as a backstop.
  */
 export class EventsRuntime {
   private byAccount = new Map<string, CachedTarget[]>();
@@ -78,22 +79,4 @@ export async function loadTargets(db: Db | Trx): Promise<Map<string, CachedTarge
 
 function cachedTarget(row: EventTargetRow): CachedTarget {
   return { id: row.id, accountId: row.account_id, match: compileStoredPattern(row.pattern) };
-}
-
-/*
- * The enqueue step is called with nothing but the transaction. A Kysely instance and
- * all its transactions share one dialect adapter object, so it identifies the store.
- */
-const runtimes = new WeakMap<DialectAdapter, EventsRuntime>();
-
-export function registerRuntime(runtime: EventsRuntime): void {
-  runtimes.set(runtime.store.db.getExecutor().adapter, runtime);
-}
-
-export function unregisterRuntime(runtime: EventsRuntime): void {
-  runtimes.delete(runtime.store.db.getExecutor().adapter);
-}
-
-export function runtimeOf(db: Db | Trx): EventsRuntime | undefined {
-  return runtimes.get(db.getExecutor().adapter);
 }

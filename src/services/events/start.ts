@@ -1,7 +1,8 @@
 import type { Store } from '../../store/database';
 import type { SecretBox } from '../credentials/secret-box';
 import { Dispatcher } from './dispatcher';
-import { EventsRuntime, registerRuntime, unregisterRuntime } from './runtime';
+import { EventsRuntime } from './runtime';
+import type { CacheVersions } from '../caches/cache-versions';
 import type { EventsSettings } from './settings';
 
 export interface StartedEvents {
@@ -17,19 +18,20 @@ export async function startEvents(
   settings: EventsSettings,
   now: () => number,
   onError: (error: unknown) => void,
+  versions: CacheVersions,
 ): Promise<StartedEvents> {
   const runtime = new EventsRuntime(store, box, settings, now);
   await runtime.refresh();
-  registerRuntime(runtime);
+  versions.subscribe('targets', () => void runtime.refresh().catch(onError));
   runtime.startRefreshing(onError);
   const dispatcher = new Dispatcher(runtime, onError);
+  await dispatcher.releaseStaleClaims();
   dispatcher.start();
   return {
     runtime,
     stop: async () => {
       runtime.stopRefreshing();
       await dispatcher.stop();
-      unregisterRuntime(runtime);
     },
   };
 }

@@ -7,7 +7,6 @@ import { mutate, read } from '../context';
 import type { IdentityContext } from '../identity/admin-access';
 import { pageEnd, pageStart, type PageRequest } from '../identity/paging';
 import { isRoot, type Principal } from '../principal';
-import { runtimeOf } from './runtime';
 import { presentTargets } from './present';
 import { checkPattern, enabledProblems, nameProblems, pathProblems, secretProblems, typeProblems, urlProblems } from './target-rules';
 
@@ -74,8 +73,10 @@ function memberProblems(type: string, input: TargetFields, creating: boolean): F
 /** The request as the audit trail may keep it: never the secret. */
 const auditable = (input: object) => ({ ...input, Secret: undefined });
 
+/** After a change of targets: this process reads them again now, the others on their next poll (src/services/caches/). */
 async function refreshCache(ctx: IdentityContext): Promise<void> {
-  await runtimeOf(ctx.store.db)?.refresh();
+  await ctx.caches.versions.bump(ctx.store.db, 'targets');
+  await ctx.events?.refresh();
 }
 
 export async function createEventTarget(ctx: IdentityContext, principal: Principal, input: TargetScope & TargetFields & { Type: string }) {

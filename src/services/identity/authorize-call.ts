@@ -4,7 +4,6 @@ import { workloadArnAndTags } from '../../store/identity.repo';
 import { listTags } from '../../store/tags.repo';
 import type { ServiceContext } from '../context';
 import { isRoot, type Principal } from '../principal';
-import { policiesOf } from './policy-cache';
 
 /**
  * Decides whether a principal may make an API call, before the operation runs.
@@ -73,7 +72,7 @@ export function authorizeCall(ctx: ServiceContext, principal: Principal, operati
 }
 
 async function authorizeUser(ctx: ServiceContext, principal: Principal, operation: string, input: Record<string, unknown>): Promise<void> {
-  const { policies, needsResource } = await policiesOf(ctx.store, principal.accountId, principal.userName!);
+  const { policies, needsResource } = await ctx.caches.policies.policiesOf(principal.accountId, principal.userName!);
   const resource = callResource(ctx, principal, input);
   const facts = needsResource ? await resourceFacts(ctx, resource) : { arn: resource.arn, tags: {} };
   const context: Record<string, ContextValue> = {

@@ -1,22 +1,15 @@
 import { managedPolicyByArn, parsePolicy, type Policy } from '../../domain/iam';
 import type { Store } from '../../store/database';
 import { userPolicySources } from '../../store/identity.repo';
+import type { CacheVersions } from '../caches/cache-versions';
+import { NOT_CACHED, ScopedCache } from '../caches/scoped-cache';
 
-/** The policies a user's calls are decided by: read in one query, kept briefly. */
+/** The policies a user's calls are decided by: read in one query, kept until they change. */
 
 export interface UserPolicies {
   policies: Policy[];
   /** False when every statement is on "*" with no resource-tag condition: no need to load the resource. */
   needsResource: boolean;
-}
-
-/** As long as signing keys are cached: changes made in another process apply within this time. */
-const POLICY_CACHE_MS = 5_000;
-const policyCaches = new WeakMap<Store, Map<string, { at: number; entry: UserPolicies }>>();
-const cacheKey = (accountId: string, userName: string) => `${accountId}/${userName}`;
-
-export function forgetUserPolicies(store: Store, accountId: string, userName: string): void {
-  policyCaches.get(store)?.delete(cacheKey(accountId, userName));
 }
 
 function needsResource(policies: Policy[]): boolean {
@@ -30,26 +23,39 @@ function needsResource(policies: Policy[]): boolean {
   );
 }
 
-/** The parsed policies of a user: one query, then cached briefly. */
-export async function policiesOf(store: Store, accountId: string, userName: string): Promise<UserPolicies> {
-  let cache = policyCaches.get(store);
-  if (!cache) policyCaches.set(store, (cache = new Map()));
-  const key = cacheKey(accountId, userName);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < POLICY_CACHE_MS) return hit.entry;
-  const policies: Policy[] = [];
-  for (const source of await userPolicySources(store.db, accountId, userName)) {
-    if (source.kind === 'managed') {
-      const managed = managedPolicyByArn(source.value);
-      if (managed) policies.push(managed.policy);
-      continue;
-    }
-    const parsed = parsePolicy(source.value);
-    // Stored policies were validated; one that no longer parses grants nothing rather than failing every call.
-    if (parsed.ok) policies.push(parsed.policy);
+/**
+ * The parsed policies of users, one query per user, kept until a policy or user
+ * changes in any process (the 'policies' scope of CacheVersions). Built in buildApp,
+ * carried by ServiceContext.
+ */
+export class PolicyCache {
+  private readonly cache: ScopedCache<UserPolicies>;
+
+  constructor(
+    private readonly store: Store,
+    versions: CacheVersions,
+  ) {
+    this.cache = new ScopedCache(versions, ['policies']);
   }
-  const entry = { policies, needsResource: needsResource(policies) };
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, { at: Date.now(), entry });
-  return entry;
+
+  async policiesOf(accountId: string, userName: string): Promise<UserPolicies> {
+    const key = `${accountId}/${userName}`;
+    const hit = this.cache.get(key);
+    if (hit !== NOT_CACHED) return hit;
+    const mark = this.cache.mark();
+    const policies: Policy[] = [];
+    for (const source of await userPolicySources(this.store.db, accountId, userName)) {
+      if (source.kind === 'managed') {
+        const managed = managedPolicyByArn(source.value);
+        if (managed) policies.push(managed.policy);
+        continue;
+      }
+      const parsed = parsePolicy(source.value);
+      // Stored policies were validated; one that no longer parses grants nothing rather than failing every call.
+      if (parsed.ok) policies.push(parsed.policy);
+    }
+    const entry = { policies, needsResource: needsResource(policies) };
+    this.cache.set(key, entry, mark);
+    return entry;
+  }
 }

@@ -11,7 +11,6 @@ import {
 import { mutate, read } from '../context';
 import type { Principal } from '../principal';
 import type { IdentityContext } from './admin-access';
-import { forgetUserPolicies } from './policy-cache';
 import { policyNameProblems, userNameProblems } from './rules';
 import { administeredAccount, existingUser, type UserInput } from './users.service';
 
@@ -54,7 +53,7 @@ export async function putUserPolicy(ctx: IdentityContext, principal: Principal, 
   const accountId = administeredAccount(principal, input, 'iam:PutUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName), policyNameProblems(input.PolicyName));
   const document = validatePolicyDocument(input.PolicyDocument);
-  const userName = await mutate(ctx, { principal, operation: 'PutUserPolicy' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'PutUserPolicy' }, async (trx) => {
     const user = await existingUser(trx, accountId, input.UserName);
     const names = (await listUserPolicyRows(trx, accountId, user.user_name)).map((p) => p.policy_name);
     if (!names.includes(input.PolicyName) && names.length >= MAX_INLINE_POLICIES) {
@@ -65,23 +64,27 @@ export async function putUserPolicy(ctx: IdentityContext, principal: Principal, 
       );
     }
     await putUserPolicyRow(trx, { accountId, userName: user.user_name, policyName: input.PolicyName, document, at: ctx.now() });
+    // Every process drops its cached policies once this commits (src/services/caches/).
+    await ctx.caches.versions.bump(trx, 'policies');
     return user.user_name;
   });
-  forgetUserPolicies(ctx.store, accountId, userName);
+  ctx.caches.versions.forget('policies');
   return {};
 }
 
 export async function deleteUserPolicy(ctx: IdentityContext, principal: Principal, input: UserInput & { PolicyName: string }) {
   const accountId = administeredAccount(principal, input, 'iam:DeleteUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName), policyNameProblems(input.PolicyName));
-  const userName = await mutate(ctx, { principal, operation: 'DeleteUserPolicy' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'DeleteUserPolicy' }, async (trx) => {
     const user = await existingUser(trx, accountId, input.UserName);
     if (!(await deleteUserPolicyRow(trx, accountId, user.user_name, input.PolicyName))) {
       throw new NotFoundError(`User ${user.user_name} has no inline policy ${input.PolicyName}`, input.PolicyName, 'POLICY');
     }
+    // Every process drops its cached policies once this commits (src/services/caches/).
+    await ctx.caches.versions.bump(trx, 'policies');
     return user.user_name;
   });
-  forgetUserPolicies(ctx.store, accountId, userName);
+  ctx.caches.versions.forget('policies');
   return {};
 }
 
@@ -107,12 +110,14 @@ export async function attachUserPolicy(ctx: IdentityContext, principal: Principa
   const accountId = administeredAccount(principal, input, 'iam:AttachUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName));
   const arn = knownManagedPolicy(input.PolicyArn);
-  const userName = await mutate(ctx, { principal, operation: 'AttachUserPolicy' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'AttachUserPolicy' }, async (trx) => {
     const user = await existingUser(trx, accountId, input.UserName);
     await attachManagedPolicy(trx, accountId, user.user_name, arn, ctx.now());
+    // Every process drops its cached policies once this commits (src/services/caches/).
+    await ctx.caches.versions.bump(trx, 'policies');
     return user.user_name;
   });
-  forgetUserPolicies(ctx.store, accountId, userName);
+  ctx.caches.versions.forget('policies');
   return {};
 }
 
@@ -120,13 +125,15 @@ export async function detachUserPolicy(ctx: IdentityContext, principal: Principa
   const accountId = administeredAccount(principal, input, 'iam:DetachUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName));
   const arn = knownManagedPolicy(input.PolicyArn);
-  const userName = await mutate(ctx, { principal, operation: 'DetachUserPolicy' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'DetachUserPolicy' }, async (trx) => {
     const user = await existingUser(trx, accountId, input.UserName);
     if (!(await detachManagedPolicy(trx, accountId, user.user_name, arn))) {
       throw new NotFoundError(`Policy ${arn} is not attached to user ${user.user_name}`, arn, 'POLICY');
     }
+    // Every process drops its cached policies once this commits (src/services/caches/).
+    await ctx.caches.versions.bump(trx, 'policies');
     return user.user_name;
   });
-  forgetUserPolicies(ctx.store, accountId, userName);
+  ctx.caches.versions.forget('policies');
   return {};
 }

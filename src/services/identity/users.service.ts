@@ -5,13 +5,12 @@ import type { Trx } from '../../store/database';
 import { isUniqueViolation } from '../../store/database';
 import { deleteUser as deleteUserRows, findAccount, findUser, insertUser, listUsers as listUserRows, setPasswordHash, userKeys, type UserRow } from '../../store/identity.repo';
 import { mutate, read } from '../context';
-import { forgetSigningKeys, newAccessKeyId, newSecretAccessKey } from '../credentials/accounts.service';
+import { newAccessKeyId, newSecretAccessKey } from '../credentials/accounts.service';
 import { seconds } from '../pagination';
 import type { Principal } from '../principal';
 import { requireAccountRoot, userArn, type IdentityContext } from './admin-access';
 import { pageEnd, pageStart, type PageRequest } from './paging';
 import { hashPassword } from './passwords';
-import { forgetUserPolicies } from './policy-cache';
 import { ACCOUNT_ID, passwordProblems, patternProblems, userNameProblems } from './rules';
 
 /** IAM users of an account, their access keys and console passwords. */
@@ -86,13 +85,13 @@ const userExists = (accountId: string, userName: string) =>
 
 export async function deleteUser(ctx: IdentityContext, principal: Principal, input: UserInput) {
   const accountId = administeredAccount(principal, input, 'iam:DeleteUser', input.UserName);
-  const { userName, keys } = await mutate(ctx, { principal, operation: 'DeleteUser' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'DeleteUser' }, async (trx) => {
     const user = await existingUser(trx, accountId, input.UserName);
-    return { userName: user.user_name, keys: await deleteUserRows(trx, accountId, user.user_name) };
+    await deleteUserRows(trx, accountId, user.user_name);
+    // Its keys, sessions and policies stop working in every process once this commits (src/services/caches/).
+    await ctx.caches.versions.bump(trx, 'keys', 'policies');
   });
-  // Effective at once in this process; other processes within SIGNING_KEY_CACHE_MS.
-  forgetSigningKeys(ctx.store, keys);
-  forgetUserPolicies(ctx.store, accountId, userName);
+  ctx.caches.versions.forget('keys', 'policies');
   return {};
 }
 
@@ -149,8 +148,9 @@ export async function deleteAccessKey(ctx: IdentityContext, principal: Principal
       throw new NotFoundError(`User ${user.user_name} has no access key ${input.AccessKeyId}`, String(input.AccessKeyId), 'ACCESS_KEY');
     }
     await deleteAccessKeyRow(trx, input.AccessKeyId);
+    await ctx.caches.versions.bump(trx, 'keys');
   });
-  forgetSigningKeys(ctx.store, [input.AccessKeyId]);
+  ctx.caches.versions.forget('keys');
   return {};
 }
 

@@ -54,6 +54,11 @@ export class StoreCustomLenses implements CustomLensSource {
     }
   }
 
+  /** Another process changed a lens: heads are read again when next needed (compiled versions never change). */
+  forgetHeads(): void {
+    this.heads.clear();
+  }
+
   /** Reads a lens's state after the transaction that changed it committed (never call it inside a transaction). */
   async refresh(arn: string): Promise<void> {
     this.remember(await findCustomLenses(this.store.db, [arn]));
@@ -124,6 +129,7 @@ export class StoreCustomLenses implements CustomLensSource {
 export async function registerCustomLenses(ctx: ServiceContext): Promise<void> {
   const source = new StoreCustomLenses(ctx.store);
   await source.warm();
+  ctx.caches.versions.subscribe('lenses', () => source.forgetHeads());
   ctx.catalog.custom = source;
 }
 

@@ -129,6 +129,8 @@ export async function createLensVersion(
       );
       const published = { ...lens, draftJson: null, draftUpdatedAt: null, latestVersion: input.LensVersion, versionCount: versions.length + 1, revision: lens.revision + 1, updatedAt: now };
       await updateCustomLens(trx, published, lensNameKey(lens.name));
+      // Other processes read the lens's new head once this commits (src/services/caches/).
+      await ctx.caches.versions.bump(trx, 'lenses');
       if (!isMajor) {
         const lastMajor = versions.map((v) => v.isMajor).lastIndexOf(true);
         await moveWorkloadsOnLens(ctx, trx, lens.arn, versions.slice(Math.max(0, lastMajor)).map((v) => v.version), compiled);
@@ -179,6 +181,7 @@ export async function deleteLens(
   const { ClientRequestToken: token, ...request } = input;
   await mutate(ctx, { principal, operation: 'DeleteLens', token, request }, async (trx) => {
     const lens = await ownedLens(ctx, trx, principal, input.LensAlias, { lock: true, operation: 'DeleteLens' });
+    await ctx.caches.versions.bump(trx, 'lenses');
     const published = lens.latestVersion !== null;
     if (input.LensStatus === 'DRAFT' && lens.draftJson === null) {
       throw new NotFoundError(`Lens ${lens.arn} has no draft`, lens.arn, 'LENS');
