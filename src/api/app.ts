@@ -9,27 +9,15 @@ import { createSecretBox, loadOrCreateMasterKey } from '../services/credentials/
 import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
-import { authorizeCall } from '../services/identity/authorize-call';
-import { jsonBodyOf } from '../services/json-text';
-import { notYetAvailable } from '../services/not-yet-available';
-import { bindPrincipal } from '../services/audit/call';
 import { startRetention } from '../services/audit/retention';
 import { startEvents } from '../services/events/start';
 import { AuditTrail } from '../services/audit/trail';
+import { newThrottles } from '../services/console/sign-in.service';
 import { openStore } from '../store/database';
-import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
-import { beginAuditCall, recordFailure } from './audit-call';
-import { authenticateNow } from './auth/authenticate';
 import { writeError } from './error-writer';
-import { registerExportRoutes } from './export-routes';
-import { registerTemplateRoutes } from './template-routes';
-import { registerLensTemplateRoutes } from './lens-template-routes';
-import { registerLensDraftRoutes } from './lens-draft-routes';
-import { registerPracticeRiskRoutes } from './practice-risk-routes';
-import { bindInput } from './input';
-import { implemented } from './operations';
-import { matchRoute } from './routing';
+import type { OperationContext } from './operation';
+import { registerPipeline } from './pipeline';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -76,6 +64,15 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     process.stderr.write(`events: ${error instanceof Error ? error.message : String(error)}\n`),
   );
   const audit = new AuditTrail(store, { region: config.region });
+  // What Plumbline's own operations need besides the service context (src/api/operation.ts).
+  const operationContext: OperationContext = {
+    ...services,
+    box,
+    defaultAccountId: config.accountId,
+    audit,
+    sessionHours: config.consoleSessionHours,
+    ...newThrottles(),
+  };
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );
@@ -101,9 +98,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.setNotFoundHandler((_request, reply) =>
     writeError(reply, new ValidationError('No operation matches this method and path', [], 'UNKNOWN_OPERATION')),
   );
-  // Every reply carries x-amzn-RequestId: errors get it from writeError, the API's
-  // catch-all below sets it itself, and Plumbline's own routes from a hook of their
-  // scope (an app-wide hook would run on every API call as well).
+  // Every reply carries x-amzn-RequestId: errors get it from writeError, the pipeline
+  // sets it itself, and the routes outside the pipeline (health, the console's files)
+  // from a hook of their scope (an app-wide hook would run on every API call as well).
   await app.register(async (own) => {
     own.addHook('onRequest', (request, reply, done) => {
       reply.header('x-amzn-RequestId', request.id);
@@ -117,46 +114,10 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         return reply.status(503).send({ status: 'unavailable', store: store.dialect });
       }
     });
-    registerAdminRoutes(own, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
-    registerExportRoutes(own, { services, lookup, region: config.region });
-    registerTemplateRoutes(own, { services, lookup, region: config.region });
-    registerConsoleRoutes(own, { services, lookup, box, region: config.region, sessionHours: config.consoleSessionHours, distDir: config.consoleDir });
-    registerLensTemplateRoutes(own, { services, lookup, region: config.region });
-    registerLensDraftRoutes(own, { services, lookup, region: config.region });
-    registerPracticeRiskRoutes(own, { services, lookup, region: config.region });
+    registerConsoleRoutes(own, { services, lookup, region: config.region, distDir: config.consoleDir });
   });
 
-  app.all('/*', async (request, reply) => {
-    // Every call, allowed or not, leaves an audit record (src/services/audit/).
-    const call = beginAuditCall(audit, request, now);
-    try {
-      const authenticating = authenticateNow(request, lookup, config.region, now);
-      const signed = authenticating instanceof Promise ? await authenticating : authenticating;
-      const { rawPath, query, json } = signed;
-      const principal = bindPrincipal(call, signed.principal);
-      const route = matchRoute(request.method, rawPath);
-      if (route.kind === 'none') {
-        throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
-      }
-      call.eventName = route.op.name;
-      const operation = implemented.get(route.op.name);
-      const { input, problems } = bindInput(route.op, route.labels, query, json());
-      call.request = input;
-      const checked = operation?.check?.(input);
-      if (checked?.length) problems.push(...checked);
-      if (problems.length) throw ValidationError.fields(problems);
-      const authorizing = authorizeCall(services, principal, route.op.name, input);
-      if (authorizing) await authorizing;
-      if (!operation) throw notYetAvailable(route.op.name);
-      const handled = operation.handle(services, principal, input);
-      const result = handled instanceof Promise ? await handled : handled;
-      audit.recordLater(call, { response: result });
-      return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(jsonBodyOf(result));
-    } catch (error) {
-      await recordFailure(call, request, error, lookup);
-      throw error;
-    }
-  });
+  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now });
 
   return { app, services, rootCredentials, audit };
 }

@@ -1,14 +1,26 @@
 import type { FieldProblem } from '../domain/errors';
-import type { ServiceContext } from '../services/context';
+import type { AuditContext } from '../services/audit/lookup.service';
+import type { AuditCall } from '../services/audit/call';
+import type { ConsoleContext } from '../services/console/sign-in.service';
 import type { Principal } from '../services/principal';
+
+/**
+ * What every operation handler is given: the service context with the
+ * collaborators Plumbline's own operations need besides it (the secret box and
+ * the default account for administration, the audit trail for lookups, the
+ * console's session settings and sign-in throttles). Built once in buildApp.
+ */
+export type OperationContext = AuditContext & ConsoleContext;
 
 /**
  * An operation handler: takes the bound, validated input of its operation and
  * calls its service. Parsing, validation and wire formatting happen around it.
  * It answers with a promise of the result, or with the result itself when the
- * service had it at once (UpdateAnswer as an immediate transaction).
+ * service had it at once (UpdateAnswer as an immediate transaction). `call` is
+ * the call as the audit trail follows it, for the few handlers that must say
+ * who the caller turned out to be (an unsigned sign-in).
  */
-export type OperationHandler = (ctx: ServiceContext, principal: Principal, input: Record<string, unknown>) => unknown;
+export type OperationHandler = (ctx: OperationContext, principal: Principal, input: Record<string, unknown>, call: AuditCall) => unknown;
 
 /**
  * Rules of the operation that need nothing but the request, so that one
@@ -25,8 +37,22 @@ export interface Operation {
 
 export function defineOperation<I>(
   name: string,
-  handle: (ctx: ServiceContext, principal: Principal, input: I) => unknown,
+  handle: (ctx: OperationContext, principal: Principal, input: I, call: AuditCall) => unknown,
   check?: (input: Partial<I>) => FieldProblem[],
 ): Operation {
   return { name, handle: handle as OperationHandler, check: check as OperationCheck | undefined };
+}
+
+/**
+ * An answer sent as these bytes with this content type (a CSV or PDF export, a
+ * pretty-printed workload file, a sign-in that must not be cached), and what
+ * its audit record keeps of it (nothing unless given).
+ */
+export class RawAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Buffer,
+    readonly headers: Record<string, string> = {},
+    readonly audited?: unknown,
+  ) {}
 }

@@ -6,13 +6,16 @@ import { verifySigV4Now } from './sigv4';
 
 export type KeyLookup = ReturnType<typeof signingKeyLookup>;
 
-export interface AuthenticatedRequest {
-  principal: Principal;
+export interface RequestParts {
   /** The path as received, still percent-encoded. */
   rawPath: string;
   query: URLSearchParams;
   /** The raw body; `json()` parses it as a JSON object or throws CANNOT_PARSE. */
   json(): Record<string, unknown>;
+}
+
+export interface AuthenticatedRequest extends RequestParts {
+  principal: Principal;
 }
 
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {
@@ -36,6 +39,18 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
  */
 export async function authenticate(request: FastifyRequest, lookup: KeyLookup, region: string, now: () => number): Promise<AuthenticatedRequest> {
   return authenticateNow(request, lookup, region, now);
+}
+
+/** The parts of a call that is not signed (console sign-in: the credentials are the body). */
+export function unsignedRequest(request: FastifyRequest): RequestParts {
+  const url = request.raw.url ?? '/';
+  const q = url.indexOf('?');
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  return {
+    rawPath: q === -1 ? url : url.slice(0, q),
+    query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
+    json: parseJsonObject.bind(undefined, body),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Operation } from '../operation';
+import { plumblineOperations } from './plumbline';
 // Review templates
 import CreateReviewTemplate from './CreateReviewTemplate';
 import GetReviewTemplate from './GetReviewTemplate';
@@ -69,7 +70,7 @@ import UpdateLensReview from './UpdateLensReview';
 import UpdateWorkload from './UpdateWorkload';
 import UpgradeLensReview from './UpgradeLensReview';
 
-/** Every operation built so far; the rest of the model's operations answer as not yet available. */
+/** Every operation built so far, of both models; the rest of the AWS model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
   [
     CreateReviewTemplate,
@@ -139,5 +140,6 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     UpdateLensReview,
     UpdateWorkload,
     UpgradeLensReview,
+    ...plumblineOperations,
   ].map((op) => [op.name, op]),
 );
