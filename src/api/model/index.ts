@@ -27,6 +27,8 @@ export interface OperationMember {
 
 export interface OperationModel {
   name: string;
+  /** What the operation does, in a line (Plumbline's model: the CLI's help). */
+  documentation?: string;
   service: ModelService;
   /** `none`: the call is not signed (console sign-in: the credentials are the body). */
   authentication?: 'none';
