@@ -1,3 +1,4 @@
+import { isAccountId } from '../../domain/arn';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { isUniqueViolation, type Trx } from '../../store/database';
@@ -35,7 +36,7 @@ export interface TargetFields {
 }
 
 export function targetAccount(principal: Principal, input: TargetScope, action: string): string {
-  if (input.AccountId !== undefined && !/^\d{12}$/.test(String(input.AccountId))) throw ValidationError.field('AccountId', 'must be 12 digits');
+  if (input.AccountId !== undefined && !isAccountId(input.AccountId)) throw ValidationError.field('AccountId', 'must be 12 digits');
   const accountId = input.AccountId ?? principal.accountId;
   requireAccountAdministrator(principal, accountId, `plumbline:${action}`, `arn:aws:wellarchitected:*:${accountId}:event-target/*`);
   return accountId;
