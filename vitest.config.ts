@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // bin/plumbline.js runs the built CLI: build it from the sources under test first.
+    globalSetup: ['test/support/build-server.ts'],
   },
 });

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The plumbline command: runs the TypeScript sources through tsx, so no build step is needed.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// The plumbline command: the CLI built to plain JavaScript in dist/ (by `npm install`, or
+// `npm run build`), run by this same Node process. No transpiler in production.
+import { existsSync } from 'node:fs';
 
-const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const cli = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('plumbline: the CLI is not built yet; run `npm run build` (npm install does it)\n');
+  process.exit(2);
+}
+await import(cli.href);

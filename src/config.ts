@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { eventsSettingsProblems, readEventsSettings, type EventsSettings } from './services/events/settings';
+import { ACCOUNT_ID } from './domain/arn';
 
 /** Every setting Plumbline reads, with its default. The README lists them. */
 export interface Config {
@@ -27,7 +28,6 @@ export interface Config {
   workers: number;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -10,28 +10,17 @@ import { loadBuiltinLenses } from '../services/lenses/builtin-lenses';
 import { LensCatalog } from '../services/lenses/catalog';
 import { registerCustomLenses } from '../services/lenses/custom-lens-source';
 import { createCaches } from '../services/caches';
-import { authorizeCall } from '../services/identity/authorize-call';
-import { notYetAvailable } from '../services/not-yet-available';
-import { bindPrincipal } from '../services/audit/call';
 import { startRetention } from '../services/audit/retention';
 import { startEvents } from '../services/events/start';
 import { AuditTrail } from '../services/audit/trail';
+import { newThrottles } from '../services/console/sign-in.service';
 import { openStore } from '../store/database';
-import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
 import { registerReadinessRoute } from './readiness-route';
-import { beginAuditCall, recordFailure } from './audit-call';
-import { authenticate } from './auth/authenticate';
-import { writeError } from './error-writer';
-import { registerExportRoutes } from './export-routes';
-import { registerTemplateRoutes } from './template-routes';
-import { registerLensTemplateRoutes } from './lens-template-routes';
-import { registerLensDraftRoutes } from './lens-draft-routes';
-import { registerPracticeRiskRoutes } from './practice-risk-routes';
 import { registerCheckRoutes } from './checks-routes';
-import { bindInput } from './input';
-import { implemented } from './operations';
-import { matchRoute } from './routing';
+import { writeError } from './error-writer';
+import type { OperationContext } from './operation';
+import { registerPipeline } from './pipeline';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -83,6 +72,15 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   await registerCustomLenses(services);
   const lookup = signingKeyLookup(caches.signingKeys, caches.sessions);
   const audit = new AuditTrail(store, { region: config.region, events: events.runtime });
+  // What Plumbline's own operations need besides the service context (src/api/operation.ts).
+  const operationContext: OperationContext = {
+    ...services,
+    box,
+    defaultAccountId: config.accountId,
+    audit,
+    sessionHours: config.consoleSessionHours,
+    ...newThrottles(),
+  };
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );
@@ -113,9 +111,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.setNotFoundHandler((_request, reply) =>
     writeError(reply, new ValidationError('No operation matches this method and path', [], 'UNKNOWN_OPERATION')),
   );
-  // Every reply carries x-amzn-RequestId: errors get it from writeError, the API's
-  // catch-all below sets it itself, and Plumbline's own routes from a hook of their
-  // scope (an app-wide hook would run on every API call as well).
+  // Every reply carries x-amzn-RequestId: errors get it from writeError, the pipeline
+  // sets it itself, and the routes outside the pipeline (health, the console's files)
+  // from a hook of their scope (an app-wide hook would run on every API call as well).
   await app.register(async (own) => {
     own.addHook('onRequest', (request, reply, done) => {
       reply.header('x-amzn-RequestId', request.id);
@@ -130,44 +128,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       }
     });
     registerReadinessRoute(own, { store, audit, stopping: () => stopping });
-    registerAdminRoutes(own, { services, lookup, box, defaultAccountId: config.accountId, region: config.region, audit });
-    registerExportRoutes(own, { services, lookup, region: config.region });
-    registerTemplateRoutes(own, { services, lookup, region: config.region });
-    registerConsoleRoutes(own, { services, lookup, box, region: config.region, sessionHours: config.consoleSessionHours, distDir: config.consoleDir });
-    registerLensTemplateRoutes(own, { services, lookup, region: config.region });
-    registerLensDraftRoutes(own, { services, lookup, region: config.region });
-    registerPracticeRiskRoutes(own, { services, lookup, region: config.region });
     registerCheckRoutes(own, { services, lookup, region: config.region, maxBytes: config.checksMaxBytes });
+    registerConsoleRoutes(own, { services, lookup, region: config.region, distDir: config.consoleDir });
   });
 
-  app.all('/*', async (request, reply) => {
-    // Every call, allowed or not, leaves an audit record (src/services/audit/).
-    const call = beginAuditCall(audit, request, now);
-    try {
-      const signed = await authenticate(request, lookup, config.region, now);
-      const { rawPath, query, json } = signed;
-      const principal = bindPrincipal(call, signed.principal);
-      const route = matchRoute(request.method, rawPath);
-      if (route.kind === 'none') {
-        throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
-      }
-      call.eventName = route.op.name;
-      const operation = implemented.get(route.op.name);
-      const { input, problems } = bindInput(route.op, route.labels, query, json());
-      call.request = input;
-      const checked = operation?.check?.(input);
-      if (checked?.length) problems.push(...checked);
-      if (problems.length) throw ValidationError.fields(problems);
-      await authorizeCall(services, principal, route.op.name, input);
-      if (!operation) throw notYetAvailable(route.op.name);
-      const result = await operation.handle(services, principal, input);
-      audit.recordLater(call, { response: result });
-      return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(operation.body ? operation.body(result) : JSON.stringify(result ?? {}));
-    } catch (error) {
-      await recordFailure(call, request, error, lookup);
-      throw error;
-    }
-  });
+  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now });
 
   return { app, services, rootCredentials, audit };
 }

@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditOutcome } from '../domain/audit/build';
-import { ApiError } from '../domain/errors';
 import { AuditCall, bindPrincipal } from '../services/audit/call';
 import type { AuditTrail } from '../services/audit/trail';
 import { AuthError } from './auth/sigv4';
 import type { KeyLookup } from './auth/authenticate';
+import { wireError } from './error-writer';
 import { matchRoute } from './routing';
 
 /** The audit side of an API call: where it came from, and how a failure is recorded. */
@@ -15,13 +14,6 @@ export function beginAuditCall(trail: AuditTrail, request: FastifyRequest, now: 
   const agent = request.headers['user-agent'];
   const userAgent = typeof agent === 'string' ? agent.slice(0, MAX_USER_AGENT) : '';
   return new AuditCall(trail, request.id, now(), request.ip, userAgent);
-}
-
-/** What the record says went wrong: the error the caller was sent, never internals. */
-function failureOf(error: unknown, requestId: string): AuditOutcome {
-  if (error instanceof ApiError) return { errorCode: error.code, errorMessage: error.message };
-  if (error instanceof AuthError) return { errorCode: error.code, errorMessage: error.message };
-  return { errorCode: 'InternalServerException', errorMessage: `An internal error occurred. Request ID: ${requestId}` };
 }
 
 /** The access key id a request claims to be signed with (header or presigned query), unverified. */
@@ -57,7 +49,9 @@ export async function recordFailure(call: AuditCall, request: FastifyRequest, er
       if (route.kind === 'none') return;
       call.eventName = route.op.name;
     }
-    call.sink.recordLater(call, failureOf(error, request.id));
+    // What the record says went wrong is exactly the error the caller was sent.
+    const sent = wireError(error, request.id);
+    call.sink.recordLater(call, { errorCode: sent.code, errorMessage: sent.message });
   } catch (recordError) {
     // The caller gets the original error; a trail that cannot record must not replace it.
     request.log.error({ err: recordError }, 'cannot record a failed call in the audit trail');

@@ -5,14 +5,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
-import type { SecretBox } from '../services/credentials/accounts.service';
-import { newThrottles, signIn, signOut, type ConsoleContext, type SignInInput } from '../services/console/sign-in.service';
-import { authenticate, parseJsonObject, type KeyLookup } from './auth/authenticate';
+import { authenticate, type KeyLookup } from './auth/authenticate';
 
 /**
- * The web console: the built app (web/dist) under /console/, a browser's visit to /
- * sent there, and the unsigned sign-in that gives the console its temporary credentials.
- * Everything else the console does is an ordinary signed API call.
+ * The web console: the built app (web/dist) under /console/, and a browser's visit to /
+ * sent there. Its sign-in and sign-out are operations of Plumbline's model
+ * (ConsoleSignIn, ConsoleSignOut) served by the pipeline; everything else the
+ * console does is an ordinary signed API call.
  */
 
 export const CONSOLE_PREFIX = '/console/';
@@ -29,28 +28,13 @@ const PAGE_CACHE = 'no-cache';
 export interface ConsoleOptions {
   services: ServiceContext;
   lookup: KeyLookup;
-  box: SecretBox;
   region: string;
-  sessionHours: number;
   /** The built console; web/dist by default. */
   distDir?: string;
 }
 
 export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleOptions): void {
   registerConsoleStatic(app, options.distDir ?? DEFAULT_CONSOLE_DIR, options);
-  const ctx: ConsoleContext = { ...options.services, box: options.box, sessionHours: options.sessionHours, ...newThrottles() };
-
-  // Unsigned: the credentials are in the body. Failures say nothing about which detail was wrong.
-  app.post(SIGN_IN_PATH, async (request, reply) => {
-    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const session = await signIn(ctx, parseJsonObject(body) as SignInInput, request.ip);
-    return reply.status(200).header('content-type', 'application/json').header('cache-control', 'no-store').send(JSON.stringify(session));
-  });
-
-  app.post(SIGN_OUT_PATH, async (request, reply) => {
-    const { principal } = await authenticate(request, options.lookup, options.region, options.services.now);
-    return reply.status(200).header('content-type', 'application/json').send(JSON.stringify(await signOut(ctx, principal)));
-  });
 }
 
 const isSigned = (request: FastifyRequest) => {

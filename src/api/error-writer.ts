@@ -3,13 +3,25 @@ import { AccessDeniedError, ApiError, ValidationError } from '../domain/errors';
 import { AuthError } from './auth/sigv4';
 
 /**
- * The one place errors are written to the wire: status from the error shape,
- * `x-amzn-ErrorType`, and a JSON body with Message and every member of the
- * shape. Anything unexpected becomes a 500 that reveals nothing of it.
+ * The one error model: every failure becomes one WireError, which is both what
+ * the caller is sent and what the call's audit record says (errorCode and
+ * errorMessage). Status from the error shape, `x-amzn-ErrorType`, and a JSON
+ * body with Message and every member of the shape. Anything unexpected
+ * becomes a 500 that reveals nothing of it.
  */
+
+export interface WireError {
+  status: number;
+  code: string;
+  message: string;
+  members: Record<string, unknown>;
+  /** Not one of ours: logged, never shown. */
+  unexpected: boolean;
+}
 
 function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  // The SDKs retry and explain AccessDeniedException; the signature's detail stays in the message.
   if (error instanceof AuthError) return new AccessDeniedError(error.message);
   const fastifyError = error as { code?: string; statusCode?: number; message?: string };
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -22,20 +34,21 @@ function asApiError(error: unknown): ApiError | undefined {
   return undefined;
 }
 
-export function writeError(reply: FastifyReply, error: unknown): FastifyReply {
-  reply.header('x-amzn-RequestId', reply.request.id);
+export function wireError(error: unknown, requestId: string): WireError {
   const apiError = asApiError(error);
   if (!apiError) {
-    reply.log.error({ err: error }, 'unexpected error');
-    return reply
-      .status(500)
-      .header('x-amzn-ErrorType', 'InternalServerException')
-      .header('content-type', 'application/json')
-      .send({ Message: `An internal error occurred. Request ID: ${reply.request.id}` });
+    return { status: 500, code: 'InternalServerException', message: `An internal error occurred. Request ID: ${requestId}`, members: {}, unexpected: true };
   }
+  return { status: apiError.status, code: apiError.code, message: apiError.message, members: apiError.members(), unexpected: false };
+}
+
+export function writeError(reply: FastifyReply, error: unknown): FastifyReply {
+  reply.header('x-amzn-RequestId', reply.request.id);
+  const wire = wireError(error, reply.request.id);
+  if (wire.unexpected) reply.log.error({ err: error }, 'unexpected error');
   return reply
-    .status(apiError.status)
-    .header('x-amzn-ErrorType', apiError.code)
+    .status(wire.status)
+    .header('x-amzn-ErrorType', wire.code)
     .header('content-type', 'application/json')
-    .send({ Message: apiError.message, ...apiError.members() });
+    .send({ Message: wire.message, ...wire.members });
 }

@@ -1,7 +1,7 @@
-import { operations, type OperationModel } from './model';
+import { servedOperations, type OperationModel } from './model';
 
 /**
- * The routing table, built from the model's URIs. Matching works on the raw path
+ * The routing table, built from both models' URIs. Matching works on the raw path
  * split at '/', then decodes each segment, because ARNs arrive percent-encoded
  * (an encoded '/' must not split a label).
  */
@@ -16,7 +16,7 @@ export type RouteMatch =
   | { kind: 'none' };
 
 // Routes with fewer labels first, so a literal segment wins over a label.
-const routes: Route[] = operations
+const routes: Route[] = servedOperations
   .map((op) => ({
   op,
   segments: op.uri

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { operationByName, plumblineOperations, type OperationModel } from '../api/model';
+import { requestOf } from '../api/model/request-of';
 import { describeErrorResponse, signedFetch, UsageError, type ClientEnvironment } from './signed-request';
 
 /**
@@ -8,15 +10,11 @@ import { describeErrorResponse, signedFetch, UsageError, type ClientEnvironment 
  * stderr with a non-zero exit code.
  */
 
-type Location = 'path' | 'query' | 'body';
-
 export interface Option {
   flag: string;
   member: string;
   required?: boolean;
   number?: boolean;
-  /** Path members fill {Member} in the path; the rest go in the query (GET, DELETE) or the JSON body. */
-  location?: Location;
   /** Like the AWS CLI: file://PATH reads the value from a file. */
   file?: boolean;
   /** The value is JSON text (or file://PATH of it), sent as the JSON it holds. */
@@ -25,102 +23,32 @@ export interface Option {
   boolean?: boolean;
 }
 
+/** A verb calls one operation of Plumbline's model, which says where each member goes. */
 export interface Verb {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
+  operation: string;
   options: Option[];
   help: string;
 }
 
-const accountScope: Option = { flag: '--account-id', member: 'AccountId' };
-const userName: Option = { flag: '--user-name', member: 'UserName', required: true };
-const userInPath: Option = { ...userName, location: 'path' };
-const paging: Option[] = [
-  { flag: '--max-results', member: 'MaxResults', number: true },
-  { flag: '--next-token', member: 'NextToken' },
-];
+const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
-const VERBS: Record<string, Verb> = {
-  'create-account': {
-    method: 'POST',
-    path: '/accounts',
-    options: [
-      { flag: '--account-id', member: 'AccountId', required: true },
-      { flag: '--organization-id', member: 'OrganizationId' },
-      { flag: '--organizational-unit-id', member: 'OrganizationalUnitId' },
-    ],
-    help: 'create an account; prints its root credentials (default account root only)',
-  },
-  'list-accounts': { method: 'GET', path: '/accounts', options: paging, help: 'list accounts (default account root only)' },
-  'create-organization': {
-    method: 'POST',
-    path: '/organizations',
-    options: [{ flag: '--organization-id', member: 'OrganizationId' }],
-    help: 'create an organization managed by the default account',
-  },
-  'create-organizational-unit': {
-    method: 'POST',
-    path: '/organizations/{OrganizationId}/units',
-    options: [
-      { flag: '--organization-id', member: 'OrganizationId', required: true, location: 'path' },
-      { flag: '--name', member: 'Name', required: true },
-      { flag: '--organizational-unit-id', member: 'OrganizationalUnitId' },
-    ],
-    help: 'create an organizational unit in an organization',
-  },
-  'create-user': {
-    method: 'POST',
-    path: '/users',
-    options: [userName, { flag: '--password', member: 'Password' }, accountScope],
-    help: 'create an IAM user (optionally with a console password)',
-  },
-  'delete-user': { method: 'DELETE', path: '/users/{UserName}', options: [userInPath, accountScope], help: 'delete a user with its keys and policies' },
-  'list-users': { method: 'GET', path: '/users', options: [...paging, accountScope], help: "list the account's users" },
-  'set-password': {
-    method: 'PUT',
-    path: '/users/{UserName}/password',
-    options: [userInPath, { flag: '--password', member: 'Password', required: true }, accountScope],
-    help: "set a user's console password (stored hashed)",
-  },
-  'create-access-key': { method: 'POST', path: '/users/{UserName}/access-keys', options: [userInPath, accountScope], help: 'create an access key; prints its secret once' },
-  'list-access-keys': { method: 'GET', path: '/users/{UserName}/access-keys', options: [userInPath, ...paging, accountScope], help: "list a user's access keys" },
-  'delete-access-key': {
-    method: 'DELETE',
-    path: '/users/{UserName}/access-keys/{AccessKeyId}',
-    options: [userInPath, { flag: '--access-key-id', member: 'AccessKeyId', required: true, location: 'path' }, accountScope],
-    help: 'delete an access key',
-  },
-  'put-user-policy': {
-    method: 'PUT',
-    path: '/users/{UserName}/policies/{PolicyName}',
-    options: [
-      userInPath,
-      { flag: '--policy-name', member: 'PolicyName', required: true, location: 'path' },
-      { flag: '--policy-document', member: 'PolicyDocument', required: true, file: true },
-      accountScope,
-    ],
-    help: 'add or replace an inline policy (JSON text or file://PATH)',
-  },
-  'delete-user-policy': {
-    method: 'DELETE',
-    path: '/users/{UserName}/policies/{PolicyName}',
-    options: [userInPath, { flag: '--policy-name', member: 'PolicyName', required: true, location: 'path' }, accountScope],
-    help: 'remove an inline policy',
-  },
-  'list-user-policies': { method: 'GET', path: '/users/{UserName}/policies', options: [userInPath, accountScope], help: "list a user's inline and attached policies" },
-  'attach-user-policy': {
-    method: 'POST',
-    path: '/users/{UserName}/attached-policies',
-    options: [userInPath, { flag: '--policy-arn', member: 'PolicyArn', required: true }, accountScope],
-    help: 'attach a managed policy (WellArchitectedConsoleFullAccess or ...ReadOnlyAccess ARN)',
-  },
-  'detach-user-policy': {
-    method: 'DELETE',
-    path: '/users/{UserName}/attached-policies',
-    options: [userInPath, { flag: '--policy-arn', member: 'PolicyArn', required: true }, accountScope],
-    help: 'detach a managed policy',
-  },
-};
+/** A verb for every operation of the model's admin area: `CreateUser` is `create-user --user-name V [--password V] [--account-id V]`. */
+function verbOf(op: OperationModel): Verb {
+  const options = op.input.map(
+    (member): Option => ({
+      flag: `--${kebab(member.name)}`,
+      member: member.name,
+      required: member.required,
+      number: member.type === 'integer' || member.type === 'long' || member.type === 'double',
+      boolean: member.type === 'boolean',
+      // Free-form members (a policy document) are sent as the text given, or the file's.
+      file: member.type === 'document',
+    }),
+  );
+  return { operation: op.name, options, help: op.documentation ?? op.name };
+}
+
+const VERBS: Record<string, Verb> = Object.fromEntries(plumblineOperations.filter((op) => op.area === 'admin').map((op) => [kebab(op.name), verbOf(op)]));
 
 /** The usage text of a command made of verbs: one line of options and one of help per verb. */
 export function verbsUsage(command: string, verbs: Record<string, Verb>): string {
@@ -136,7 +64,7 @@ export const ADMIN_USAGE = verbsUsage('admin', VERBS);
 
 async function parseArgs(verb: Verb, args: string[]) {
   const values = new Map<string, string>();
-  const members: Partial<Record<Location, Record<string, unknown>>> = {};
+  const members: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const equals = word.indexOf('=');
@@ -168,10 +96,9 @@ async function parseArgs(verb: Verb, args: string[]) {
     }
     if (option.number) {
       value = Number(value);
-      if (!Number.isInteger(value)) throw new UsageError(`${option.flag} must be an integer`);
+      if (!Number.isFinite(value)) throw new UsageError(`${option.flag} must be a number`);
     }
-    const location = option.location ?? (verb.method === 'GET' || verb.method === 'DELETE' ? 'query' : 'body');
-    (members[location] ??= {})[option.member] = value;
+    members[option.member] = value;
   }
   if (values.size) throw new UsageError(`unknown option ${[...values.keys()].join(', ')}`);
   return { endpoint, members };
@@ -208,12 +135,11 @@ export async function runVerbCommand(
     err(`plumbline ${command} ${name}: ${error.message}`);
     return 2;
   }
-  const path = verb.path.replace(/\{(\w+)\}/g, (_all, member: string) => encodeURIComponent(String(parsed.members.path?.[member])));
-  const query = Object.fromEntries(Object.entries(parsed.members.query ?? {}).map(([k, v]) => [k, String(v)]));
-  const body = verb.method === 'POST' || verb.method === 'PUT' ? JSON.stringify(parsed.members.body ?? {}) : undefined;
+  const request = requestOf(operationByName.get(verb.operation)!, parsed.members);
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   let response: Response;
   try {
-    response = await signedFetch(env, parsed.endpoint, verb.method, `/_plumbline/admin${path}`, query, body);
+    response = await signedFetch(env, parsed.endpoint, request.method, request.path, request.query, body);
   } catch (error) {
     err(`plumbline ${command} ${name}: ${(error as Error).message}`);
     return error instanceof UsageError ? 2 : 1;

@@ -3,7 +3,7 @@ import { UsageError, type ClientEnvironment } from './signed-request';
 
 /**
  * `plumbline audit lookup ...`: the audit trail of an account through the admin
- * API (GET /_plumbline/admin/audit), newest first, as JSON.
+ * API (ListAuditRecords), newest first, as JSON.
  */
 
 export const AUDIT_USAGE = `usage: plumbline audit lookup [options] [--endpoint-url URL]
@@ -77,7 +77,7 @@ export async function runAuditCommand(args: string[], out: (s: string) => void, 
     const records: unknown[] = [];
     let next: string | undefined;
     do {
-      const result = await signedCall(env, endpoint, 'GET', '/_plumbline/admin/audit', next ? { ...query, NextToken: next } : query);
+      const result = await signedCall(env, endpoint, 'ListAuditRecords', next ? { ...query, NextToken: next } : query);
       if (!result.ok) return err(result.message), 1;
       const page = JSON.parse(result.bytes.toString('utf8')) as Page;
       if (!all) return out(JSON.stringify(page, null, 2)), 0;

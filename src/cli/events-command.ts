@@ -6,7 +6,7 @@ import type { ClientEnvironment } from './signed-request';
  * NDJSON files) through the admin API, signed like every admin call.
  */
 
-const target: Option = { flag: '--target-id', member: 'TargetId', required: true, location: 'path' };
+const target: Option = { flag: '--target-id', member: 'TargetId', required: true };
 const accountScope: Option = { flag: '--account-id', member: 'AccountId' };
 const settings: Option[] = [
   { flag: '--name', member: 'Name' },
@@ -23,27 +23,24 @@ const paging: Option[] = [
 
 const TARGET_VERBS: Record<string, Verb> = {
   create: {
-    method: 'POST',
-    path: '/event-targets',
+    operation: 'CreateEventTarget',
     options: [{ flag: '--name', member: 'Name', required: true }, { flag: '--type', member: 'Type', required: true }, ...settings.slice(1), accountScope],
     help: 'add a webhook (--type webhook --url URL) or NDJSON file (--type file --path PATH) target; --pattern takes JSON or file://PATH; prints a webhook secret once',
   },
-  list: { method: 'GET', path: '/event-targets', options: [...paging, accountScope], help: "list the account's targets with their delivery state" },
-  get: { method: 'GET', path: '/event-targets/{TargetId}', options: [target, accountScope], help: 'a target with its delivery state (backlog, failures, last attempt and error)' },
+  list: { operation: 'ListEventTargets', options: [...paging, accountScope], help: "list the account's targets with their delivery state" },
+  get: { operation: 'GetEventTarget', options: [target, accountScope], help: 'a target with its delivery state (backlog, failures, last attempt and error)' },
   update: {
-    method: 'PUT',
-    path: '/event-targets/{TargetId}',
+    operation: 'UpdateEventTarget',
     options: [target, ...settings, accountScope],
     help: 'change a target; --pattern null removes its pattern',
   },
-  delete: { method: 'DELETE', path: '/event-targets/{TargetId}', options: [target, accountScope], help: 'remove a target and its undelivered events' },
+  delete: { operation: 'DeleteEventTarget', options: [target, accountScope], help: 'remove a target and its undelivered events' },
   deliveries: {
-    method: 'GET',
-    path: '/event-targets/{TargetId}/deliveries',
+    operation: 'ListEventDeliveries',
     options: [target, ...paging, accountScope],
     help: "a target's deliveries, newest first: status, attempts, last error",
   },
-  redrive: { method: 'POST', path: '/event-targets/{TargetId}/redrive', options: [target, accountScope], help: 'send again the deliveries given up on' },
+  redrive: { operation: 'RedriveEventTarget', options: [target, accountScope], help: 'send again the deliveries given up on' },
 };
 
 /** Runs `plumbline events targets <verb>`; returns the exit code (0 done, 1 the call failed, 2 bad usage). */

@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { describeErrorResponse, signedFetch, UsageError, type ClientEnvironment } from './signed-request';
+import { operationByName } from '../api/model';
+import { requestOf } from '../api/model/request-of';
 
 /**
  * `plumbline export ...`: a lens review as CSV, Markdown or PDF, or a whole
@@ -35,18 +37,22 @@ export function required(values: Map<string, string>, flag: string): string {
   return value;
 }
 
-/** A signed call to a Plumbline endpoint; errors come back described as the API writes them. */
+/**
+ * A signed call of one of Plumbline's operations, routed by its model (a text
+ * payload, an imported file, is sent as it is); errors come back described as
+ * the API writes them.
+ */
 export async function signedCall(
   env: ClientEnvironment,
   endpointFlag: string | undefined,
-  method: 'GET' | 'POST',
-  path: string,
-  query: Record<string, string>,
-  body?: string,
+  operation: string,
+  input: Record<string, unknown>,
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+  const request = requestOf(operationByName.get(operation)!, input);
+  const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   let response: Response;
   try {
-    response = await signedFetch(env, endpointFlag, method, path, query, body);
+    response = await signedFetch(env, endpointFlag, request.method, request.path, request.query, body);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     return { ok: false, message: (error as Error).message };
@@ -73,14 +79,12 @@ export async function runExportCommand(
       flags = parseFlags(rest, ['--workload-id', '--lens-alias', '--format', '--milestone-number', '--endpoint-url', '--output']);
       const format = FORMATS[required(flags, '--format').toLowerCase()];
       if (!format) throw new UsageError('--format must be csv, markdown or pdf');
-      const path = `/_plumbline/export/workloads/${encodeURIComponent(required(flags, '--workload-id'))}/lensReviews/${encodeURIComponent(required(flags, '--lens-alias'))}`;
-      const milestone = flags.get('--milestone-number');
-      result = await signedCall(env, flags.get('--endpoint-url'), 'GET', path, { Format: format, ...(milestone ? { MilestoneNumber: milestone } : {}) });
+      const input = { WorkloadId: required(flags, '--workload-id'), LensAlias: required(flags, '--lens-alias'), Format: format, MilestoneNumber: flags.get('--milestone-number') };
+      result = await signedCall(env, flags.get('--endpoint-url'), 'GetLensReviewExport', input);
     } else if (what === 'workload') {
       flags = parseFlags(rest, ['--workload-id', '--milestone-number', '--endpoint-url', '--output']);
-      const milestone = flags.get('--milestone-number');
-      const path = `/_plumbline/export/workloads/${encodeURIComponent(required(flags, '--workload-id'))}`;
-      result = await signedCall(env, flags.get('--endpoint-url'), 'GET', path, milestone ? { MilestoneNumber: milestone } : {});
+      const input = { WorkloadId: required(flags, '--workload-id'), MilestoneNumber: flags.get('--milestone-number') };
+      result = await signedCall(env, flags.get('--endpoint-url'), 'GetWorkloadExport', input);
     } else {
       throw new UsageError(`unknown export '${what}'`);
     }

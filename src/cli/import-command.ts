@@ -22,7 +22,7 @@ export async function runImportCommand(args: string[], out: (s: string) => void,
       return err(`plumbline import workload: cannot read ${file}: ${(error as Error).message}`), 1;
     }
     const name = flags.get('--workload-name');
-    const result = await signedCall(env, flags.get('--endpoint-url'), 'POST', '/_plumbline/import/workloads', name ? { WorkloadName: name } : {}, body);
+    const result = await signedCall(env, flags.get('--endpoint-url'), 'ImportWorkload', { WorkloadName: name, WorkloadDocument: body });
     if (!result.ok) return err(`plumbline import workload: ${result.message}`), 1;
     out(JSON.stringify(JSON.parse(result.bytes.toString('utf8')), null, 2));
     return 0;

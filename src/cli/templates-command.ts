@@ -1,5 +1,7 @@
 import { signedFetch, UsageError } from './signed-request';
 import type { ClientEnvironment as AdminEnvironment } from './signed-request';
+import { operationByName } from '../api/model';
+import { requestOf } from '../api/model/request-of';
 
 /**
  * `plumbline templates apply --template-arn ARN [--mode OVERWRITE|FILL] [--endpoint-url URL] WORKLOAD_ID...`:
@@ -51,10 +53,10 @@ export async function runTemplatesCommand(args: string[], out: (s: string) => vo
     err(`plumbline templates apply: ${(error as Error).message}\n${TEMPLATES_USAGE}`);
     return 2;
   }
-  const body = JSON.stringify({ TemplateArn: parsed.templateArn, WorkloadIds: parsed.workloadIds, Mode: parsed.mode });
+  const request = requestOf(operationByName.get('ApplyReviewTemplate')!, { TemplateArn: parsed.templateArn, WorkloadIds: parsed.workloadIds, Mode: parsed.mode });
   let response: Response;
   try {
-    response = await signedFetch(env, parsed.endpoint, 'POST', '/_plumbline/templates/apply', {}, body);
+    response = await signedFetch(env, parsed.endpoint, request.method, request.path, request.query, JSON.stringify(request.body));
   } catch (error) {
     err(`plumbline templates apply: ${(error as Error).message}`);
     return error instanceof UsageError ? 2 : 1;

@@ -19,3 +19,7 @@ export function parseArn(arn: string): ParsedArn | undefined {
   const m = /^arn:aws[-a-z]*:wellarchitected:([a-z0-9-]*):([0-9]{12}|aws)?:([a-z-]+)\/([A-Za-z0-9_-]+)$/.exec(arn);
   return m ? { region: m[1], accountId: m[2] ?? '', resourceType: m[3], resourceId: m[4] } : undefined;
 }
+
+/** The one account-id rule: twelve digits (accounts, policies' principals, configuration, requests). */
+export const ACCOUNT_ID = /^\d{12}$/;
+export const isAccountId = (value: unknown): value is string => typeof value === 'string' && ACCOUNT_ID.test(value);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConflictError } from '../domain/errors';
 import type { Store, Trx } from '../store/database';
 import { isUniqueViolation } from '../store/database';
-import { findIdempotentResult, saveIdempotentResult } from '../store/idempotency.repo';
+import { findIdempotentResult, saveIdempotentResult, setIdempotentResponse } from '../store/idempotency.repo';
 import { unitOfWork } from '../store/unit-of-work';
 import { auditedTransaction } from './audit/audited-transaction';
 import { markMutating } from './audit/call';
@@ -69,13 +69,7 @@ export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, f
       // Claim first: a racing retry blocks here (PostgreSQL) or is serialized (SQLite).
       await saveIdempotentResult(trx, { accountId: principal.accountId, operation, token, fingerprint: print, response: null, createdAt: ctx.now() });
       const result = await fn(trx);
-      await trx
-        .updateTable('idempotency')
-        .set({ response: JSON.stringify(result ?? null) })
-        .where('account_id', '=', principal.accountId)
-        .where('operation', '=', operation)
-        .where('token', '=', token)
-        .execute();
+      await setIdempotentResponse(trx, { accountId: principal.accountId, operation, token }, result);
       return result;
     });
   } catch (error) {

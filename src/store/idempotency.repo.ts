@@ -28,3 +28,14 @@ export async function saveIdempotentResult(
     })
     .execute();
 }
+
+/** The result of the call that claimed the token, once it has one (same transaction as the claim). */
+export async function setIdempotentResponse(db: Conn, key: { accountId: string; operation: string; token: string }, response: unknown): Promise<void> {
+  await db
+    .updateTable('idempotency')
+    .set({ response: JSON.stringify(response ?? null) })
+    .where('account_id', '=', key.accountId)
+    .where('operation', '=', key.operation)
+    .where('token', '=', key.token)
+    .execute();
+}

@@ -220,7 +220,10 @@ describe.each(storeKinds())('audit trail (%s)', (kind) => {
     const forged = await signedFetch(server.url, { method: 'POST', path: '/workloadsSummaries', body: '{}', credentials: { ...ROOT_KEY, secretAccessKey: 'not-the-secret-at-all' } });
     expect(forged.status).toBe(403);
     const [record] = await byRequest(server, forged.headers.get('x-amzn-RequestId')!);
-    expect(record).toMatchObject({ eventName: 'ListWorkloads', errorCode: 'InvalidSignatureException', requestParameters: null, userIdentity: { accountId: TEST_ACCOUNT } });
+    // The record holds the error the caller was sent, type and message.
+    const sent = JSON.parse(forged.text) as { Message: string };
+    expect(record).toMatchObject({ eventName: 'ListWorkloads', errorCode: forged.headers.get('x-amzn-ErrorType'), errorMessage: sent.Message, requestParameters: null, userIdentity: { accountId: TEST_ACCOUNT } });
+    expect(record.errorCode).toBe('AccessDeniedException');
     const unknown = await signedFetch(server.url, { method: 'POST', path: '/workloadsSummaries', body: '{}', credentials: { accessKeyId: 'PLMBNOSUCHKEY0000001', secretAccessKey: 'whatever-secret' } });
     expect(unknown.status).toBe(403);
     const everywhere = [...(await lookupAll(server, {})), ...(await lookupAll(server, {}, otherRoot))];
@@ -242,11 +245,13 @@ describe.each(storeKinds())('audit trail (%s)', (kind) => {
     for (const n of [1, 2, 3]) {
       await server.client.send(new UpdateWorkloadCommand({ WorkloadId: workloadId, Description: `revision ${n}` }));
     }
+    // Lookups are calls too: each leaves its own record, which the pages compared leave out.
+    const notLookups = (records: Array<{ eventName: string; eventID: string }>) => records.filter((r) => r.eventName !== 'ListAuditRecords').map((r) => r.eventID);
     const all = await lookupAll(server, {});
     const times = all.map((r) => Date.parse(r.eventTime));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const paged = await lookupAll(server, { MaxResults: '2' });
-    expect(paged.map((r) => r.eventID)).toEqual(all.map((r) => r.eventID));
+    expect(notLookups(paged)).toEqual(notLookups(all));
     expect(new Set(paged.map((r) => r.eventID)).size).toBe(paged.length);
 
     const updates = await lookupAll(server, { EventName: 'UpdateWorkload' });
@@ -264,9 +269,9 @@ describe.each(storeKinds())('audit trail (%s)', (kind) => {
 
     const newest = Math.floor(times[0] / 1000);
     const future = await lookupAll(server, { StartTime: String(newest + 1) });
-    expect(future).toEqual([]);
+    expect(notLookups(future)).toEqual([]);
     const upToNewest = await lookupAll(server, { EndTime: String(newest) });
-    expect(upToNewest.length).toBe(all.length);
+    expect(notLookups(upToNewest)).toEqual(notLookups(all));
 
     const bad = await adminError(lookup(server, { StartTime: 'yesterday', MaxResults: '0' }));
     expect(bad.type).toBe('ValidationException');

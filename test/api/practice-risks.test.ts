@@ -59,6 +59,6 @@ describe.each(storeKinds())('practice risks on %s', (kind) => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.json)).toContain('MilestoneNumber');
     const notANumber = await practiceRisks(workloadId, 'wellarchitected', { MilestoneNumber: 'two' });
-    expect(notANumber.json?.Fields).toEqual([{ Name: 'MilestoneNumber', Message: 'must be a whole number' }]);
+    expect(notANumber.json?.Fields).toEqual([{ Name: 'MilestoneNumber', Message: 'must be an integer' }]);
   });
 });

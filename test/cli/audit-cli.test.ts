@@ -55,8 +55,10 @@ describe.each(storeKinds())('plumbline audit (%s)', (kind) => {
     const all = await audit(env, 'lookup', '--max-results', '2', '--all');
     const everything = JSON.parse(all.out) as { Records: AuditRecord[]; NextToken?: string };
     expect(everything.NextToken).toBeUndefined();
-    expect(everything.Records.slice(0, 2)).toEqual(page.Records);
-    expect(new Set(everything.Records.map((r) => r.eventName))).toEqual(new Set(['CreateWorkload', 'UpdateWorkload', 'ListWorkloads']));
+    // Lookups leave records of their own (ListAuditRecords), newer than the rest.
+    const calls = (records: AuditRecord[]) => records.filter((r) => r.eventName !== 'ListAuditRecords');
+    expect(calls(everything.Records).slice(0, calls(page.Records).length)).toEqual(calls(page.Records));
+    expect(new Set(everything.Records.map((r) => r.eventName))).toEqual(new Set(['CreateWorkload', 'UpdateWorkload', 'ListWorkloads', 'ListAuditRecords']));
   });
 
   it('filters by resource, read-only and time window', async () => {

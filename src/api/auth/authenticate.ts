@@ -6,13 +6,16 @@ import { verifySigV4 } from './sigv4';
 
 export type KeyLookup = ReturnType<typeof signingKeyLookup>;
 
-export interface AuthenticatedRequest {
-  principal: Principal;
+export interface RequestParts {
   /** The path as received, still percent-encoded. */
   rawPath: string;
   query: URLSearchParams;
   /** The raw body; `json()` parses it as a JSON object or throws CANNOT_PARSE. */
   json(): Record<string, unknown>;
+}
+
+export interface AuthenticatedRequest extends RequestParts {
+  principal: Principal;
 }
 
 export function parseJsonObject(raw: Buffer): Record<string, unknown> {
@@ -48,6 +51,18 @@ export async function authenticate(request: FastifyRequest, lookup: KeyLookup, r
   // A bound function rather than an arrow: under tsx every arrow created per call also
   // pays for a name-setting helper, measurable on the hottest path.
   return { principal: verified.principal, rawPath, query: new URLSearchParams(rawQuery), json: parseJsonObject.bind(undefined, body) };
+}
+
+/** The parts of a call that is not signed (console sign-in: the credentials are the body). */
+export function unsignedRequest(request: FastifyRequest): RequestParts {
+  const url = request.raw.url ?? '/';
+  const q = url.indexOf('?');
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  return {
+    rawPath: q === -1 ? url : url.slice(0, q),
+    query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
+    json: parseJsonObject.bind(undefined, body),
+  };
 }
 
 export interface StreamedRequest {

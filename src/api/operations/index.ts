@@ -1,4 +1,5 @@
 import type { Operation } from '../operation';
+import { plumblineOperations } from './plumbline';
 // Review templates
 import CreateReviewTemplate from './CreateReviewTemplate';
 import GetReviewTemplate from './GetReviewTemplate';
@@ -74,7 +75,7 @@ import ListCheckSummaries from './ListCheckSummaries';
 import GetGlobalSettings from './GetGlobalSettings';
 import UpdateGlobalSettings from './UpdateGlobalSettings';
 
-/** Every operation built so far; the rest of the model's operations answer as not yet available. */
+/** Every operation built so far, of both models; the rest of the AWS model's operations answer as not yet available. */
 export const implemented: ReadonlyMap<string, Operation> = new Map(
   [
     CreateReviewTemplate,
@@ -148,5 +149,6 @@ export const implemented: ReadonlyMap<string, Operation> = new Map(
     UpgradeLensReview,
     GetGlobalSettings,
     UpdateGlobalSettings,
+    ...plumblineOperations,
   ].map((op) => [op.name, op]),
 );

@@ -34,6 +34,13 @@ const FREE_TEXT = new Set([
   'LensJSON',
   // The CreateLensVersion sample redacts the version name.
   'LensVersion',
+  // Plumbline's own operations: secrets never reach a record or an event.
+  'Password',
+  'SecretAccessKey',
+  'SessionToken',
+  'Secret',
+  // An imported workload file, like a lens file.
+  'WorkloadDocument',
 ]);
 
 const isFreeText = (key: string) => FREE_TEXT.has(key) || key.endsWith('NamePrefix');

@@ -22,7 +22,7 @@
  * Changing the permission of a workload share (UpdateWorkloadShare) counts as sharing:
  * it changes who may do what with the workload.
  */
-export const EVENT_ACTIONS: ReadonlySet<string> = new Set([
+const AWS_EVENT_ACTIONS = [
   'CreateWorkload',
   'DeleteWorkload',
   'CreateMilestone',
@@ -43,7 +43,40 @@ export const EVENT_ACTIONS: ReadonlySet<string> = new Set([
   'DeleteLens',
   'CreateLensShare',
   'DeleteLensShare',
-]);
+];
+
+/**
+ * Plumbline's own operations that change something (every one of its model
+ * but the Get* and List* reads): each raises an event named after it, so that
+ * IAM changes, event-target changes, imports, template applications and
+ * console sign-ins can be followed like the API's changes.
+ */
+export const PLUMBLINE_EVENT_ACTIONS: readonly string[] = [
+  'CreateAccount',
+  'CreateOrganization',
+  'CreateOrganizationalUnit',
+  'CreateUser',
+  'DeleteUser',
+  'SetPassword',
+  'CreateAccessKey',
+  'DeleteAccessKey',
+  'PutUserPolicy',
+  'DeleteUserPolicy',
+  'AttachUserPolicy',
+  'DetachUserPolicy',
+  'SetRootPassword',
+  'DeleteRootPassword',
+  'CreateEventTarget',
+  'UpdateEventTarget',
+  'DeleteEventTarget',
+  'RedriveEventTarget',
+  'ImportWorkload',
+  'ApplyReviewTemplate',
+  'ConsoleSignIn',
+  'ConsoleSignOut',
+];
+
+export const EVENT_ACTIONS: ReadonlySet<string> = new Set([...AWS_EVENT_ACTIONS, ...PLUMBLINE_EVENT_ACTIONS]);
 
 export const EVENT_SOURCE = 'aws.wellarchitected';
 export const EVENT_DETAIL_TYPE = 'AWS API Call via CloudTrail';

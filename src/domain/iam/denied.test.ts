@@ -46,10 +46,15 @@ describe('managed policies', () => {
     const readOnly = MANAGED_POLICIES.WellArchitectedConsoleReadOnlyAccess;
     expect(full.arn).toBe('arn:aws:iam::aws:policy/WellArchitectedConsoleFullAccess');
     expect(readOnly.arn).toBe('arn:aws:iam::aws:policy/WellArchitectedConsoleReadOnlyAccess');
-    expect(full.document).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['wellarchitected:*'], Resource: '*' }] });
+    // The spec's documents, plus Plumbline's own operations that the same users used before they had actions of their own.
+    const reads = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
+    expect(full.document).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['wellarchitected:*', ...reads, 'plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate'], Resource: '*' }],
+    });
     expect(readOnly.document).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['wellarchitected:Get*', 'wellarchitected:List*'], Resource: '*' }],
+      Statement: [{ Effect: 'Allow', Action: ['wellarchitected:Get*', 'wellarchitected:List*', ...reads], Resource: '*' }],
     });
     expect(managedPolicyByArn(full.arn)).toBe(full);
     expect(managedPolicyByArn('arn:aws:iam::aws:policy/Nope')).toBeUndefined();

@@ -27,16 +27,27 @@ function managed(name: ManagedPolicyName, description: string, actions: string[]
   return { name, arn: `arn:aws:iam::aws:policy/${name}`, description, document, policy: parsed.policy };
 }
 
+/**
+ * Plumbline's own reading operations that the console and the CLI use beside
+ * the API (before they had IAM actions of their own, they were allowed by the
+ * API action giving the same data: GetLensReview, GetWorkload,
+ * GetLensReviewReport, GetLensVersionDifference), so both managed policies
+ * keep allowing them.
+ */
+const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
+/** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer). */
+const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate'];
+
 export const MANAGED_POLICIES: Readonly<Record<ManagedPolicyName, ManagedPolicy>> = {
   WellArchitectedConsoleFullAccess: managed(
     'WellArchitectedConsoleFullAccess',
     'Allows all actions in AWS WA Tool: define, view, update and delete workloads.',
-    ['wellarchitected:*'],
+    ['wellarchitected:*', ...PLUMBLINE_READS, ...PLUMBLINE_CHANGES],
   ),
   WellArchitectedConsoleReadOnlyAccess: managed(
     'WellArchitectedConsoleReadOnlyAccess',
     'Allows viewing workloads in AWS WA Tool.',
-    ['wellarchitected:Get*', 'wellarchitected:List*'],
+    ['wellarchitected:Get*', 'wellarchitected:List*', ...PLUMBLINE_READS],
   ),
 };
 

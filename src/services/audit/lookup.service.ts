@@ -2,7 +2,7 @@ import type { AuditRecord } from '../../domain/audit/record';
 import { ValidationError, type FieldProblem } from '../../domain/errors';
 import { queryAuditRows } from '../../store/audit.repo';
 import { read } from '../context';
-import { requireAccountRoot, requireDefaultRoot, userArn, type IdentityContext } from '../identity/admin-access';
+import { requireAccountAdministrator, requireDefaultRoot, userArn, type IdentityContext } from '../identity/admin-access';
 import { pageEnd, pageStart, type PageRequest } from '../identity/paging';
 import { ACCOUNT_ID, patternProblems, userNameProblems } from '../identity/rules';
 import type { Principal } from '../principal';
@@ -29,16 +29,16 @@ export interface AuditLookupInput extends PageRequest {
 const ACTION = 'cloudtrail:LookupEvents';
 
 /**
- * An account's root user reads its own account's trail; the default account's
- * root user, which administers accounts, may name any account. IAM users,
- * whatever their policies, may not (as for the rest of the admin API).
+ * An account's root user, and its IAM users allowed plumbline:ListAuditRecords,
+ * read its own account's trail; the default account's root user, which
+ * administers accounts, may name any account.
  */
 function trailAccount(ctx: AuditContext, principal: Principal, input: AuditLookupInput): string {
   const problems = patternProblems('AccountId', input.AccountId, ACCOUNT_ID, '12 digits', false);
   if (problems.length) throw ValidationError.fields(problems);
   const accountId = input.AccountId ?? principal.accountId;
   const resource = `arn:aws:cloudtrail:${ctx.region}:${accountId}:trail/plumbline`;
-  if (accountId === principal.accountId) requireAccountRoot(principal, accountId, ACTION, resource);
+  if (accountId === principal.accountId) requireAccountAdministrator(principal, accountId, ACTION, resource);
   else requireDefaultRoot(ctx, principal, ACTION, resource);
   return accountId;
 }

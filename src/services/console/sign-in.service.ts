@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, ThrottlingError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { findAccessKey } from '../../store/accounts.repo';
 import { endConsoleSession, findRootPassword, insertConsoleSession, purgeConsoleSessions } from '../../store/console-sessions.repo';
-import { findUser } from '../../store/identity.repo';
+import { findAccount, findUser } from '../../store/identity.repo';
 import type { ServiceContext } from '../context';
 import { newAccessKeyId, newSecretAccessKey, type SecretBox } from '../credentials/accounts.service';
 import { hashPassword, verifyPassword } from '../identity/passwords';
@@ -165,6 +165,33 @@ export async function signIn(ctx: ConsoleContext, input: SignInInput, address: s
     Arn: identity.userName ? `arn:aws:iam::${identity.accountId}:user/${identity.userName}` : rootArn(identity.accountId),
     Region: ctx.region,
   };
+}
+
+/**
+ * Whose trail a failed sign-in belongs in: the user or root user it named, or
+ * the owner of the access key it named, when that identity exists. Nothing
+ * otherwise: an unsigned caller must not write into trails of its choosing.
+ */
+export async function signInClaimant(ctx: ServiceContext, input: SignInInput): Promise<Principal | undefined> {
+  let attempt: Attempt;
+  try {
+    attempt = attemptOf(input);
+  } catch {
+    return undefined;
+  }
+  const db = ctx.store.db;
+  if (attempt.kind === 'root-key') {
+    const key = isSessionKeyId(attempt.accessKeyId) ? undefined : await findAccessKey(db, attempt.accessKeyId);
+    if (!key) return undefined;
+    const arn = key.user_name === null ? rootArn(key.account_id) : `arn:aws:iam::${key.account_id}:user/${key.user_name}`;
+    return { accountId: key.account_id, arn, userName: key.user_name ?? undefined, accessKeyId: key.access_key_id };
+  }
+  if (attempt.kind === 'user') {
+    const user = await findUser(db, attempt.accountId, attempt.userName);
+    if (!user) return undefined;
+    return { accountId: user.account_id, arn: `arn:aws:iam::${user.account_id}:user/${user.user_name}`, userName: user.user_name, userId: user.user_id, accessKeyId: '' };
+  }
+  return (await findAccount(db, attempt.accountId)) ? { accountId: attempt.accountId, arn: rootArn(attempt.accountId), accessKeyId: '' } : undefined;
 }
 
 /** Ends the session the request was signed with; a long-term key has no session to end. */

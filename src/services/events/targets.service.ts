@@ -1,12 +1,12 @@
+import { isAccountId } from '../../domain/arn';
 import { randomBytes } from 'node:crypto';
-import { AccessDeniedError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
-import { deniedMessage } from '../../domain/iam';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { isUniqueViolation, type Trx } from '../../store/database';
 import { deleteTarget, findTarget, insertTarget, listTargets, requeueFailed, updateTarget, type EventTargetRow } from '../../store/events.repo';
 import { mutate, read } from '../context';
-import type { IdentityContext } from '../identity/admin-access';
+import { requireAccountAdministrator, type IdentityContext } from '../identity/admin-access';
 import { pageEnd, pageStart, type PageRequest } from '../identity/paging';
-import { isRoot, type Principal } from '../principal';
+import type { Principal } from '../principal';
 import { presentTargets } from './present';
 import { checkPattern, enabledProblems, nameProblems, pathProblems, secretProblems, typeProblems, urlProblems } from './target-rules';
 
@@ -35,12 +35,10 @@ export interface TargetFields {
 }
 
 export function targetAccount(principal: Principal, input: TargetScope, action: string): string {
-  if (input.AccountId !== undefined && !/^\d{12}$/.test(String(input.AccountId))) throw ValidationError.field('AccountId', 'must be 12 digits');
+  if (input.AccountId !== undefined && !isAccountId(input.AccountId)) throw ValidationError.field('AccountId', 'must be 12 digits');
   const accountId = input.AccountId ?? principal.accountId;
-  if (isRoot(principal) && principal.accountId === accountId) return accountId;
-  throw new AccessDeniedError(
-    `${deniedMessage(principal.arn, `plumbline:${action}`, `arn:aws:wellarchitected:*:${accountId}:event-target/*`)} (only the root user of account ${accountId} administers its event targets)`,
-  );
+  requireAccountAdministrator(principal, accountId, `plumbline:${action}`, `arn:aws:wellarchitected:*:${accountId}:event-target/*`);
+  return accountId;
 }
 
 export async function existingTarget(trx: Trx, accountId: string, targetId: string): Promise<EventTargetRow> {

@@ -14,9 +14,18 @@ export interface IdentityContext extends ServiceContext {
 export const userArn = (accountId: string, userName: string) => `arn:aws:iam::${accountId}:user/${userName}`;
 
 /**
- * Only an account's root user administers its users, keys and policies; IAM
- * policies never grant it here, so even a user with full access is refused.
+ * An account is administered by its root user and by its own IAM users whose
+ * policies allow the operation's `plumbline:<Operation>` action (the pipeline
+ * evaluated them before the service ran); never from another account.
  */
+export function requireAccountAdministrator(principal: Principal, accountId: string, action: string, resource: string): void {
+  if (principal.accountId === accountId) return;
+  throw new AccessDeniedError(
+    `${deniedMessage(principal.arn, action, resource)} (account ${accountId} is administered only by its own root user and users)`,
+  );
+}
+
+/** What only the root user itself may do (its own console password). */
 export function requireAccountRoot(principal: Principal, accountId: string, action: string, resource: string): void {
   if (isRoot(principal) && principal.accountId === accountId) return;
   throw new AccessDeniedError(

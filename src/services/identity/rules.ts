@@ -25,7 +25,7 @@ export function passwordProblems(value: unknown, field = 'Password'): FieldProbl
   return [];
 }
 
-export const ACCOUNT_ID = /^\d{12}$/;
+export { ACCOUNT_ID } from '../../domain/arn';
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 export const ORGANIZATIONAL_UNIT_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 

@@ -8,7 +8,7 @@ import { mutate, read } from '../context';
 import { newAccessKeyId, newSecretAccessKey } from '../credentials/accounts.service';
 import { seconds } from '../pagination';
 import type { Principal } from '../principal';
-import { requireAccountRoot, userArn, type IdentityContext } from './admin-access';
+import { requireAccountAdministrator, userArn, type IdentityContext } from './admin-access';
 import { pageEnd, pageStart, type PageRequest } from './paging';
 import { hashPassword } from './passwords';
 import { ACCOUNT_ID, passwordProblems, patternProblems, userNameProblems } from './rules';
@@ -27,12 +27,12 @@ export interface UserInput extends AccountScoped {
   UserName: string;
 }
 
-/** The account a call administers, after checking the caller is its root user. */
+/** The account a call administers, after checking the caller belongs to it. */
 export function administeredAccount(principal: Principal, input: AccountScoped & { UserName?: unknown }, action: string, userName?: string): string {
   const problems = patternProblems('AccountId', input.AccountId, ACCOUNT_ID, '12 digits', false);
   if (problems.length) throw ValidationError.fields(problems);
   const accountId = input.AccountId ?? principal.accountId;
-  requireAccountRoot(principal, accountId, action, userName ? userArn(accountId, userName) : `arn:aws:iam::${accountId}:user/*`);
+  requireAccountAdministrator(principal, accountId, action, userName ? userArn(accountId, userName) : `arn:aws:iam::${accountId}:user/*`);
   return accountId;
 }
 

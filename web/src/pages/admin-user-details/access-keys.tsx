@@ -5,7 +5,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { allPages } from '../commons/all-pages';
 import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
@@ -14,7 +14,6 @@ import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal'
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { useLoad } from '../commons/use-load';
-import { userPath } from '../admin-users/hooks';
 
 interface AccessKey {
   AccessKeyId: string;
@@ -27,16 +26,15 @@ const MAX_KEYS = 2;
 
 /** A user's access keys: create (the secret shown once), delete. */
 export function AccessKeys({ userName }: { userName: string }) {
-  const call = useSignedFetch();
-  const path = `${userPath(userName)}/access-keys`;
+  const plumbline = usePlumbline();
   const keys = useLoad<AccessKey[]>(
-    () => allPages((NextToken) => call('GET', path, { query: { NextToken, MaxResults: 1000 } }) as Promise<{ AccessKeyMetadata: AccessKey[]; NextToken?: string }>, (o) => o.AccessKeyMetadata),
-    [call, path],
+    () => allPages((NextToken) => plumbline('ListAccessKeys', { UserName: userName, NextToken, MaxResults: 1000 }) as Promise<{ AccessKeyMetadata: AccessKey[]; NextToken?: string }>, (o) => o.AccessKeyMetadata),
+    [plumbline, userName],
   );
   const [secret, setSecret] = useState<SecretField[]>();
   const [selected, setSelected] = useState<AccessKey[]>([]);
   const create = useAction(async () => {
-    const out = (await call('POST', path)) as { AccessKey: AccessKey & { SecretAccessKey: string } };
+    const out = (await plumbline('CreateAccessKey', { UserName: userName })) as { AccessKey: AccessKey & { SecretAccessKey: string } };
     setSecret([
       { label: 'Access key ID', value: out.AccessKey.AccessKeyId },
       { label: 'Secret access key', value: out.AccessKey.SecretAccessKey },
@@ -45,7 +43,7 @@ export function AccessKeys({ userName }: { userName: string }) {
     return out.AccessKey.AccessKeyId;
   }, (id: string) => `Access key ${id} was created.`);
   const del = useConfirmDelete(async (k: AccessKey) => {
-    await call('DELETE', `${path}/${encodeURIComponent(k.AccessKeyId)}`);
+    await plumbline('DeleteAccessKey', { UserName: userName, AccessKeyId: k.AccessKeyId });
     setSelected([]);
     keys.reload();
   }, 'The access key was deleted; calls signed with it are refused from now on.');

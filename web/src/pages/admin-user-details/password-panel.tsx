@@ -5,21 +5,21 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { memberErrors } from '../commons/member-errors';
 import { useAction } from '../commons/use-action';
-import { userPath, type AdminUser } from '../admin-users/hooks';
+import type { AdminUser } from '../admin-users/hooks';
 
 /** Sets or changes the user's console password (stored only as a hash). */
 export function PasswordPanel({ user, onChanged }: { user: AdminUser; onChanged(): void }) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const save = useAction(async () => {
-    await call('PUT', `${userPath(user.UserName)}/password`, { body: { Password: password } });
+    await plumbline('SetPassword', { UserName: user.UserName, Password: password });
     setPassword('');
     setConfirm('');
     onChanged();

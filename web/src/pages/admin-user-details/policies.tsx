@@ -6,13 +6,12 @@ import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { useLoad } from '../commons/use-load';
-import { userPath } from '../admin-users/hooks';
 import { PolicyEditor } from './policy-editor';
 
 interface UserPolicies {
@@ -28,22 +27,21 @@ const MANAGED: SelectProps.Option[] = [
 
 /** A user's permissions: managed policies attached, and inline policies written in the policy language. */
 export function Policies({ userName }: { userName: string }) {
-  const call = useSignedFetch();
-  const base = userPath(userName);
-  const policies = useLoad<UserPolicies>(() => call('GET', `${base}/policies`), [call, base]);
+  const plumbline = usePlumbline();
+  const policies = useLoad<UserPolicies>(() => plumbline('ListUserPolicies', { UserName: userName }), [plumbline, userName]);
   const [toAttach, setToAttach] = useState<SelectProps.Option | null>(null);
   const [editing, setEditing] = useState<{ policy?: UserPolicies['Policies'][number] }>();
   const attach = useAction(async (arn: string) => {
-    await call('POST', `${base}/attached-policies`, { body: { PolicyArn: arn } });
+    await plumbline('AttachUserPolicy', { UserName: userName, PolicyArn: arn });
     setToAttach(null);
     policies.reload();
   }, 'The managed policy was attached; it applies at once.');
   const detach = useAction(async (arn: string) => {
-    await call('DELETE', `${base}/attached-policies`, { query: { PolicyArn: arn } });
+    await plumbline('DetachUserPolicy', { UserName: userName, PolicyArn: arn });
     policies.reload();
   }, 'The managed policy was detached.');
   const del = useConfirmDelete(async (name: string) => {
-    await call('DELETE', `${base}/policies/${encodeURIComponent(name)}`);
+    await plumbline('DeleteUserPolicy', { UserName: userName, PolicyName: name });
     policies.reload();
   }, 'The inline policy was deleted.');
   const attached = policies.data?.AttachedPolicies ?? [];

@@ -4,13 +4,12 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useEffect, useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { ErrorAlert, describeError } from '../commons/error-alert';
 import { problemsAt } from '../commons/field-problems';
 import { locateJsonPath } from '../commons/json-locate';
 import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
-import { userPath } from '../admin-users/hooks';
 
 export const POLICY_EXAMPLE = `{
   "Version": "2012-10-17",
@@ -47,7 +46,7 @@ interface PolicyEditorProps {
  * the policy language and names each problem by its path; every one is listed here.
  */
 export function PolicyEditor({ userName, policy, visible, onSaved, onDismiss }: PolicyEditorProps) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const [name, setName] = useState('');
   const [document, setDocument] = useState('');
   const [syntax, setSyntax] = useState<string>();
@@ -61,7 +60,7 @@ export function PolicyEditor({ userName, policy, visible, onSaved, onDismiss }: 
   const [sent, setSent] = useState('');
   const save = useAction(async () => {
     setSent(document);
-    await call('PUT', `${userPath(userName)}/policies/${encodeURIComponent(name)}`, { body: { PolicyDocument: document } });
+    await plumbline('PutUserPolicy', { UserName: userName, PolicyName: name, PolicyDocument: document });
     onSaved();
   }, `Inline policy ${name} was saved.`);
   const submit = () => {

@@ -1,4 +1,4 @@
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { allPages } from '../commons/all-pages';
 import { useLoad } from '../commons/use-load';
 
@@ -13,14 +13,11 @@ export interface AdminUser {
   PasswordLastSet?: number;
 }
 
-export const USERS_PATH = '/_plumbline/admin/users';
-export const userPath = (userName: string) => `${USERS_PATH}/${encodeURIComponent(userName)}`;
-
-/** Every IAM user of the signed-in root user's account (GET /_plumbline/admin/users, all pages). */
+/** Every IAM user of the signed-in root user's account (ListUsers, all pages). */
 export function useUsers() {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   return useLoad<AdminUser[]>(
-    () => allPages((NextToken) => call('GET', USERS_PATH, { query: { NextToken, MaxResults: 1000 } }) as Promise<{ Users: AdminUser[]; NextToken?: string }>, (out) => out.Users),
-    [call],
+    () => allPages((NextToken) => plumbline('ListUsers', { NextToken, MaxResults: 1000 }) as Promise<{ Users: AdminUser[]; NextToken?: string }>, (out) => out.Users),
+    [plumbline],
   );
 }

@@ -12,7 +12,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
@@ -22,10 +22,10 @@ import { RootOnly } from '../commons/root-only';
 import { RouterLink, useFollow } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
-import { USERS_PATH, userPath, useUsers, type AdminUser } from './hooks';
+import { useUsers, type AdminUser } from './hooks';
 
 function UsersPage() {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const navigate = useNavigate();
   const follow = useFollow();
   const users = useUsers();
@@ -33,7 +33,7 @@ function UsersPage() {
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
   const create = useAction(async () => {
-    const out = (await call('POST', USERS_PATH, { body: { UserName: userName, ...(password ? { Password: password } : {}) } })) as { User: AdminUser };
+    const out = (await plumbline('CreateUser', { UserName: userName, ...(password ? { Password: password } : {}) })) as { User: AdminUser };
     setCreating(false);
     setUserName('');
     setPassword('');
@@ -41,7 +41,7 @@ function UsersPage() {
     return out.User.UserName;
   }, (name: string) => `User ${name} was created. Give it access keys and policies here.`);
   const del = useConfirmDelete(async (u: AdminUser) => {
-    await call('DELETE', userPath(u.UserName));
+    await plumbline('DeleteUser', { UserName: u.UserName });
     users.reload();
   }, 'The user was deleted with its access keys and policies.');
   const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(users.data ?? [], {

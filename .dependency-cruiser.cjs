@@ -1,0 +1,42 @@
+/**
+ * DESIGN.md's layer table, checked in `npm run lint`: imports point down only.
+ *
+ *   src/api      → services, domain (app.ts, the composition root, also opens the store)
+ *   src/services → domain, store
+ *   src/store    → domain (its types)
+ *   src/domain   → itself only: pure, no I/O (tests beside it may read fixtures)
+ *   src/cli      → the API model (routes of the calls it signs) and the lens domain (validation)
+ *   web/src      → itself, and the model's request builder with Plumbline's model
+ */
+const layer = (from, allowed, comment) => ({
+  name: `${from.replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}-imports-down-only`,
+  comment,
+  severity: 'error',
+  from: { path: `^${from}`, pathNot: '\\.test\\.ts$' },
+  to: { path: '^(src|web)/', pathNot: allowed.map((p) => `^${p}`) },
+});
+
+module.exports = {
+  forbidden: [
+    layer('src/domain/', ['src/domain/'], 'The domain is pure logic: it imports nothing but itself.'),
+    {
+      name: 'domain-no-io',
+      comment: 'The domain does no I/O: no file system, network, processes or database drivers.',
+      severity: 'error',
+      from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core', 'npm'], path: '^(fs|net|http|https|child_process|worker_threads|better-sqlite3|pg|kysely)$|^node:(fs|net|http|https|child_process|worker_threads)' },
+    },
+    layer('src/store/', ['src/store/', 'src/domain/'], 'Repositories hold SQL only; they know the domain types and nothing above.'),
+    layer('src/services/', ['src/services/', 'src/domain/', 'src/store/'], 'Services call the domain and the store, never the wire layer.'),
+    layer('src/api/(?!app\\.ts$)', ['src/api/', 'src/services/', 'src/domain/', 'src/lenses/'], 'The wire layer calls services; only app.ts opens the store.'),
+    layer('src/cli/', ['src/cli/', 'src/api/model/', 'src/domain/lens/', 'src/main.ts'], 'The CLI is a client: it signs calls routed by the model.'),
+    layer('web/src/', ['web/src/', 'src/api/model/request-of.ts', 'src/api/model/plumbline-api.json'], 'The console is a client of the API.'),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|web/dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+  },
+};

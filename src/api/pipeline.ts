@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ValidationError } from '../domain/errors';
+import { qualifyAction } from '../domain/iam';
+import { bindPrincipal } from '../services/audit/call';
+import type { AuditTrail } from '../services/audit/trail';
+import { authorizeCall } from '../services/identity/authorize-call';
+import { notYetAvailable } from '../services/not-yet-available';
+import type { Principal } from '../services/principal';
+import { beginAuditCall, recordFailure } from './audit-call';
+import { authenticate, unsignedRequest, type KeyLookup } from './auth/authenticate';
+import { bindInput } from './input';
+import type { OperationModel } from './model';
+import { RawAnswer, type OperationContext } from './operation';
+import { implemented } from './operations';
+import { matchRoute } from './routing';
+
+/**
+ * The one pipeline every operation of both models goes through (the AWS API and
+ * Plumbline's own, src/api/model/): authenticate (SigV4) → route and bind the
+ * input from the model, with every problem in one ValidationException →
+ * authorize the IAM action → run the operation's service → audit record (a
+ * change's record commits in its transaction; reads and failures go in a
+ * batch) → events (queued with the record) → the error writer for anything
+ * thrown. Nothing else in Plumbline answers a call.
+ */
+
+export interface PipelineDeps {
+  ctx: OperationContext;
+  lookup: KeyLookup;
+  audit: AuditTrail;
+  region: string;
+  now: () => number;
+}
+
+/** The IAM action a call of this operation needs: `wellarchitected:GetWorkload`, `plumbline:CreateUser`. */
+export const actionOf = (op: OperationModel) => qualifyAction(`${op.service}:${op.name}`);
+
+/** The caller of an unsigned operation, until its service says who it was (console sign-in). */
+const ANONYMOUS: Principal = Object.freeze({ accountId: '', arn: '', accessKeyId: '' });
+
+export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void {
+  const { ctx, lookup, audit, region, now } = deps;
+
+  app.all('/*', async (request: FastifyRequest, reply) => {
+    // Every call, allowed or not, leaves an audit record (src/services/audit/).
+    const call = beginAuditCall(audit, request, now);
+    try {
+      const url = request.raw.url ?? '/';
+      const q = url.indexOf('?');
+      const route = matchRoute(request.method, q === -1 ? url : url.slice(0, q));
+      let principal = ANONYMOUS;
+      let parts;
+      if (route.kind === 'matched' && route.op.authentication === 'none') parts = unsignedRequest(request);
+      else {
+        parts = await authenticate(request, lookup, region, now);
+        principal = bindPrincipal(call, parts.principal);
+      }
+      if (route.kind === 'none') throw new ValidationError(`No operation matches ${request.method} ${parts.rawPath}`, [], 'UNKNOWN_OPERATION');
+      const op = route.op;
+      call.eventName = op.name;
+      const operation = implemented.get(op.name);
+      const { input, problems } = bindInput(op, route.labels, parts.query, parts.json());
+      call.request = input;
+      const checked = operation?.check?.(input);
+      if (checked?.length) problems.push(...checked);
+      if (problems.length) throw ValidationError.fields(problems);
+      if (principal !== ANONYMOUS && op.authorization !== 'none') await authorizeCall(ctx, principal, actionOf(op), input);
+      if (!operation) throw notYetAvailable(op.name);
+      const result = await operation.handle(ctx, principal, input, call);
+      reply.status(200).header('x-amzn-RequestId', request.id);
+      if (result instanceof RawAnswer) {
+        audit.recordLater(call, { response: result.audited });
+        return reply.headers(result.headers).header('content-type', result.contentType).send(result.body);
+      }
+      audit.recordLater(call, { response: result });
+      return reply.header('content-type', 'application/json').send(operation.body ? operation.body(result) : JSON.stringify(result ?? {}));
+    } catch (error) {
+      await recordFailure(call, request, error, lookup);
+      throw error;
+    }
+  });
+}

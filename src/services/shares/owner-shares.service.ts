@@ -1,0 +1,63 @@
+import type { Trx } from '../../store/database';
+import { mutate, read, type ServiceContext } from '../context';
+import type { Principal } from '../principal';
+import type { ShareListInput } from './present';
+import { addShare, pageOfResourceShares, removeShare, type OwnedResource } from './resource-shares';
+
+/**
+ * The owner's side of sharing a resource that recipients only read and apply
+ * (profiles, review templates): create, delete and list its shares. One
+ * implementation; each kind says how its resource is found and named.
+ */
+
+export interface ShareableKind<M extends string> {
+  type: OwnedResource['type'];
+  /** How messages name it: "Profile", "Review template". */
+  label: string;
+  /** Shares per resource. */
+  max: number;
+  /** The request member holding its ARN: ProfileArn, TemplateArn. */
+  arnMember: M;
+  /** The operations' names: Create<noun>Share, Delete<noun>Share. */
+  noun: string;
+  /** The list answer's member of summaries, and whether it repeats the ARN (ListTemplateShares does). */
+  summaries: string;
+  echoArn: boolean;
+  /** The caller's own resource, or the error that says why not. */
+  find(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock: boolean }): Promise<{ arn: string; accountId: string }>;
+}
+
+export function ownerShares<M extends string>(kind: ShareableKind<M>) {
+  const own = async (ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, lock: boolean): Promise<OwnedResource> => {
+    const resource = await kind.find(ctx, trx, principal, arn, { lock });
+    return { type: kind.type, arn: resource.arn, accountId: resource.accountId, label: kind.label, max: kind.max };
+  };
+  type Ref = Record<M, string> & { ClientRequestToken?: string };
+
+  async function create(ctx: ServiceContext, principal: Principal, input: Ref & { SharedWith: string }) {
+    const { ClientRequestToken: token, ...request } = input;
+    return mutate(ctx, { principal, operation: `Create${kind.noun}Share`, token, request }, async (trx) => {
+      const resource = await own(ctx, trx, principal, input[kind.arnMember], true);
+      const { ShareId } = await addShare(ctx, trx, resource, input.SharedWith);
+      return { ShareId, [kind.arnMember]: resource.arn };
+    });
+  }
+
+  async function remove(ctx: ServiceContext, principal: Principal, input: Ref & { ShareId: string }) {
+    const { ClientRequestToken: token, ...request } = input;
+    await mutate(ctx, { principal, operation: `Delete${kind.noun}Share`, token, request }, async (trx) => {
+      await removeShare(trx, await own(ctx, trx, principal, input[kind.arnMember], true), input.ShareId);
+      return {};
+    });
+    return {};
+  }
+
+  async function list(ctx: ServiceContext, principal: Principal, input: ShareListInput & Record<M, string>) {
+    return read(ctx, async (trx) => {
+      const page = await pageOfResourceShares(ctx, trx, await own(ctx, trx, principal, input[kind.arnMember], false), input);
+      return { ...(kind.echoArn ? { [kind.arnMember]: input[kind.arnMember] } : {}), [kind.summaries]: page.items, NextToken: page.nextToken };
+    });
+  }
+
+  return { create, remove, list };
+}
