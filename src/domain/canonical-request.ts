@@ -54,6 +54,9 @@ function canonical(value: unknown, path: string, sets: ReadonlySet<string>): Jso
   return value as Json;
 }
 
+/** Any JSON value's canonical text: keys sorted at every depth, list order kept. */
+export const canonicalJson = (value: unknown): string => JSON.stringify(canonical(value, '', new Set()));
+
 /** The request's canonical JSON text: equal for two requests that mean the same. */
 export function canonicalRequestText(operation: string, request: unknown): string {
   return JSON.stringify(canonical(request, '', new Set(SET_MEMBERS[operation] ?? [])));

@@ -182,6 +182,28 @@ describe.each(storeKinds())('review templates on %s', (kind) => {
     expect(await runTemplatesCommand(['apply', WorkloadId], () => {}, () => {}, {})).toBe(2);
   });
 
+  it('FILL keeps the notes of a question with notes and no choices; OVERWRITE keeps notes the template does not replace', async () => {
+    const TemplateArn = await createTemplate();
+    await answerTemplate(TemplateArn, 'priorities', PRIORITIES, 'wellarchitected', 'Template notes');
+    await answerTemplate(TemplateArn, 'ops-model', OPS_MODEL);
+    const prepared = async () => {
+      const WorkloadId = await createWorkload();
+      await client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias: 'wellarchitected', QuestionId: 'priorities', Notes: 'Our priorities notes' }));
+      await client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias: 'wellarchitected', QuestionId: 'ops-model', SelectedChoices: ['ops_ops_model_no'], Notes: 'Our ops notes' }));
+      return WorkloadId;
+    };
+
+    const filled = await prepared();
+    expect((await apply(TemplateArn, 'FILL', filled)).out).toEqual([`${filled}: 1 answer(s) updated`]);
+    expect(await answerOf(filled, 'priorities')).toMatchObject({ SelectedChoices: PRIORITIES, Notes: 'Our priorities notes' });
+    expect(await answerOf(filled, 'ops-model')).toMatchObject({ SelectedChoices: ['ops_ops_model_no'], Notes: 'Our ops notes' });
+
+    const overwritten = await prepared();
+    expect((await apply(TemplateArn, 'OVERWRITE', overwritten)).out).toEqual([`${overwritten}: 2 answer(s) updated`]);
+    expect(await answerOf(overwritten, 'priorities')).toMatchObject({ SelectedChoices: PRIORITIES, Notes: 'Template notes' });
+    expect(await answerOf(overwritten, 'ops-model')).toMatchObject({ SelectedChoices: OPS_MODEL, Notes: 'Our ops notes' });
+  });
+
   it('shows LENS_NOT_CURRENT after a major lens version and upgrades keeping remaining answers', async () => {
     const LensArn = (await client.send(new ImportLensCommand({ JSONString: lensJson('Template lens', V1), ClientRequestToken: token() }))).LensArn!;
     await client.send(new CreateLensVersionCommand({ LensAlias: LensArn, LensVersion: '1.0', IsMajorVersion: true, ClientRequestToken: token() }));

@@ -1,5 +1,7 @@
 import { ValidationError } from '../../domain/errors';
-import { answerRisk, carryAnswerOver, isAnswered } from '../../domain/review/answer';
+import { canonicalJson } from '../../domain/canonical-request';
+import { answerRisk, unanswered } from '../../domain/review/answer';
+import { mergeNote, mergePillarNotes, mergeTemplateAnswer, type ApplyMode } from '../../domain/review/template-answer';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { Trx } from '../../store/database';
 import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
@@ -17,11 +19,12 @@ import { lensesOfTemplate, templateFor } from './templates.service';
  * Applying a review template to a workload: its lenses are applied, and its
  * answers and notes written exactly as UpdateAnswer and UpdateLensReview would
  * (risk evaluated on the workload's lens version, counts kept in step).
- * OVERWRITE replaces the workload's answers and notes with the template's where
- * the template has one; FILL only writes questions and notes still empty.
+ * How the two modes treat each answer and its notes is decided in
+ * src/domain/review/template-answer.ts; lens and pillar notes follow the same
+ * rule (OVERWRITE: the template's where it has one; FILL: only empty ones).
  */
 
-export type ApplyMode = 'OVERWRITE' | 'FILL';
+export type { ApplyMode };
 export const APPLY_MODES: readonly ApplyMode[] = ['OVERWRITE', 'FILL'];
 
 export interface ApplyResult {
@@ -69,9 +72,9 @@ export async function applyTemplate(
     for (const [questionId, templateState] of l.answers) {
       const question = lens.questions.get(questionId);
       const current = before.get(questionId);
-      if (!question || (mode === 'FILL' && current && isAnswered(current.state))) continue;
-      const state = carryAnswerOver(question, templateState);
-      if (current && JSON.stringify(current.state) === JSON.stringify(state)) continue;
+      if (!question) continue;
+      const state = mergeTemplateAnswer(question, mode, current?.state ?? unanswered(), templateState);
+      if (canonicalJson(current?.state ?? unanswered()) === canonicalJson(state)) continue;
       const risk = answerRisk(question, state);
       await upsertAnswer(trx, { workloadId: workload.id, lensKey: review.lensKey, questionId, state, risk, updatedAt: now });
       delta[current?.risk ?? 'UNANSWERED'] -= 1;
@@ -80,8 +83,8 @@ export async function applyTemplate(
     }
     const templateNotes = l.record.pillarNotes;
     Object.assign(review, {
-      notes: mode === 'OVERWRITE' ? (l.record.notes ?? review.notes) : (review.notes ?? l.record.notes),
-      pillarNotes: mode === 'OVERWRITE' ? { ...review.pillarNotes, ...templateNotes } : { ...templateNotes, ...review.pillarNotes },
+      notes: mergeNote(mode, review.notes, l.record.notes),
+      pillarNotes: mergePillarNotes(mode, review.pillarNotes, templateNotes),
       riskCounts: addCounts({ ...review.riskCounts }, delta),
       updatedAt: now,
     });
