@@ -50,6 +50,8 @@ function checkDocumentShapes(doc: WorkloadDocument, workloadName: string | undef
   // The import makes its own token; the name may be replaced by the caller's.
   const workload = { ...doc.Workload, WorkloadName: workloadName ?? doc.Workload.WorkloadName, ClientRequestToken: 'import' };
   const checks: Array<[unknown, string, string]> = [[workload, 'CreateWorkloadInput', 'Workload']];
+  if (doc.WorkloadUpdates) checks.push([{ WorkloadId: PLACEHOLDER_ID, ...doc.WorkloadUpdates }, 'UpdateWorkloadInput', 'WorkloadUpdates']);
+  doc.Milestones?.forEach((m, i) => checks.push([{ WorkloadId: PLACEHOLDER_ID, MilestoneName: m.MilestoneName, ClientRequestToken: 'import' }, 'CreateMilestoneInput', `Milestones[${i}]`]));
   doc.LensReviews.forEach((review, i) => {
     const ref = { WorkloadId: PLACEHOLDER_ID, LensAlias: review.LensAlias };
     checks.push([{ ...ref, LensNotes: review.LensNotes, PillarNotes: review.PillarNotes }, 'UpdateLensReviewInput', `LensReviews[${i}]`]);
@@ -97,7 +99,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: ExportRouteDeps
     validated([[name, 'WorkloadName', 'WorkloadName']]);
     checkWorkloadDocument(doc);
     checkDocumentShapes(doc, name);
-    await authorizeCall(services, principal, 'CreateWorkload', { ...doc.Workload });
+    // The import authorizes each action it performs (services/export/workload-import.ts).
     const result = await importWorkload(services, principal, doc, { WorkloadName: name });
     return reply.header('content-type', 'application/json').send(JSON.stringify(result));
   });
