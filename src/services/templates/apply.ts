@@ -8,8 +8,9 @@ import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
 import { listAnswers, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
 import { touchWorkload } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
-import { mutate, type ServiceContext } from '../context';
-import type { Principal } from '../principal';
+import { mutate, read, type ServiceContext } from '../context';
+import { authorizeCall } from '../identity/authorize-call';
+import { isRoot, type Principal } from '../principal';
 import { MAX_LENSES_PER_WORKLOAD } from '../workloads/rules';
 import { newLensReview, sumActiveCounts } from '../workloads/workloads.service';
 import type { LensOfTemplate } from './present';
@@ -98,17 +99,50 @@ export async function applyTemplate(
   return result;
 }
 
-/** Plumbline's own call (POST /_plumbline/templates/apply): a template applied to existing workloads, in one transaction. */
+/**
+ * The API actions applying the template performs on each workload, with the
+ * members IAM policies are matched against: answers (UpdateAnswer), notes
+ * (UpdateLensReview) and lenses the workload does not have yet (AssociateLenses).
+ * Read before the change's transaction, since policies are looked up outside it.
+ */
+async function applyActions(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string; WorkloadIds: string[] }) {
+  return read(ctx, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn);
+    const lenses = await lensesOfTemplate(ctx, trx, template.arn);
+    const hasNotes = lenses.some((l) => l.record.notes || Object.keys(l.record.pillarNotes).length);
+    const actions: Array<[operation: string, input: Record<string, unknown>]> = [];
+    for (const WorkloadId of input.WorkloadIds) {
+      actions.push(['UpdateAnswer', { WorkloadId }]);
+      if (hasNotes) actions.push(['UpdateLensReview', { WorkloadId }]);
+      const applied = new Set((await listLensReviews(trx, WorkloadId)).filter((r) => r.active).map((r) => r.lensKey));
+      const missing = lenses.filter((l) => !applied.has(l.record.lensKey)).map((l) => l.record.lensKey);
+      if (missing.length) actions.push(['AssociateLenses', { WorkloadId, LensAliases: missing }]);
+    }
+    return actions;
+  });
+}
+
+/**
+ * Plumbline's own call (POST /_plumbline/templates/apply): a template applied to
+ * existing workloads in one transaction, applyTemplate once per workload. The
+ * caller is authorized first for reading the template and for every action
+ * the application performs on each workload.
+ */
 export async function applyTemplateToWorkloads(
   ctx: ServiceContext,
   principal: Principal,
   input: { TemplateArn: string; WorkloadIds: string[]; Mode: ApplyMode },
 ) {
+  const workloadIds = [...new Set(input.WorkloadIds)];
+  await authorizeCall(ctx, principal, 'GetReviewTemplate', { TemplateArn: input.TemplateArn });
+  if (!isRoot(principal)) {
+    for (const [operation, request] of await applyActions(ctx, principal, { ...input, WorkloadIds: workloadIds })) await authorizeCall(ctx, principal, operation, request);
+  }
   return mutate(ctx, { principal, operation: 'ApplyReviewTemplate' }, async (trx) => {
     const template = await templateFor(ctx, trx, principal, input.TemplateArn);
     const lenses = await lensesOfTemplate(ctx, trx, template.arn);
     const results: ApplyResult[] = [];
-    for (const id of [...new Set(input.WorkloadIds)]) {
+    for (const id of workloadIds) {
       const workload = await workloadFor(ctx, trx, principal, id, 'own', { lock: true });
       results.push(await applyTemplate(ctx, trx, principal, workload, lenses, input.Mode));
     }
