@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { RISKS, type Risk, type RiskCounts } from '../../domain/review/risk';
 import { REPORT_RISK_ORDER, RISK_COLORS, RISK_LABELS, tocLine } from '../../domain/report/layout';
+import { facesFor, runsOf, visualText, type FontStyle } from './unicode-text';
 
 /**
- * A report being typeset with pdfkit: A4 pages, Helvetica, a table of contents
+ * A report being typeset with pdfkit: A4 pages, Noto Sans with the faces of
+ * other scripts beside it (src/services/reports/unicode-text.ts), a table of contents
  * filled in once the content's pages are known, and "Page N of M" footers.
  * Blocks that must not be split (headings with their first lines, a chart, a
  * table row) ask for room first and start a new page when it is not there.
@@ -17,7 +19,8 @@ export interface TocEntry {
 
 const MARGIN = 56;
 const FOOTER_GAP = 28;
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+/** The styles report code asks for with doc.font(); each is a set of faces, chosen per run of text. */
+export const FONT: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', italic: 'italic' };
 const TEXT_COLOR = '#16191f';
 const MUTED = '#5f6b7a';
 
@@ -35,7 +38,55 @@ export class ReportDocument {
       displayTitle: true,
       pdfVersion: '1.7',
     });
+    this.typesetUnicode();
     this.doc.font(FONT.regular).fontSize(10).fillColor(TEXT_COLOR);
+  }
+
+  /**
+   * Every doc.text() of the report, whichever code calls it, goes through here:
+   * the text is put in visual order, split into runs by the face that covers
+   * them and written run after run (pdfkit's `continued`), so that one line may
+   * mix scripts. doc.font(style) picks the style, the run its face.
+   */
+  private typesetUnicode(): void {
+    const doc = this.doc;
+    const plainFont = doc.font.bind(doc);
+    const plainText = doc.text.bind(doc) as (text: string, x?: number, y?: number, options?: PDFKit.Mixins.TextOptions) => PDFKit.PDFDocument;
+    const registered = new Set<string>();
+    let style: FontStyle = 'regular';
+    const useFace = (face: { name: string; file: string }) => {
+      if (!registered.has(face.name)) {
+        doc.registerFont(face.name, face.file);
+        registered.add(face.name);
+      }
+      plainFont(face.name);
+    };
+    doc.font = ((name: string, ...rest: unknown[]) => {
+      if (name in FONT) {
+        style = name as FontStyle;
+        useFace(facesFor(style)[0]);
+        return doc;
+      }
+      return (plainFont as (...args: unknown[]) => PDFKit.PDFDocument)(name, ...rest);
+    }) as typeof doc.font;
+    doc.text = ((text: unknown, x?: unknown, y?: unknown, options?: unknown) => {
+      // doc.text(text, options) is pdfkit's other form.
+      if (typeof x === 'object' && x !== null) return doc.text(text as string, null as unknown as number, null as unknown as number, x as PDFKit.Mixins.TextOptions);
+      const runs = runsOf(visualText(String(text ?? '')), facesFor(style));
+      const opts = (options ?? {}) as PDFKit.Mixins.TextOptions;
+      if (runs.length <= 1) {
+        if (runs[0]) useFace(runs[0].face);
+        plainText(runs[0]?.text ?? '', x as number, y as number, opts);
+      } else {
+        runs.forEach((run, i) => {
+          useFace(run.face);
+          const last = i === runs.length - 1;
+          plainText(run.text, (i === 0 ? x : null) as number, (i === 0 ? y : null) as number, { ...opts, continued: last ? opts.continued : true });
+        });
+      }
+      useFace(facesFor(style)[0]);
+      return doc;
+    }) as typeof doc.text;
   }
 
   get width(): number {
