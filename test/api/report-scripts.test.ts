@@ -30,7 +30,8 @@ if (!hasPdftotext && !process.env.CI) console.warn('PDF script tests skipped: in
 
 const NOTES = {
   mixed: 'Zürich — 東京 — Ελλάδα — Привет',
-  hebrew: 'שלום עולם',
+  // Long enough to wrap: its lines must come back in reading order.
+  hebrew: 'שלום עולם אחת שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר אחת עשרה שתים עשרה שלוש עשרה ארבע עשרה חמש עשרה שש עשרה שבע עשרה שמונה עשרה תשע עשרה עשרים',
   arabic: 'مرحبا بالعالم',
   emoji: 'Deploys 🚀 daily',
 };
@@ -43,7 +44,8 @@ async function pdfText(pdf: Buffer): Promise<string> {
     writeFileSync(file, pdf);
     // Asynchronously: the server producing PDFs runs in this process.
     const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    return stdout.replace(/[\u202a-\u202e\u200e\u200f]/g, '');
+    // Lines joined: a wrapped note reads as one.
+    return stdout.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

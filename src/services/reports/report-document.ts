@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { RISKS, type Risk, type RiskCounts } from '../../domain/review/risk';
 import { REPORT_RISK_ORDER, RISK_COLORS, RISK_LABELS, tocLine } from '../../domain/report/layout';
-import { facesFor, runsOf, visualText, type FontStyle } from './unicode-text';
+import { typesetUnicode } from './unicode-typesetting';
+import { FONT } from './unicode-text';
 
 /**
  * A report being typeset with pdfkit: A4 pages, Noto Sans with the faces of
@@ -19,8 +20,7 @@ export interface TocEntry {
 
 const MARGIN = 56;
 const FOOTER_GAP = 28;
-/** The styles report code asks for with doc.font(); each is a set of faces, chosen per run of text. */
-export const FONT: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', italic: 'italic' };
+export { FONT };
 const TEXT_COLOR = '#16191f';
 const MUTED = '#5f6b7a';
 
@@ -38,55 +38,8 @@ export class ReportDocument {
       displayTitle: true,
       pdfVersion: '1.7',
     });
-    this.typesetUnicode();
+    typesetUnicode(this.doc);
     this.doc.font(FONT.regular).fontSize(10).fillColor(TEXT_COLOR);
-  }
-
-  /**
-   * Every doc.text() of the report, whichever code calls it, goes through here:
-   * the text is put in visual order, split into runs by the face that covers
-   * them and written run after run (pdfkit's `continued`), so that one line may
-   * mix scripts. doc.font(style) picks the style, the run its face.
-   */
-  private typesetUnicode(): void {
-    const doc = this.doc;
-    const plainFont = doc.font.bind(doc);
-    const plainText = doc.text.bind(doc) as (text: string, x?: number, y?: number, options?: PDFKit.Mixins.TextOptions) => PDFKit.PDFDocument;
-    const registered = new Set<string>();
-    let style: FontStyle = 'regular';
-    const useFace = (face: { name: string; file: string }) => {
-      if (!registered.has(face.name)) {
-        doc.registerFont(face.name, face.file);
-        registered.add(face.name);
-      }
-      plainFont(face.name);
-    };
-    doc.font = ((name: string, ...rest: unknown[]) => {
-      if (name in FONT) {
-        style = name as FontStyle;
-        useFace(facesFor(style)[0]);
-        return doc;
-      }
-      return (plainFont as (...args: unknown[]) => PDFKit.PDFDocument)(name, ...rest);
-    }) as typeof doc.font;
-    doc.text = ((text: unknown, x?: unknown, y?: unknown, options?: unknown) => {
-      // doc.text(text, options) is pdfkit's other form.
-      if (typeof x === 'object' && x !== null) return doc.text(text as string, null as unknown as number, null as unknown as number, x as PDFKit.Mixins.TextOptions);
-      const runs = runsOf(visualText(String(text ?? '')), facesFor(style));
-      const opts = (options ?? {}) as PDFKit.Mixins.TextOptions;
-      if (runs.length <= 1) {
-        if (runs[0]) useFace(runs[0].face);
-        plainText(runs[0]?.text ?? '', x as number, y as number, opts);
-      } else {
-        runs.forEach((run, i) => {
-          useFace(run.face);
-          const last = i === runs.length - 1;
-          plainText(run.text, (i === 0 ? x : null) as number, (i === 0 ? y : null) as number, { ...opts, continued: last ? opts.continued : true });
-        });
-      }
-      useFace(facesFor(style)[0]);
-      return doc;
-    }) as typeof doc.text;
   }
 
   get width(): number {

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import bidiFactory from 'bidi-js';
+import * as fontkit from 'fontkit';
 
 /**
  * Text in any of the scripts teams write notes in, for pdfkit: the Noto Sans
  * faces of the @fontsource packages (SIL Open Font License; WOFF files, which
  * pdfkit's fontkit reads and subsets, so a PDF embeds only the glyphs it uses).
  * Each package's CSS says which code points each face file covers, so the face
- * of every character is found without opening the fonts: Latin, Greek and
- * Cyrillic from Noto Sans, then Hebrew, Arabic and CJK. A character no face
+ * of every character is found among few candidates (and checked in the font
+ * file): Latin, Greek and Cyrillic from Noto Sans, then Hebrew, Arabic and CJK. A character no face
  * covers (emoji) becomes U+FFFD, a visible replacement, never another letter.
  *
  * Right-to-left text is put in visual order with the Unicode bidirectional
@@ -20,11 +21,16 @@ import bidiFactory from 'bidi-js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
 
+/** The styles report code asks for with doc.font(); each is a set of faces, chosen per run of text. */
+export const FONT: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', italic: 'italic' };
+
 export interface Face {
   /** The name pdfkit registers the face under. */
   name: string;
   file: string;
   ranges: Array<[number, number]>;
+  /** The font itself, opened the first time a character in its ranges needs checking. */
+  font?: fontkit.Font;
 }
 
 const require = createRequire(import.meta.url);
@@ -71,7 +77,12 @@ export function facesFor(style: FontStyle): Face[] {
   return faces;
 }
 
-const covers = (face: Face, cp: number) => face.ranges.some(([from, to]) => cp >= from && cp <= to);
+/** In the face's declared ranges and really drawn by it: a range may claim code points its file has no glyph for. */
+function covers(face: Face, cp: number): boolean {
+  if (!face.ranges.some(([from, to]) => cp >= from && cp <= to)) return false;
+  face.font ??= fontkit.openSync(face.file);
+  return face.font.hasGlyphForCodePoint(cp);
+}
 export const REPLACEMENT = '\uFFFD';
 
 export interface Run {
@@ -119,3 +130,33 @@ export function visualLine(line: string): string {
 
 /** Text as pdfkit should receive it: each line (at explicit line breaks) in visual order. */
 export const visualText = (text: string): string => text.split('\n').map(visualLine).join('\n');
+
+export const hasRightToLeft = (text: string): boolean => RTL_LETTER.test(text);
+
+/** Whether a paragraph's base direction is right to left (its first strong character is). */
+export function isRightToLeftParagraph(text: string): boolean {
+  if (!RTL_LETTER.test(text)) return false;
+  bidi ??= bidiFactory();
+  return bidi.getEmbeddingLevels(text).paragraphs[0]?.level === 1;
+}
+
+/**
+ * Breaks text into lines of at most `width` (as `measure` gives it) in logical
+ * order, at spaces, a word longer than a line standing alone. Right-to-left text
+ * is broken here, before its lines are reordered: pdfkit would break the
+ * reordered text and so put a paragraph's last words on its first line.
+ */
+export function breakLines(text: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(?<=\s)/)) {
+      if (line && measure((line + word).trimEnd()) > width) {
+        lines.push(line.trimEnd());
+        line = word.trimStart();
+      } else line += word;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
