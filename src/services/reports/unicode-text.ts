@@ -77,11 +77,19 @@ export function facesFor(style: FontStyle): Face[] {
   return faces;
 }
 
+/**
+ * The face's font, opened once: pdfkit embeds it in every report that uses it
+ * (each with its own subset), and fontkit's glyph and layout caches then serve
+ * every report rather than being built again for each one.
+ */
+export function fontOf(face: Face): fontkit.Font {
+  face.font ??= fontkit.openSync(face.file);
+  return face.font;
+}
+
 /** In the face's declared ranges and really drawn by it: a range may claim code points its file has no glyph for. */
 function covers(face: Face, cp: number): boolean {
-  if (!face.ranges.some(([from, to]) => cp >= from && cp <= to)) return false;
-  face.font ??= fontkit.openSync(face.file);
-  return face.font.hasGlyphForCodePoint(cp);
+  return face.ranges.some(([from, to]) => cp >= from && cp <= to) && fontOf(face).hasGlyphForCodePoint(cp);
 }
 export const REPLACEMENT = '\uFFFD';
 

@@ -1,4 +1,4 @@
-import { breakLines, FONT, facesFor, hasRightToLeft, isRightToLeftParagraph, runsOf, visualText, type FontStyle } from './unicode-text';
+import { breakLines, FONT, fontOf, type Face, facesFor, hasRightToLeft, isRightToLeftParagraph, runsOf, visualText, type FontStyle } from './unicode-text';
 
 /**
  * Every doc.text() of the report, whichever code calls it, goes through here:
@@ -11,9 +11,10 @@ export function typesetUnicode(doc: PDFKit.PDFDocument): void {
   const plainText = doc.text.bind(doc) as (text: string, x?: number, y?: number, options?: PDFKit.Mixins.TextOptions) => PDFKit.PDFDocument;
   const registered = new Set<string>();
   let style: FontStyle = 'regular';
-  const useFace = (face: { name: string; file: string }) => {
+  const useFace = (face: Face) => {
     if (!registered.has(face.name)) {
-      doc.registerFont(face.name, face.file);
+      // pdfkit takes an opened fontkit font as well as a file (its types know only the latter).
+      doc.registerFont(face.name, fontOf(face) as unknown as string);
       registered.add(face.name);
     }
     plainFont(face.name);
