@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalRequestText } from '../domain/canonical-request';
 import { ConflictError } from '../domain/errors';
 import type { Store, Trx } from '../store/database';
 import { isUniqueViolation } from '../store/database';
@@ -37,7 +38,9 @@ export interface MutationOptions {
   request?: unknown;
 }
 
-const fingerprint = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+/** Retries are matched by the request's canonical form (src/domain/canonical-request.ts), not its bytes. */
+const fingerprint = (operation: string, request: unknown) =>
+  createHash('sha256').update(canonicalRequestText(operation, request)).digest('hex');
 
 /**
  * One changing call: one transaction. With a ClientRequestToken the token is
@@ -49,7 +52,7 @@ export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, f
   markMutating(principal);
   // The change's audit record commits with it (src/services/audit/audited-transaction.ts).
   if (!token) return auditedTransaction(ctx, principal, fn);
-  const print = fingerprint(options.request);
+  const print = fingerprint(operation, options.request);
   const replay = async (): Promise<T | undefined> => {
     const previous = await findIdempotentResult(ctx.store.db, principal.accountId, operation, token);
     if (!previous) return undefined;

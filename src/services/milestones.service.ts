@@ -1,7 +1,9 @@
 import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../domain/errors';
 import { checkNameCharacters, nameKey } from '../domain/names';
 import { findMilestone, findMilestoneByNameKey, insertMilestone, lastMilestoneNumber, listMilestonePage } from '../store/milestones.repo';
-import type { WorkloadSnapshot } from '../store/records';
+import { answerRisk } from '../domain/review/answer';
+import { addCounts, emptyCounts } from '../domain/review/risk';
+import type { AnswerRecord, LensReviewRecord, WorkloadRecord, WorkloadSnapshot } from '../store/records';
 import { listAnswers, listLensReviews } from '../store/reviews.repo';
 import { listTags } from '../store/tags.repo';
 import type { Trx } from '../store/database';
@@ -19,25 +21,77 @@ export const MAX_MILESTONES = 100;
  */
 export async function saveMilestone(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, name: string) {
   const workload = await workloadFor(ctx, trx, principal, workloadId, 'own', { lock: true });
-  const problems = checkNameCharacters('MilestoneName', name);
-  if (problems.length) throw ValidationError.fields(problems);
-  const key = nameKey(name);
-  const clash = await findMilestoneByNameKey(trx, workload.id, key);
-  if (clash) {
-    throw new ConflictError(`Workload ${workload.id} already has a milestone named '${name}' (names ignore spaces and case)`, String(clash.number), 'MILESTONE');
-  }
-  const number = (await lastMilestoneNumber(trx, workload.id)) + 1;
-  if (number > MAX_MILESTONES) {
-    throw new QuotaError(`A workload can have at most ${MAX_MILESTONES} milestones`, 'milestones-per-workload', 'MILESTONE', workload.id);
-  }
   const snapshot: WorkloadSnapshot = {
     workload,
     lensReviews: await listLensReviews(trx, workload.id),
     answers: await listAnswers(trx, workload.id),
     tags: await listTags(trx, workload.arn),
   };
-  await insertMilestone(trx, { workloadId: workload.id, number, name, nameKey: key, recordedAt: ctx.now(), snapshot });
+  return insertNextMilestone(trx, workload.id, name, ctx.now(), snapshot);
+}
+
+/** CreateMilestone's rules (name, no clash, the quota), then the milestone under the next number. */
+async function insertNextMilestone(trx: Trx, workloadId: string, name: string, recordedAt: number, snapshot: WorkloadSnapshot) {
+  const problems = checkNameCharacters('MilestoneName', name);
+  if (problems.length) throw ValidationError.fields(problems);
+  const key = nameKey(name);
+  const clash = await findMilestoneByNameKey(trx, workloadId, key);
+  if (clash) {
+    throw new ConflictError(`Workload ${workloadId} already has a milestone named '${name}' (names ignore spaces and case)`, String(clash.number), 'MILESTONE');
+  }
+  const number = (await lastMilestoneNumber(trx, workloadId)) + 1;
+  if (number > MAX_MILESTONES) {
+    throw new QuotaError(`A workload can have at most ${MAX_MILESTONES} milestones`, 'milestones-per-workload', 'MILESTONE', workloadId);
+  }
+  await insertMilestone(trx, { workloadId, number, name, nameKey: key, recordedAt, snapshot });
   return number;
+}
+
+export interface SavedMilestone {
+  name: string;
+  recordedAt: number;
+  workload: Omit<WorkloadRecord, 'id' | 'accountId' | 'arn'>;
+  lensReviews: Array<Omit<LensReviewRecord, 'workloadId'>>;
+  answers: Array<Omit<AnswerRecord, 'workloadId'>>;
+  tags?: Record<string, string>;
+}
+
+/**
+ * Adds a milestone saved elsewhere to a workload as its next milestone, as it
+ * was saved (name, time, properties, notes, answers), under CreateMilestone's
+ * rules. The lens versions it was saved on must exist and be readable by the
+ * caller; risks and counts are computed again from its answers on those
+ * versions, as answering computes them, rather than trusted.
+ */
+export async function restoreMilestone(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, saved: SavedMilestone) {
+  const workload = await workloadFor(ctx, trx, principal, workloadId, 'own', { lock: true });
+  const reviews: LensReviewRecord[] = saved.lensReviews.map((r) => ({ ...r, workloadId: workload.id }));
+  await ctx.catalog.prepare(trx, reviews);
+  const answers: AnswerRecord[] = [];
+  for (const review of reviews) {
+    await ctx.catalog.current(principal, review.lensKey, trx);
+    const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
+    const counts = { ...emptyCounts(), UNANSWERED: lens.questions.size };
+    for (const answer of saved.answers.filter((a) => a.lensKey === review.lensKey)) {
+      const question = lens.questions.get(answer.questionId);
+      if (!question) {
+        throw ValidationError.field('QuestionId', `'${answer.questionId}' is not a question of lens ${lens.alias} version ${lens.version}`);
+      }
+      const risk = answerRisk(question, answer.state);
+      counts.UNANSWERED -= 1;
+      counts[risk] += 1;
+      answers.push({ ...answer, workloadId: workload.id, risk });
+    }
+    review.riskCounts = counts;
+  }
+  const riskCounts = reviews.filter((r) => r.active).reduce((sum, r) => addCounts(sum, r.riskCounts), emptyCounts());
+  const snapshot: WorkloadSnapshot = {
+    workload: { ...saved.workload, id: workload.id, accountId: workload.accountId, arn: workload.arn, riskCounts },
+    lensReviews: reviews,
+    answers,
+    tags: saved.tags ?? {},
+  };
+  return insertNextMilestone(trx, workload.id, saved.name, saved.recordedAt, snapshot);
 }
 
 export async function createMilestone(

@@ -27,6 +27,8 @@ import { expectError, expectFieldErrors } from '../support/api-errors';
 import { lensJson, type PillarSpec } from '../support/lens-files';
 import { collectPages } from '../support/paging';
 import { ROOT_KEY, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
+import { createTestUser } from '../support/identities';
+import { signedFetch } from '../support/signed-fetch';
 import { storeKinds } from '../support/stores';
 
 /**
@@ -180,6 +182,49 @@ describe.each(storeKinds())('review templates on %s', (kind) => {
     expect(missing.code).toBe(1);
     expect(missing.err[0]).toMatch(/ResourceNotFoundException/);
     expect(await runTemplatesCommand(['apply', WorkloadId], () => {}, () => {}, {})).toBe(2);
+  });
+
+  it('FILL keeps the notes of a question with notes and no choices; OVERWRITE keeps notes the template does not replace', async () => {
+    const TemplateArn = await createTemplate();
+    await answerTemplate(TemplateArn, 'priorities', PRIORITIES, 'wellarchitected', 'Template notes');
+    await answerTemplate(TemplateArn, 'ops-model', OPS_MODEL);
+    const prepared = async () => {
+      const WorkloadId = await createWorkload();
+      await client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias: 'wellarchitected', QuestionId: 'priorities', Notes: 'Our priorities notes' }));
+      await client.send(new UpdateAnswerCommand({ WorkloadId, LensAlias: 'wellarchitected', QuestionId: 'ops-model', SelectedChoices: ['ops_ops_model_no'], Notes: 'Our ops notes' }));
+      return WorkloadId;
+    };
+
+    const filled = await prepared();
+    expect((await apply(TemplateArn, 'FILL', filled)).out).toEqual([`${filled}: 1 answer(s) updated`]);
+    expect(await answerOf(filled, 'priorities')).toMatchObject({ SelectedChoices: PRIORITIES, Notes: 'Our priorities notes' });
+    expect(await answerOf(filled, 'ops-model')).toMatchObject({ SelectedChoices: ['ops_ops_model_no'], Notes: 'Our ops notes' });
+
+    const overwritten = await prepared();
+    expect((await apply(TemplateArn, 'OVERWRITE', overwritten)).out).toEqual([`${overwritten}: 2 answer(s) updated`]);
+    expect(await answerOf(overwritten, 'priorities')).toMatchObject({ SelectedChoices: PRIORITIES, Notes: 'Template notes' });
+    expect(await answerOf(overwritten, 'ops-model')).toMatchObject({ SelectedChoices: OPS_MODEL, Notes: 'Our ops notes' });
+  });
+
+  it('authorizes every action applying a template performs (answers, notes, lenses)', async () => {
+    const TemplateArn = await createTemplate(['wellarchitected', 'serverless']);
+    await answerTemplate(TemplateArn, 'priorities', PRIORITIES);
+    await client.send(new UpdateReviewTemplateLensReviewCommand({ TemplateArn, LensAlias: 'wellarchitected', LensNotes: 'Template notes' }));
+    const WorkloadId = await createWorkload();
+    const allow = (actions: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions.map((a) => `wellarchitected:${a}`), Resource: '*' }] });
+    const applyAs = async (actions: string[]) => {
+      const user = await createTestUser(server, `applier-${++names}`, { inline: { p: allow(actions) } });
+      return signedFetch(server.url, { method: 'POST', path: '/_plumbline/templates/apply', body: JSON.stringify({ TemplateArn, WorkloadIds: [WorkloadId], Mode: 'FILL' }), credentials: user.credentials });
+    };
+    for (const missing of ['UpdateLensReview', 'AssociateLenses']) {
+      const denied = await applyAs(['GetReviewTemplate', 'UpdateAnswer', 'UpdateLensReview', 'AssociateLenses'].filter((a) => a !== missing));
+      expect(denied.status).toBe(403);
+      expect(denied.json!.Message).toContain(missing);
+    }
+    expect((await answerOf(WorkloadId, 'priorities')).SelectedChoices).toEqual([]);
+    const allowed = await applyAs(['GetReviewTemplate', 'UpdateAnswer', 'UpdateLensReview', 'AssociateLenses']);
+    expect(allowed.status).toBe(200);
+    expect((await answerOf(WorkloadId, 'priorities')).SelectedChoices).toEqual(PRIORITIES);
   });
 
   it('shows LENS_NOT_CURRENT after a major lens version and upgrades keeping remaining answers', async () => {

@@ -26,6 +26,8 @@ export interface RawResponse {
   status: number;
   headers: Headers;
   text: string;
+  /** The body as received (a PDF's bytes do not survive decoding as text). */
+  bytes: Buffer;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: Record<string, unknown> | undefined;
 }
@@ -43,14 +45,15 @@ async function send(baseUrl: string, req: RawRequest, headers: Record<string, st
     headers,
     body: req.sentBody ?? req.body,
   });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   let json: Record<string, unknown> | undefined;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, text, json };
+  return { status: response.status, headers: response.headers, text, bytes, json };
 }
 
 /** Sends the request signed with SigV4 (root credentials unless others are given). */

@@ -1,15 +1,21 @@
 import type { AnswerState } from '../../domain/review/answer';
+import { listMilestonePage } from '../../store/milestones.repo';
+import { findWorkloadProfile } from '../../store/profiles.repo';
+import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
+import type { Trx } from '../../store/database';
 import { listTags } from '../../store/tags.repo';
 import { read, type ServiceContext } from '../context';
+import { MAX_MILESTONES } from '../milestones.service';
 import type { Principal } from '../principal';
 import { reviewView } from '../reviews/view';
 import type { CreateWorkloadInput } from '../workloads/workloads.service';
 
 /**
  * A whole workload as a file that can be imported as a new workload: its
- * properties as CreateWorkload takes them, and each lens review as the
- * UpdateLensReview and UpdateAnswer calls that rebuild it. Risks are not
- * stored in the file; the import recomputes them exactly as answering does.
+ * properties as CreateWorkload takes them (with the profile), the properties
+ * only UpdateWorkload sets, each lens review as the UpdateLensReview and
+ * UpdateAnswer calls that rebuild it, and its milestones as saved. Risks are
+ * not trusted from the file; the import recomputes them as answering does.
  */
 
 export const WORKLOAD_DOCUMENT_FORMAT = 'plumbline-workload';
@@ -32,13 +38,30 @@ export interface LensReviewEntry {
   Answers: AnswerEntry[];
 }
 
+/** A milestone exactly as saved: the workload, its lens reviews, answers and tags at that moment (ids are the new workload's on import). */
+export interface MilestoneEntry {
+  MilestoneName: string;
+  /** ISO 8601 with milliseconds: the time it was saved, kept on import. */
+  RecordedAt: string;
+  Workload: Omit<WorkloadRecord, 'id' | 'accountId' | 'arn'>;
+  LensReviews: Array<Omit<LensReviewRecord, 'workloadId'>>;
+  Answers: Array<Omit<AnswerRecord, 'workloadId'>>;
+  Tags?: Record<string, string>;
+}
+
 export interface WorkloadDocument {
   format: typeof WORKLOAD_DOCUMENT_FORMAT;
   version: typeof WORKLOAD_DOCUMENT_VERSION;
   exportedAt: string;
   source: { WorkloadId: string; WorkloadArn: string; MilestoneNumber?: number };
-  Workload: Omit<CreateWorkloadInput, 'ClientRequestToken' | 'ProfileArns' | 'ReviewTemplateArns'>;
+  Workload: Omit<CreateWorkloadInput, 'ClientRequestToken' | 'ReviewTemplateArns'>;
+  /** What only UpdateWorkload sets (files exported before these were carried lack them). */
+  WorkloadUpdates?: { ImprovementStatus?: string; IsReviewOwnerUpdateAcknowledged?: boolean };
+  /** The profile's version the workload was on (the ARN is in Workload.ProfileArns). */
+  ProfileVersion?: number;
   LensReviews: LensReviewEntry[];
+  /** In number order; absent when exporting a milestone (a milestone has no milestones). */
+  Milestones?: MilestoneEntry[];
 }
 
 function answerEntry(questionId: string, state: AnswerState): AnswerEntry {
@@ -56,6 +79,23 @@ function answerEntry(questionId: string, state: AnswerState): AnswerEntry {
 }
 
 const orUndefined = <T>(v: T | null): T | undefined => v ?? undefined;
+
+/** Every milestone of a workload (at most MAX_MILESTONES), in number order, as saved. */
+async function milestoneEntries(trx: Trx, workloadId: string): Promise<MilestoneEntry[]> {
+  const saved = await listMilestonePage(trx, workloadId, 0, MAX_MILESTONES);
+  return saved.map(({ record, snapshot }) => {
+    const { id: _id, accountId: _account, arn: _arn, ...workload } = snapshot.workload;
+    return {
+      MilestoneName: record.name,
+      RecordedAt: new Date(record.recordedAt).toISOString(),
+      Workload: workload,
+      LensReviews: snapshot.lensReviews.map(({ workloadId: _w, ...review }) => review),
+      Answers: snapshot.answers.map(({ workloadId: _w, ...answer }) => answer),
+      Tags: snapshot.tags,
+    };
+  });
+}
+
 const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
 
 export async function exportWorkload(
@@ -67,6 +107,8 @@ export async function exportWorkload(
     const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
     const w = view.workload;
     const tags = await listTags(trx, w.arn);
+    // A milestone does not record the profile, so an exported milestone carries none.
+    const profile = view.milestoneNumber === undefined ? await findWorkloadProfile(trx, w.id) : undefined;
     const reviews = view.reviews.filter((r) => r.active).sort((a, b) => a.position - b.position);
     const lensReviews: LensReviewEntry[] = [];
     for (const review of reviews) {
@@ -102,8 +144,12 @@ export async function exportWorkload(
         DiscoveryConfig: orUndefined(w.discoveryConfig),
         JiraConfiguration: orUndefined(w.jiraConfig),
         Tags: Object.keys(tags).length ? tags : undefined,
+        ProfileArns: profile ? [profile.profileArn] : undefined,
       },
+      WorkloadUpdates: { ImprovementStatus: w.improvementStatus, IsReviewOwnerUpdateAcknowledged: w.isReviewOwnerUpdateAcknowledged },
+      ProfileVersion: profile?.profileVersion,
       LensReviews: lensReviews,
+      Milestones: view.milestoneNumber === undefined ? await milestoneEntries(trx, w.id) : undefined,
     };
   });
 }

@@ -1,16 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
-import type { ServiceContext } from '../context';
+import { findProfileSelections, putWorkloadProfile } from '../../store/profiles.repo';
+import type { Trx } from '../../store/database';
+import { mutate, type ServiceContext } from '../context';
+import { authorizeCall } from '../identity/authorize-call';
+import { restoreMilestone } from '../milestones.service';
 import type { Principal } from '../principal';
-import { updateAnswer, updateLensReview } from '../reviews/reviews.service';
-import { createWorkload, deleteWorkload } from '../workloads/workloads.service';
+import { updateAnswerIn, updateLensReviewIn } from '../reviews/reviews.service';
+import { createWorkloadIn, updateWorkloadIn } from '../workloads/workloads.service';
 import { WORKLOAD_DOCUMENT_FORMAT, WORKLOAD_DOCUMENT_VERSION, type WorkloadDocument } from './workload-document';
 
 /**
- * Imports a workload file as a new workload through the same calls a client
- * would make - CreateWorkload, UpdateLensReview, UpdateAnswer - so names,
- * quotas, answers and risk counts are checked and computed exactly as there.
- * Those are separate transactions; if one fails the new workload is deleted
- * again, so an import either creates the whole workload or nothing.
+ * Imports a workload file as a new workload in ONE transaction composed of the
+ * transaction-scoped functions of the calls a client would make -
+ * CreateWorkload, UpdateWorkload, UpdateLensReview, UpdateAnswer,
+ * CreateMilestone - so names, quotas, answers and risk counts are checked and
+ * computed exactly as there, and a failure anywhere (or a process killed
+ * half-way) leaves nothing. The caller is authorized, before anything runs,
+ * for each of those actions the file needs, on the workload about to exist.
  */
 
 export function checkWorkloadDocument(doc: unknown): asserts doc is WorkloadDocument {
@@ -24,6 +31,29 @@ export function checkWorkloadDocument(doc: unknown): asserts doc is WorkloadDocu
     if (typeof r !== 'object' || r === null || typeof r.LensAlias !== 'string') throw ValidationError.field(`LensReviews[${i}].LensAlias`, 'must be a string');
     if (!Array.isArray(r.Answers)) throw ValidationError.field(`LensReviews[${i}].Answers`, 'must be a list');
   });
+  if (d.Milestones !== undefined && !Array.isArray(d.Milestones)) throw ValidationError.field('Milestones', 'must be a list');
+  d.Milestones?.forEach((m, i) => checkMilestoneEntry(m, `Milestones[${i}]`));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A milestone's parts are stored as they are, so their structure is checked here, member by member. */
+function checkMilestoneEntry(m: unknown, at: string): void {
+  if (!isObject(m)) throw ValidationError.field(at, 'must be an object');
+  if (typeof m.MilestoneName !== 'string') throw ValidationError.field(`${at}.MilestoneName`, 'must be a string');
+  if (typeof m.RecordedAt !== 'string' || Number.isNaN(Date.parse(m.RecordedAt))) throw ValidationError.field(`${at}.RecordedAt`, 'must be an ISO 8601 time');
+  if (!isObject(m.Workload)) throw ValidationError.field(`${at}.Workload`, 'must be an object');
+  if (!Array.isArray(m.LensReviews) || !m.LensReviews.every((r) => isObject(r) && typeof r.lensKey === 'string' && typeof r.lensVersion === 'string')) {
+    throw ValidationError.field(`${at}.LensReviews`, 'must be a list of lens reviews with lensKey and lensVersion');
+  }
+  if (!Array.isArray(m.Answers)) throw ValidationError.field(`${at}.Answers`, 'must be a list');
+  m.Answers.forEach((a: unknown, j) => {
+    const state = isObject(a) ? a.state : undefined;
+    const valid =
+      isObject(a) && typeof a.lensKey === 'string' && typeof a.questionId === 'string' && isObject(state) &&
+      Array.isArray(state.selected) && state.selected.every((c) => typeof c === 'string') && isObject(state.choiceAnswers) && typeof state.isApplicable === 'boolean';
+    if (!valid) throw ValidationError.field(`${at}.Answers[${j}]`, 'must be an answer with lensKey, questionId and state (selected, choiceAnswers, isApplicable)');
+  });
 }
 
 /** Names problems by their place in the file, so a bad answer can be found in it. */
@@ -32,35 +62,64 @@ function within(prefix: string, error: unknown): unknown {
   return ValidationError.fields(error.fields.map((f) => ({ Name: `${prefix}.${f.Name}`, Message: f.Message })));
 }
 
+/** The API actions an import of `doc` performs, with the members IAM policies are matched against. */
+function importActions(doc: WorkloadDocument, WorkloadId: string): Array<[operation: string, input: Record<string, unknown>]> {
+  const actions: Array<[string, Record<string, unknown>]> = [['CreateWorkload', { ...doc.Workload }]];
+  if (doc.WorkloadUpdates) actions.push(['UpdateWorkload', { WorkloadId }]);
+  for (const review of doc.LensReviews) {
+    const ref = { WorkloadId, LensAlias: review.LensAlias };
+    if (review.LensNotes !== undefined || review.PillarNotes !== undefined) actions.push(['UpdateLensReview', ref]);
+    if (review.Answers.length) actions.push(['UpdateAnswer', ref]);
+  }
+  if (doc.Milestones?.length) actions.push(['CreateMilestone', { WorkloadId }]);
+  return actions;
+}
+
+/** The profile version the workload was on, when this account still has it; else CreateWorkload's latest stays. */
+async function keepProfileVersion(trx: Trx, WorkloadId: string, doc: WorkloadDocument) {
+  const arn = doc.Workload.ProfileArns?.[0];
+  if (!arn || doc.ProfileVersion === undefined) return;
+  if (await findProfileSelections(trx, arn, doc.ProfileVersion)) {
+    await putWorkloadProfile(trx, { workloadId: WorkloadId, profileArn: arn, profileVersion: doc.ProfileVersion });
+  }
+}
+
 export async function importWorkload(ctx: ServiceContext, principal: Principal, doc: WorkloadDocument, options: { WorkloadName?: string } = {}) {
-  const created = await createWorkload(ctx, principal, {
-    ...doc.Workload,
-    WorkloadName: options.WorkloadName ?? doc.Workload.WorkloadName,
-  }).catch((error: unknown) => {
-    throw within('Workload', error);
-  });
-  const WorkloadId = created.WorkloadId;
-  try {
+  // Named first, so that every action is authorized on the workload it will act on.
+  const WorkloadId = randomBytes(16).toString('hex');
+  for (const [operation, input] of importActions(doc, WorkloadId)) await authorizeCall(ctx, principal, operation, input);
+  return mutate(ctx, { principal, operation: 'ImportWorkload' }, async (trx) => {
+    const created = await createWorkloadIn(ctx, trx, principal, { ...doc.Workload, WorkloadName: options.WorkloadName ?? doc.Workload.WorkloadName }, WorkloadId).catch(
+      (error: unknown) => {
+        throw within('Workload', error);
+      },
+    );
+    await keepProfileVersion(trx, WorkloadId, doc);
+    if (doc.WorkloadUpdates) {
+      await updateWorkloadIn(ctx, trx, principal, { WorkloadId, ...doc.WorkloadUpdates }).catch((error: unknown) => {
+        throw within('WorkloadUpdates', error);
+      });
+    }
     for (const [i, review] of doc.LensReviews.entries()) {
       const at = `LensReviews[${i}]`;
       if (review.LensNotes !== undefined || review.PillarNotes !== undefined) {
-        await updateLensReview(ctx, principal, { WorkloadId, LensAlias: review.LensAlias, LensNotes: review.LensNotes, PillarNotes: review.PillarNotes }).catch(
-          (error: unknown) => {
-            throw within(at, error);
-          },
-        );
+        const notes = { WorkloadId, LensAlias: review.LensAlias, LensNotes: review.LensNotes, PillarNotes: review.PillarNotes };
+        await updateLensReviewIn(ctx, trx, principal, notes).catch((error: unknown) => {
+          throw within(at, error);
+        });
       }
       for (const [j, answer] of review.Answers.entries()) {
-        try {
-          await updateAnswer(ctx, principal, { WorkloadId, LensAlias: review.LensAlias, ...answer });
-        } catch (error) {
+        await updateAnswerIn(ctx, trx, principal, { WorkloadId, LensAlias: review.LensAlias, ...answer }).catch((error: unknown) => {
           throw within(`${at}.Answers[${j}]`, error);
-        }
+        });
       }
     }
-  } catch (error) {
-    await deleteWorkload(ctx, principal, { WorkloadId });
-    throw error;
-  }
-  return { WorkloadId, WorkloadArn: created.WorkloadArn };
+    for (const [i, m] of (doc.Milestones ?? []).entries()) {
+      const saved = { name: m.MilestoneName, recordedAt: Date.parse(m.RecordedAt), workload: m.Workload, lensReviews: m.LensReviews, answers: m.Answers, tags: m.Tags };
+      await restoreMilestone(ctx, trx, principal, WorkloadId, saved).catch((error: unknown) => {
+        throw within(`Milestones[${i}]`, error);
+      });
+    }
+    return { WorkloadId, WorkloadArn: created.WorkloadArn, MilestonesImported: doc.Milestones?.length ?? 0 };
+  });
 }

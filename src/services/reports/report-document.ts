@@ -1,9 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { RISKS, type Risk, type RiskCounts } from '../../domain/review/risk';
 import { REPORT_RISK_ORDER, RISK_COLORS, RISK_LABELS, tocLine } from '../../domain/report/layout';
+import { typesetUnicode } from './unicode-typesetting';
+import { FONT } from './unicode-text';
 
 /**
- * A report being typeset with pdfkit: A4 pages, Helvetica, a table of contents
+ * A report being typeset with pdfkit: A4 pages, Noto Sans with the faces of
+ * other scripts beside it (src/services/reports/unicode-text.ts), a table of contents
  * filled in once the content's pages are known, and "Page N of M" footers.
  * Blocks that must not be split (headings with their first lines, a chart, a
  * table row) ask for room first and start a new page when it is not there.
@@ -17,7 +20,7 @@ export interface TocEntry {
 
 const MARGIN = 56;
 const FOOTER_GAP = 28;
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+export { FONT };
 const TEXT_COLOR = '#16191f';
 const MUTED = '#5f6b7a';
 
@@ -35,6 +38,7 @@ export class ReportDocument {
       displayTitle: true,
       pdfVersion: '1.7',
     });
+    typesetUnicode(this.doc);
     this.doc.font(FONT.regular).fontSize(10).fillColor(TEXT_COLOR);
   }
 

@@ -3,6 +3,7 @@ import type { CompiledLens, CompiledQuestion } from '../../domain/lens/compiled-
 import { answerRisk, applyAnswerUpdate, unanswered, type AnswerUpdate } from '../../domain/review/answer';
 import { improvementPlan } from '../../domain/review/improvements';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
+import type { Trx } from '../../store/database';
 import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
 import { findAnswer, findLensReview, updateLensReviewCounts, updateLensReviewNotes, upsertAnswer } from '../../store/reviews.repo';
 import { touchWorkload, touchWorkloadTime } from '../../store/workloads.repo';
@@ -68,29 +69,34 @@ export async function listLensReviewSummaries(
 export async function updateLensReview(
   ctx: ServiceContext,
   principal: Principal,
-  input: { WorkloadId: string; LensAlias: string; LensNotes?: string; PillarNotes?: Record<string, string>; JiraConfiguration?: unknown },
+  input: UpdateLensReviewInput,
 ) {
-  return mutate(ctx, { principal, operation: 'UpdateLensReview' }, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, undefined, 'contribute');
-    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
-    const pillarIds = new Set(lens.pillars.map((p) => p.id));
-    const unknown = Object.keys(input.PillarNotes ?? {}).filter((id) => !pillarIds.has(id));
-    if (unknown.length) {
-      throw ValidationError.fields(unknown.map((id) => ({ Name: `PillarNotes.${id}`, Message: `'${id}' is not a pillar of lens ${review.lensKey}` })));
-    }
-    const now = ctx.now();
-    const next = {
-      ...review,
-      notes: input.LensNotes ?? review.notes,
-      pillarNotes: { ...review.pillarNotes, ...(input.PillarNotes ?? {}) },
-      updatedAt: now,
-    };
-    await updateLensReviewNotes(trx, next);
-    await touchWorkloadTime(trx, view.workload.id, now);
-    const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
-    const priorities = await workloadPriorities(trx, view.workload.id);
-    return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status, priorities) };
-  });
+  return mutate(ctx, { principal, operation: 'UpdateLensReview' }, (trx) => updateLensReviewIn(ctx, trx, principal, input));
+}
+
+type UpdateLensReviewInput = { WorkloadId: string; LensAlias: string; LensNotes?: string; PillarNotes?: Record<string, string>; JiraConfiguration?: unknown };
+
+/** UpdateLensReview inside the caller's transaction. */
+export async function updateLensReviewIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: UpdateLensReviewInput) {
+  const view = await reviewView(ctx, trx, principal, input.WorkloadId, undefined, 'contribute');
+  const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+  const pillarIds = new Set(lens.pillars.map((p) => p.id));
+  const unknown = Object.keys(input.PillarNotes ?? {}).filter((id) => !pillarIds.has(id));
+  if (unknown.length) {
+    throw ValidationError.fields(unknown.map((id) => ({ Name: `PillarNotes.${id}`, Message: `'${id}' is not a pillar of lens ${review.lensKey}` })));
+  }
+  const now = ctx.now();
+  const next = {
+    ...review,
+    notes: input.LensNotes ?? review.notes,
+    pillarNotes: { ...review.pillarNotes, ...(input.PillarNotes ?? {}) },
+    updatedAt: now,
+  };
+  await updateLensReviewNotes(trx, next);
+  await touchWorkloadTime(trx, view.workload.id, now);
+  const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
+  const priorities = await workloadPriorities(trx, view.workload.id);
+  return { WorkloadId: view.workload.id, LensReview: presentLensReview(lens, next, await answerLookup(view, review.lensKey), status, priorities) };
 }
 
 /** A question of the review's lens version; worded as the hosted service's refusal, which programs look for (a question retired by an upgrade, say). */
@@ -186,19 +192,22 @@ function answerChange(
  * record (with any events).
  */
 export async function updateAnswer(ctx: ServiceContext, principal: Principal, input: UpdateAnswerInput) {
-  return mutate(ctx, { principal, operation: 'UpdateAnswer' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
-    const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
-    const view: ReviewView = { workload, reviews: found ? [found] : [], answers: async () => [] };
-    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
-    const question = questionOf(lens, input.QuestionId);
-    const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
-    const change = answerChange(ctx, input, workload, review, lens, question, before);
-    await upsertAnswer(trx, change.answer);
-    await updateLensReviewCounts(trx, change.review);
-    await touchWorkload(trx, workload.id, change.workloadCounts, change.now);
-    return change.result;
-  });
+  return mutate(ctx, { principal, operation: 'UpdateAnswer' }, (trx) => updateAnswerIn(ctx, trx, principal, input));
+}
+
+/** UpdateAnswer inside the caller's transaction (also a workload import's answers). */
+export async function updateAnswerIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: UpdateAnswerInput) {
+  const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
+  const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
+  const view: ReviewView = { workload, reviews: found ? [found] : [], answers: async () => [] };
+  const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+  const question = questionOf(lens, input.QuestionId);
+  const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
+  const change = answerChange(ctx, input, workload, review, lens, question, before);
+  await upsertAnswer(trx, change.answer);
+  await updateLensReviewCounts(trx, change.review);
+  await touchWorkload(trx, workload.id, change.workloadCounts, change.now);
+  return change.result;
 }
 
 export async function listLensReviewImprovements(

@@ -1,13 +1,16 @@
 import { ValidationError } from '../../domain/errors';
-import { answerRisk, carryAnswerOver, isAnswered } from '../../domain/review/answer';
+import { canonicalJson } from '../../domain/canonical-request';
+import { answerRisk, unanswered } from '../../domain/review/answer';
+import { mergeNote, mergePillarNotes, mergeTemplateAnswer, type ApplyMode } from '../../domain/review/template-answer';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { Trx } from '../../store/database';
 import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
 import { listAnswers, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
 import { touchWorkload } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
-import { mutate, type ServiceContext } from '../context';
-import type { Principal } from '../principal';
+import { mutate, read, type ServiceContext } from '../context';
+import { authorizeCall } from '../identity/authorize-call';
+import { isRoot, type Principal } from '../principal';
 import { MAX_LENSES_PER_WORKLOAD } from '../workloads/rules';
 import { newLensReview, sumActiveCounts } from '../workloads/workloads.service';
 import type { LensOfTemplate } from './present';
@@ -17,11 +20,12 @@ import { lensesOfTemplate, templateFor } from './templates.service';
  * Applying a review template to a workload: its lenses are applied, and its
  * answers and notes written exactly as UpdateAnswer and UpdateLensReview would
  * (risk evaluated on the workload's lens version, counts kept in step).
- * OVERWRITE replaces the workload's answers and notes with the template's where
- * the template has one; FILL only writes questions and notes still empty.
+ * How the two modes treat each answer and its notes is decided in
+ * src/domain/review/template-answer.ts; lens and pillar notes follow the same
+ * rule (OVERWRITE: the template's where it has one; FILL: only empty ones).
  */
 
-export type ApplyMode = 'OVERWRITE' | 'FILL';
+export type { ApplyMode };
 export const APPLY_MODES: readonly ApplyMode[] = ['OVERWRITE', 'FILL'];
 
 export interface ApplyResult {
@@ -69,9 +73,9 @@ export async function applyTemplate(
     for (const [questionId, templateState] of l.answers) {
       const question = lens.questions.get(questionId);
       const current = before.get(questionId);
-      if (!question || (mode === 'FILL' && current && isAnswered(current.state))) continue;
-      const state = carryAnswerOver(question, templateState);
-      if (current && JSON.stringify(current.state) === JSON.stringify(state)) continue;
+      if (!question) continue;
+      const state = mergeTemplateAnswer(question, mode, current?.state ?? unanswered(), templateState);
+      if (canonicalJson(current?.state ?? unanswered()) === canonicalJson(state)) continue;
       const risk = answerRisk(question, state);
       await upsertAnswer(trx, { workloadId: workload.id, lensKey: review.lensKey, questionId, state, risk, updatedAt: now });
       delta[current?.risk ?? 'UNANSWERED'] -= 1;
@@ -80,8 +84,8 @@ export async function applyTemplate(
     }
     const templateNotes = l.record.pillarNotes;
     Object.assign(review, {
-      notes: mode === 'OVERWRITE' ? (l.record.notes ?? review.notes) : (review.notes ?? l.record.notes),
-      pillarNotes: mode === 'OVERWRITE' ? { ...review.pillarNotes, ...templateNotes } : { ...templateNotes, ...review.pillarNotes },
+      notes: mergeNote(mode, review.notes, l.record.notes),
+      pillarNotes: mergePillarNotes(mode, review.pillarNotes, templateNotes),
       riskCounts: addCounts({ ...review.riskCounts }, delta),
       updatedAt: now,
     });
@@ -95,17 +99,50 @@ export async function applyTemplate(
   return result;
 }
 
-/** Plumbline's own call (POST /_plumbline/templates/apply): a template applied to existing workloads, in one transaction. */
+/**
+ * The API actions applying the template performs on each workload, with the
+ * members IAM policies are matched against: answers (UpdateAnswer), notes
+ * (UpdateLensReview) and lenses the workload does not have yet (AssociateLenses).
+ * Read before the change's transaction, since policies are looked up outside it.
+ */
+async function applyActions(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string; WorkloadIds: string[] }) {
+  return read(ctx, async (trx) => {
+    const template = await templateFor(ctx, trx, principal, input.TemplateArn);
+    const lenses = await lensesOfTemplate(ctx, trx, template.arn);
+    const hasNotes = lenses.some((l) => l.record.notes || Object.keys(l.record.pillarNotes).length);
+    const actions: Array<[operation: string, input: Record<string, unknown>]> = [];
+    for (const WorkloadId of input.WorkloadIds) {
+      actions.push(['UpdateAnswer', { WorkloadId }]);
+      if (hasNotes) actions.push(['UpdateLensReview', { WorkloadId }]);
+      const applied = new Set((await listLensReviews(trx, WorkloadId)).filter((r) => r.active).map((r) => r.lensKey));
+      const missing = lenses.filter((l) => !applied.has(l.record.lensKey)).map((l) => l.record.lensKey);
+      if (missing.length) actions.push(['AssociateLenses', { WorkloadId, LensAliases: missing }]);
+    }
+    return actions;
+  });
+}
+
+/**
+ * Plumbline's own call (POST /_plumbline/templates/apply): a template applied to
+ * existing workloads in one transaction, applyTemplate once per workload. The
+ * caller is authorized first for reading the template and for every action
+ * the application performs on each workload.
+ */
 export async function applyTemplateToWorkloads(
   ctx: ServiceContext,
   principal: Principal,
   input: { TemplateArn: string; WorkloadIds: string[]; Mode: ApplyMode },
 ) {
+  const workloadIds = [...new Set(input.WorkloadIds)];
+  await authorizeCall(ctx, principal, 'GetReviewTemplate', { TemplateArn: input.TemplateArn });
+  if (!isRoot(principal)) {
+    for (const [operation, request] of await applyActions(ctx, principal, { ...input, WorkloadIds: workloadIds })) await authorizeCall(ctx, principal, operation, request);
+  }
   return mutate(ctx, { principal, operation: 'ApplyReviewTemplate' }, async (trx) => {
     const template = await templateFor(ctx, trx, principal, input.TemplateArn);
     const lenses = await lensesOfTemplate(ctx, trx, template.arn);
     const results: ApplyResult[] = [];
-    for (const id of [...new Set(input.WorkloadIds)]) {
+    for (const id of workloadIds) {
       const workload = await workloadFor(ctx, trx, principal, id, 'own', { lock: true });
       results.push(await applyTemplate(ctx, trx, principal, workload, lenses, input.Mode));
     }

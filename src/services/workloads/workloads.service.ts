@@ -83,58 +83,60 @@ export const sumActiveCounts = (reviews: LensReviewRecord[]) =>
 
 export async function createWorkload(ctx: ServiceContext, principal: Principal, input: CreateWorkloadInput) {
   const { ClientRequestToken: token, ...request } = input;
-  return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, async (trx) => {
-    const fromTemplate = await templateForWorkload(ctx, trx, principal, input.ReviewTemplateArns);
-    const templateLenses = fromTemplate?.lenses.map((l) => l.record.lensKey) ?? [];
-    const lenses = await resolveLenses(ctx, trx, principal, [...input.Lenses, ...templateLenses]);
-    if (lenses.length > 20) throw ValidationError.field('Lenses', `at most 20 lenses can be applied to a workload (got ${lenses.length})`);
-    checkWorkloadProperties(input, lenses);
-    const key = nameKey(input.WorkloadName);
-    const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
-    if (existing) throw conflictOnName(input.WorkloadName, existing.id);
-    if ((await countWorkloads(trx, principal.accountId)) >= MAX_WORKLOADS_PER_ACCOUNT) {
-      throw new QuotaError(`An account can have at most ${MAX_WORKLOADS_PER_ACCOUNT} workloads`, 'workloads-per-account', 'WORKLOAD');
-    }
-    const now = ctx.now();
-    const id = randomBytes(16).toString('hex');
-    const reviews = lenses.map((lens, i) => newLensReview(id, lens, i, now));
-    const workload: WorkloadRecord = {
-      id,
-      accountId: principal.accountId,
-      arn: workloadArn(ctx.region, principal.accountId, id),
-      name: input.WorkloadName,
-      description: input.Description,
-      environment: input.Environment,
-      reviewOwner: input.ReviewOwner ?? null,
-      architecturalDesign: input.ArchitecturalDesign ?? null,
-      industryType: input.IndustryType ?? null,
-      industry: input.Industry ?? null,
-      notes: input.Notes ?? fromTemplate?.template.notes ?? null,
-      improvementStatus: 'NOT_APPLICABLE',
-      accountIds: input.AccountIds ?? [],
-      awsRegions: input.AwsRegions ?? [],
-      nonAwsRegions: input.NonAwsRegions ?? [],
-      pillarPriorities: input.PillarPriorities ?? defaultPillarPriorities(lenses),
-      applications: input.Applications ?? [],
-      discoveryConfig: input.DiscoveryConfig ?? null,
-      jiraConfig: input.JiraConfiguration ?? null,
-      isReviewOwnerUpdateAcknowledged: false,
-      riskCounts: sumActiveCounts(reviews),
-      createdAt: now,
-      updatedAt: now,
-    };
-    try {
-      await insertWorkload(trx, workload, key);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, input.WorkloadName);
-      throw error;
-    }
-    for (const review of reviews) await upsertLensReview(trx, review);
-    if (input.Tags) await putTags(trx, workload.arn, input.Tags);
-    if (input.ProfileArns?.length) await attachProfile(ctx, trx, principal, workload, input.ProfileArns);
-    if (fromTemplate) await applyTemplate(ctx, trx, principal, workload, fromTemplate.lenses, 'OVERWRITE');
-    return { WorkloadId: id, WorkloadArn: workload.arn };
-  });
+  return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, (trx) => createWorkloadIn(ctx, trx, principal, input));
+}
+
+/** CreateWorkload inside the caller's transaction; `id` lets a caller that authorized actions on the new workload name it first. */
+export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: CreateWorkloadInput, id = randomBytes(16).toString('hex')) {
+  const fromTemplate = await templateForWorkload(ctx, trx, principal, input.ReviewTemplateArns);
+  const templateLenses = fromTemplate?.lenses.map((l) => l.record.lensKey) ?? [];
+  const lenses = await resolveLenses(ctx, trx, principal, [...input.Lenses, ...templateLenses]);
+  if (lenses.length > 20) throw ValidationError.field('Lenses', `at most 20 lenses can be applied to a workload (got ${lenses.length})`);
+  checkWorkloadProperties(input, lenses);
+  const key = nameKey(input.WorkloadName);
+  const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
+  if (existing) throw conflictOnName(input.WorkloadName, existing.id);
+  if ((await countWorkloads(trx, principal.accountId)) >= MAX_WORKLOADS_PER_ACCOUNT) {
+    throw new QuotaError(`An account can have at most ${MAX_WORKLOADS_PER_ACCOUNT} workloads`, 'workloads-per-account', 'WORKLOAD');
+  }
+  const now = ctx.now();
+  const reviews = lenses.map((lens, i) => newLensReview(id, lens, i, now));
+  const workload: WorkloadRecord = {
+    id,
+    accountId: principal.accountId,
+    arn: workloadArn(ctx.region, principal.accountId, id),
+    name: input.WorkloadName,
+    description: input.Description,
+    environment: input.Environment,
+    reviewOwner: input.ReviewOwner ?? null,
+    architecturalDesign: input.ArchitecturalDesign ?? null,
+    industryType: input.IndustryType ?? null,
+    industry: input.Industry ?? null,
+    notes: input.Notes ?? fromTemplate?.template.notes ?? null,
+    improvementStatus: 'NOT_APPLICABLE',
+    accountIds: input.AccountIds ?? [],
+    awsRegions: input.AwsRegions ?? [],
+    nonAwsRegions: input.NonAwsRegions ?? [],
+    pillarPriorities: input.PillarPriorities ?? defaultPillarPriorities(lenses),
+    applications: input.Applications ?? [],
+    discoveryConfig: input.DiscoveryConfig ?? null,
+    jiraConfig: input.JiraConfiguration ?? null,
+    isReviewOwnerUpdateAcknowledged: false,
+    riskCounts: sumActiveCounts(reviews),
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await insertWorkload(trx, workload, key);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, input.WorkloadName);
+    throw error;
+  }
+  for (const review of reviews) await upsertLensReview(trx, review);
+  if (input.Tags) await putTags(trx, workload.arn, input.Tags);
+  if (input.ProfileArns?.length) await attachProfile(ctx, trx, principal, workload, input.ProfileArns);
+  if (fromTemplate) await applyTemplate(ctx, trx, principal, workload, fromTemplate.lenses, 'OVERWRITE');
+  return { WorkloadId: id, WorkloadArn: workload.arn };
 }
 
 export async function getWorkload(ctx: ServiceContext, principal: Principal, { WorkloadId: workloadId }: { WorkloadId: string }) {
@@ -166,47 +168,50 @@ export interface UpdateWorkloadInput extends WorkloadProperties {
 }
 
 export async function updateWorkload(ctx: ServiceContext, principal: Principal, input: UpdateWorkloadInput) {
-  return mutate(ctx, { principal, operation: 'UpdateWorkload' }, async (trx) => {
-    const current = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
-    const reviews = await listLensReviews(trx, current.id);
-    await ctx.catalog.prepare(trx, reviews);
-    const lenses = await Promise.all(reviews.filter((r) => r.active).map((r) => ctx.catalog.version(r.lensKey, r.lensVersion)));
-    checkWorkloadProperties(input, lenses);
-    const key = nameKey(input.WorkloadName ?? current.name);
-    if (input.WorkloadName !== undefined && key !== nameKey(current.name)) {
-      const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
-      if (existing) throw conflictOnName(input.WorkloadName, existing.id);
-    }
-    const next: WorkloadRecord = {
-      ...current,
-      name: input.WorkloadName ?? current.name,
-      description: input.Description ?? current.description,
-      environment: input.Environment ?? current.environment,
-      accountIds: input.AccountIds ?? current.accountIds,
-      awsRegions: input.AwsRegions ?? current.awsRegions,
-      nonAwsRegions: input.NonAwsRegions ?? current.nonAwsRegions,
-      pillarPriorities: input.PillarPriorities ?? current.pillarPriorities,
-      architecturalDesign: input.ArchitecturalDesign ?? current.architecturalDesign,
-      reviewOwner: input.ReviewOwner ?? current.reviewOwner,
-      isReviewOwnerUpdateAcknowledged: input.IsReviewOwnerUpdateAcknowledged ?? current.isReviewOwnerUpdateAcknowledged,
-      industryType: input.IndustryType ?? current.industryType,
-      industry: input.Industry ?? current.industry,
-      notes: input.Notes ?? current.notes,
-      improvementStatus: input.ImprovementStatus ?? current.improvementStatus,
-      discoveryConfig: input.DiscoveryConfig ?? current.discoveryConfig,
-      applications: input.Applications ?? current.applications,
-      jiraConfig: input.JiraConfiguration ?? current.jiraConfig,
-      updatedAt: ctx.now(),
-    };
-    try {
-      await updateWorkloadRow(trx, next, key);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, next.name);
-      throw error;
-    }
-    const priorities = await priorityMembersFor(ctx, trx, next.id, reviews);
-    return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn), priorities) };
-  });
+  return mutate(ctx, { principal, operation: 'UpdateWorkload' }, (trx) => updateWorkloadIn(ctx, trx, principal, input));
+}
+
+/** UpdateWorkload inside the caller's transaction. */
+export async function updateWorkloadIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: UpdateWorkloadInput) {
+  const current = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  const reviews = await listLensReviews(trx, current.id);
+  await ctx.catalog.prepare(trx, reviews);
+  const lenses = await Promise.all(reviews.filter((r) => r.active).map((r) => ctx.catalog.version(r.lensKey, r.lensVersion)));
+  checkWorkloadProperties(input, lenses);
+  const key = nameKey(input.WorkloadName ?? current.name);
+  if (input.WorkloadName !== undefined && key !== nameKey(current.name)) {
+    const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
+    if (existing) throw conflictOnName(input.WorkloadName, existing.id);
+  }
+  const next: WorkloadRecord = {
+    ...current,
+    name: input.WorkloadName ?? current.name,
+    description: input.Description ?? current.description,
+    environment: input.Environment ?? current.environment,
+    accountIds: input.AccountIds ?? current.accountIds,
+    awsRegions: input.AwsRegions ?? current.awsRegions,
+    nonAwsRegions: input.NonAwsRegions ?? current.nonAwsRegions,
+    pillarPriorities: input.PillarPriorities ?? current.pillarPriorities,
+    architecturalDesign: input.ArchitecturalDesign ?? current.architecturalDesign,
+    reviewOwner: input.ReviewOwner ?? current.reviewOwner,
+    isReviewOwnerUpdateAcknowledged: input.IsReviewOwnerUpdateAcknowledged ?? current.isReviewOwnerUpdateAcknowledged,
+    industryType: input.IndustryType ?? current.industryType,
+    industry: input.Industry ?? current.industry,
+    notes: input.Notes ?? current.notes,
+    improvementStatus: input.ImprovementStatus ?? current.improvementStatus,
+    discoveryConfig: input.DiscoveryConfig ?? current.discoveryConfig,
+    applications: input.Applications ?? current.applications,
+    jiraConfig: input.JiraConfiguration ?? current.jiraConfig,
+    updatedAt: ctx.now(),
+  };
+  try {
+    await updateWorkloadRow(trx, next, key);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, next.name);
+    throw error;
+  }
+  const priorities = await priorityMembersFor(ctx, trx, next.id, reviews);
+  return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn), priorities) };
 }
 
 export async function deleteWorkload(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; ClientRequestToken?: string }) {
