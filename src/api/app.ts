@@ -22,6 +22,7 @@ import { registerConsoleRoutes } from './console-routes';
 import { beginAuditCall, recordFailure } from './audit-call';
 import { authenticateNow } from './auth/authenticate';
 import { writeError } from './error-writer';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { registerExportRoutes } from './export-routes';
 import { registerTemplateRoutes } from './template-routes';
 import { registerLensTemplateRoutes } from './lens-template-routes';
@@ -86,6 +87,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     logController: new LogController({ disableRequestLogging: !logsRequests(options.logger) }),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
+    // Refusals before routing answer in the API's error format too (./framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
   app.addHook('preClose', () => events.stop());
