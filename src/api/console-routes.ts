@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context';
 import type { SecretBox } from '../services/credentials/accounts.service';
 import { newThrottles, signIn, signOut, type ConsoleContext, type SignInInput } from '../services/console/sign-in.service';
 import { authenticate, parseJsonObject, type KeyLookup } from './auth/authenticate';
+import { checkSignInRequest } from './console-guard';
 
 /**
  * The web console: the built app (web/dist) under /console/, a browser's visit to /
@@ -42,6 +43,7 @@ export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleOpti
 
   // Unsigned: the credentials are in the body. Failures say nothing about which detail was wrong.
   app.post(SIGN_IN_PATH, async (request, reply) => {
+    checkSignInRequest(request);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const session = await signIn(ctx, parseJsonObject(body) as SignInInput, request.ip);
     return reply.status(200).header('content-type', 'application/json').header('cache-control', 'no-store').send(JSON.stringify(session));

@@ -146,6 +146,31 @@ describe.each(storeKinds())('console sign-in (%s)', (kind) => {
     expect((await signInRaw(server, { AccountId: TEST_ACCOUNT, Password: PASSWORD })).status).toBe(401);
   });
 
+  it('refuses sign-in bodies that are not JSON and posts from another origin', async () => {
+    const body = JSON.stringify({ AccessKeyId: ROOT_KEY.accessKeyId, SecretAccessKey: ROOT_KEY.secretAccessKey });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const refused = await unsignedFetch(server.url, { method: 'POST', path: SIGN_IN_PATH, body, headers: { 'content-type': type } });
+      expect(refused.status, type).toBe(400);
+      expect(refused.headers.get('x-amzn-ErrorType')).toBe('ValidationException');
+      expect(refused.json?.Message).toMatch(/Content-Type must be application\/json/);
+    }
+    const crossSite = await unsignedFetch(server.url, { method: 'POST', path: SIGN_IN_PATH, body, headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.json?.Message).toMatch(/Origin https:\/\/evil.example/);
+    const sameSite = await unsignedFetch(server.url, { method: 'POST', path: SIGN_IN_PATH, body, headers: { origin: server.url, 'content-type': 'application/json; charset=utf-8' } });
+    expect(sameSite.status, sameSite.text).toBe(200);
+  });
+
+  it('refuses an AccountId naming another account on the root password routes', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+      const body = method === 'PUT' ? { Password: PASSWORD, AccountId: '999988887777' } : undefined;
+      const other = await adminError(adminCall(server, { method, path: '/root/password', body, query: body ? undefined : { AccountId: '999988887777' } }));
+      expect(other.status, method).toBe(400);
+      expect(other.body.Fields?.[0]?.Name).toBe('AccountId');
+    }
+    expect(await adminCall(server, { method: 'GET', path: '/root/password', query: { AccountId: TEST_ACCOUNT } })).toEqual({ HasPassword: false });
+  });
+
   it('refuses a session key with a wrong or missing token, and a long-term key with a token', async () => {
     const session = await signIn(server, { AccessKeyId: ROOT_KEY.accessKeyId, SecretAccessKey: ROOT_KEY.secretAccessKey });
     const wrong = await expectError(clientOf(server, session, { sessionToken: `${session.SessionToken}x` }).send(new ListWorkloadsCommand({})), 'AccessDeniedException');
