@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ValidationError } from '../domain/errors';
 import type { ServiceContext } from '../services/context';
 import type { SecretBox } from '../services/credentials/accounts.service';
-import { newThrottles, signIn, signOut, type ConsoleContext, type SignInInput } from '../services/console/sign-in.service';
+import { signIn, signOut, type ConsoleContext, type SignInInput } from '../services/console/sign-in.service';
 import { authenticate, parseJsonObject, type KeyLookup } from './auth/authenticate';
 import { checkSignInRequest } from './console-guard';
 
@@ -39,7 +39,7 @@ export interface ConsoleOptions {
 
 export function registerConsoleRoutes(app: FastifyInstance, options: ConsoleOptions): void {
   registerConsoleStatic(app, options.distDir ?? DEFAULT_CONSOLE_DIR, options);
-  const ctx: ConsoleContext = { ...options.services, box: options.box, sessionHours: options.sessionHours, ...newThrottles() };
+  const ctx: ConsoleContext = { ...options.services, box: options.box, sessionHours: options.sessionHours };
 
   // Unsigned: the credentials are in the body. Failures say nothing about which detail was wrong.
   app.post(SIGN_IN_PATH, async (request, reply) => {

@@ -13,6 +13,7 @@ import { registerSqliteConnection } from './prepared';
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
+import * as abuseSignInLimits from './migrations/0009-abuse-sign-in-limits';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -27,7 +28,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-abuse-sign-in-limits': abuseSignInLimits };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));

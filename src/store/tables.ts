@@ -330,6 +330,13 @@ export interface RootConsolePasswordsTable {
   changed_at: Millis;
 }
 
+/** Console sign-in attempts counted per identity or client address in a fixed window (migration 0009-abuse-sign-in-limits). */
+export interface SignInLimitsTable {
+  limit_key: string;
+  window_start: Millis;
+  attempts: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_policies: UserPoliciesTable;
@@ -360,4 +367,5 @@ export interface Database {
   audit_journal: AuditRecordsTable;
   console_sessions: ConsoleSessionsTable;
   root_console_passwords: RootConsolePasswordsTable;
+  sign_in_limits: SignInLimitsTable;
 }
