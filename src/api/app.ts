@@ -17,6 +17,7 @@ import { startRetention } from '../services/audit/retention';
 import { startEvents } from '../services/events/start';
 import { AuditTrail } from '../services/audit/trail';
 import { openStore } from '../store/database';
+import { reportNarrowed, secureDataDir } from '../store/data-dir';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
 import { beginAuditCall, recordFailure } from './audit-call';
@@ -54,6 +55,7 @@ const logsRequests = (logger: AppOptions['logger']) =>
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
+  reportNarrowed(config.dataDir, secureDataDir(config.dataDir));
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
   const now = options.now ?? Date.now;
