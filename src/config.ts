@@ -19,6 +19,8 @@ export interface Config {
   consoleDir?: string;
   /** Days audit records are kept; 0 keeps them forever. */
   auditRetentionDays: number;
+  /** Longest X-Amz-Expires a presigned URL may ask for, in seconds (the SDKs allow up to 7 days). */
+  presignMaxSeconds: number;
   /** Event delivery: poll interval, retries, timeouts, file directory (PLUMBLINE_EVENTS_*). */
   events: EventsSettings;
 }
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleSessionHours: Number(env.PLUMBLINE_CONSOLE_SESSION_HOURS || 8),
     consoleDir: env.PLUMBLINE_CONSOLE_DIR ? path.resolve(env.PLUMBLINE_CONSOLE_DIR) : undefined,
     auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
+    presignMaxSeconds: Number(env.PLUMBLINE_PRESIGN_MAX_SECONDS || 3600),
     events: readEventsSettings(env, env.PLUMBLINE_DATA_DIR ?? './data'),
   };
   const problems: string[] = [...eventsSettingsProblems(config.events)];
@@ -50,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!Number.isFinite(config.consoleSessionHours) || config.consoleSessionHours <= 0 || config.consoleSessionHours > 720) {
     problems.push('PLUMBLINE_CONSOLE_SESSION_HOURS must be a number of hours above 0 and at most 720');
+  }
+  if (!Number.isInteger(config.presignMaxSeconds) || config.presignMaxSeconds < 1 || config.presignMaxSeconds > 604800) {
+    problems.push('PLUMBLINE_PRESIGN_MAX_SECONDS must be a whole number of seconds from 1 to 604800 (7 days, the most a SigV4 presigned URL can ask for)');
   }
   if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
   if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../config';
 import { ValidationError } from '../domain/errors';
@@ -24,6 +24,7 @@ import { beginAuditCall, recordFailure } from './audit-call';
 import { authenticateNow } from './auth/authenticate';
 import { writeError } from './error-writer';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
+import { loggerOptions, type LoggerSetting } from './logging';
 import { registerExportRoutes } from './export-routes';
 import { registerTemplateRoutes } from './template-routes';
 import { registerLensTemplateRoutes } from './lens-template-routes';
@@ -42,16 +43,12 @@ export interface BuiltApp {
 
 export interface AppOptions {
   config: Config;
-  logger?: boolean | { level: string };
+  logger?: LoggerSetting;
   now?: () => number;
 }
 
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
 const BODY_LIMIT = 4 * 1024 * 1024;
-
-/** Whether Fastify's per-request info logs would be written at this logger setting. */
-const logsRequests = (logger: AppOptions['logger']) =>
-  logger === true || (typeof logger === 'object' && ['trace', 'debug', 'info'].includes(logger.level));
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
@@ -84,9 +81,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   );
 
   const app = Fastify({
-    logger: options.logger ?? false,
-    // Fastify logs each request and reply at info: below that level those calls only cost time.
-    logController: new LogController({ disableRequestLogging: !logsRequests(options.logger) }),
+    ...loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
     // Refusals before routing answer in the API's error format too (./framework-errors.ts).
@@ -94,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     clientErrorHandler,
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
+  app.decorate('presignMaxSeconds', config.presignMaxSeconds);
   app.addHook('preClose', () => events.stop());
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {

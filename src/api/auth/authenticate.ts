@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ValidationError } from '../../domain/errors';
 import type { signingKeyLookup } from '../../services/credentials/accounts.service';
 import type { Principal } from '../../services/principal';
+import './presign-setting';
 import { verifySigV4Now } from './sigv4';
 
 export type KeyLookup = ReturnType<typeof signingKeyLookup>;
@@ -57,6 +58,7 @@ export function authenticateNow(
     service: 'wellarchitected',
     region,
     now: new Date(now()),
+    maxPresignSeconds: request.server.presignMaxSeconds,
   });
   const signed = (principal: Principal): AuthenticatedRequest =>
     // A bound function rather than an arrow: under tsx every arrow created per call also
