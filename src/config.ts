@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_THROTTLE, type ThrottleSettings } from './api/throttle';
 import { eventsSettingsProblems, readEventsSettings, type EventsSettings } from './services/events/settings';
 
 /** Every setting Plumbline reads, with its default. The README lists them. */
@@ -21,6 +22,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Longest X-Amz-Expires a presigned URL may ask for, in seconds (the SDKs allow up to 7 days). */
   presignMaxSeconds: number;
+  /** Token-bucket rates and the in-flight bound (PLUMBLINE_THROTTLE_*, PLUMBLINE_MAX_IN_FLIGHT; src/api/throttle.ts). */
+  throttle: ThrottleSettings;
   /** Event delivery: poll interval, retries, timeouts, file directory (PLUMBLINE_EVENTS_*). */
   events: EventsSettings;
 }
@@ -44,6 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: env.PLUMBLINE_CONSOLE_DIR ? path.resolve(env.PLUMBLINE_CONSOLE_DIR) : undefined,
     auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
     presignMaxSeconds: Number(env.PLUMBLINE_PRESIGN_MAX_SECONDS || 3600),
+    throttle: {
+      read: Number(env.PLUMBLINE_THROTTLE_READS ?? DEFAULT_THROTTLE.read),
+      write: Number(env.PLUMBLINE_THROTTLE_WRITES ?? DEFAULT_THROTTLE.write),
+      expensive: Number(env.PLUMBLINE_THROTTLE_EXPENSIVE ?? DEFAULT_THROTTLE.expensive),
+      unauthenticated: Number(env.PLUMBLINE_THROTTLE_UNAUTHENTICATED ?? DEFAULT_THROTTLE.unauthenticated),
+      maxInFlight: Number(env.PLUMBLINE_MAX_IN_FLIGHT ?? DEFAULT_THROTTLE.maxInFlight),
+    },
     events: readEventsSettings(env, env.PLUMBLINE_DATA_DIR ?? './data'),
   };
   const problems: string[] = [...eventsSettingsProblems(config.events)];
@@ -56,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!Number.isInteger(config.presignMaxSeconds) || config.presignMaxSeconds < 1 || config.presignMaxSeconds > 604800) {
     problems.push('PLUMBLINE_PRESIGN_MAX_SECONDS must be a whole number of seconds from 1 to 604800 (7 days, the most a SigV4 presigned URL can ask for)');
+  }
+  for (const [name, value] of throttleSettingNames(config.throttle)) {
+    if (!Number.isFinite(value) || value < 0) problems.push(`${name} must be a number of calls per second, 0 or more (0: no limit)`);
   }
   if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
   if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');
@@ -74,3 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   return config;
 }
+
+const throttleSettingNames = (t: ThrottleSettings): Array<[string, number]> => [
+  ['PLUMBLINE_THROTTLE_READS', t.read],
+  ['PLUMBLINE_THROTTLE_WRITES', t.write],
+  ['PLUMBLINE_THROTTLE_EXPENSIVE', t.expensive],
+  ['PLUMBLINE_THROTTLE_UNAUTHENTICATED', t.unauthenticated],
+  ['PLUMBLINE_MAX_IN_FLIGHT', t.maxInFlight],
+];

@@ -33,6 +33,8 @@ import { registerPracticeRiskRoutes } from './practice-risk-routes';
 import { bindInput } from './input';
 import { implemented } from './operations';
 import { matchRoute } from './routing';
+import { kindOfOperation, Throttle } from './throttle';
+import { AuthError } from './auth/sigv4';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -90,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
   app.decorate('presignMaxSeconds', config.presignMaxSeconds);
+  const throttle = new Throttle(config.throttle, now);
   app.addHook('preClose', () => events.stop());
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
@@ -111,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       reply.header('x-amzn-RequestId', request.id);
       done();
     });
+    own.addHook('onRequest', throttle.onRequest);
+    own.addHook('onResponse', throttle.onResponse);
     own.get('/_plumbline/health', async (_request, reply) => {
       try {
         await sql`select 1`.execute(store.db);
@@ -131,7 +136,10 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.all('/*', async (request, reply) => {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
     const call = beginAuditCall(audit, request, now);
+    throttle.enter();
     try {
+      // An address whose failed signatures used up its allowance is not checked again until it refills.
+      throttle.refuseIfEmpty('unauthenticated', request.ip);
       const authenticating = authenticateNow(request, lookup, config.region, now);
       const signed = authenticating instanceof Promise ? await authenticating : authenticating;
       const { rawPath, query, json } = signed;
@@ -141,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
         throw new ValidationError(`No operation matches ${request.method} ${rawPath}`, [], 'UNKNOWN_OPERATION');
       }
       call.eventName = route.op.name;
+      throttle.take(kindOfOperation(route.op.name), principal.accessKeyId);
       const operation = implemented.get(route.op.name);
       const { input, problems } = bindInput(route.op, route.labels, query, json());
       call.request = input;
@@ -155,8 +164,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       audit.recordLater(call, { response: result });
       return reply.status(200).header('x-amzn-RequestId', request.id).header('content-type', 'application/json').send(jsonBodyOf(result));
     } catch (error) {
+      if (error instanceof AuthError) throttle.spend('unauthenticated', request.ip);
       await recordFailure(call, request, error, lookup);
       throw error;
+    } finally {
+      throttle.leave();
     }
   });
 
