@@ -20,6 +20,8 @@ export interface Config {
   consoleDir?: string;
   /** Days audit records are kept; 0 keeps them forever. */
   auditRetentionDays: number;
+  /** Repeats of one failure (same key, address and error) within this many seconds become one audit record; 0 records each. */
+  auditRepeatWindowSeconds: number;
   /** Longest X-Amz-Expires a presigned URL may ask for, in seconds (the SDKs allow up to 7 days). */
   presignMaxSeconds: number;
   /** Token-bucket rates and the in-flight bound (PLUMBLINE_THROTTLE_*, PLUMBLINE_MAX_IN_FLIGHT; src/api/throttle.ts). */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleSessionHours: Number(env.PLUMBLINE_CONSOLE_SESSION_HOURS || 8),
     consoleDir: env.PLUMBLINE_CONSOLE_DIR ? path.resolve(env.PLUMBLINE_CONSOLE_DIR) : undefined,
     auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
+    auditRepeatWindowSeconds: Number(env.PLUMBLINE_AUDIT_REPEAT_WINDOW_SECONDS ?? 60),
     presignMaxSeconds: Number(env.PLUMBLINE_PRESIGN_MAX_SECONDS || 3600),
     throttle: {
       read: Number(env.PLUMBLINE_THROTTLE_READS ?? DEFAULT_THROTTLE.read),
@@ -60,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push('PORT must be a port number (0-65535)');
   if (!Number.isInteger(config.auditRetentionDays) || config.auditRetentionDays < 0) {
     problems.push('PLUMBLINE_AUDIT_RETENTION_DAYS must be a whole number of days (0 keeps audit records forever)');
+  }
+  if (!Number.isInteger(config.auditRepeatWindowSeconds) || config.auditRepeatWindowSeconds < 0 || config.auditRepeatWindowSeconds > 3600) {
+    problems.push('PLUMBLINE_AUDIT_REPEAT_WINDOW_SECONDS must be a whole number of seconds from 0 (record every failure) to 3600');
   }
   if (!Number.isFinite(config.consoleSessionHours) || config.consoleSessionHours <= 0 || config.consoleSessionHours > 720) {
     problems.push('PLUMBLINE_CONSOLE_SESSION_HOURS must be a number of hours above 0 and at most 720');

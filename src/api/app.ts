@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const events = await startEvents(store, box, config.events, now, (error) =>
     process.stderr.write(`events: ${error instanceof Error ? error.message : String(error)}\n`),
   );
-  const audit = new AuditTrail(store, { region: config.region });
+  const audit = new AuditTrail(store, { region: config.region, now, repeatWindowMs: config.auditRepeatWindowSeconds * 1000 });
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );

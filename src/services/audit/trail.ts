@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { buildAuditRecord, type AuditOutcome } from '../../domain/audit/build';
+import { buildAuditRecord, cloudTrailTime, type AuditOutcome } from '../../domain/audit/build';
 import type { AuditRecord } from '../../domain/audit/record';
 import { insertAuditRows, insertJournalRows, insertJournalRowsNow, moveJournalRows, type AuditRow } from '../../store/audit.repo';
 import type { Store, Trx } from '../../store/database';
 import { NOT_IMMEDIATE, type ImmediateTx } from '../../store/immediate';
 import { enqueueEventsFor, mayRaiseEvents } from '../events/outbox';
 import type { AuditCall, AuditSink } from './call';
+import { RepeatedFailures } from './repeats';
 
 export interface AuditTrailOptions {
   region: string;
@@ -13,6 +14,9 @@ export interface AuditTrailOptions {
   flushMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
+  /** Repeats of one failure within this many milliseconds become one record (./repeats.ts); 0 records each. */
+  repeatWindowMs?: number;
+  now?: () => number;
   /** Told when a batch cannot be written (its records are kept for the next try, up to a bound). */
   onError?: (error: unknown) => void;
 }
@@ -56,6 +60,7 @@ export class AuditTrail implements AuditSink {
   private flushing: Promise<void> | undefined;
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly repeats: RepeatedFailures;
 
   constructor(
     private readonly store: Store,
@@ -63,6 +68,16 @@ export class AuditTrail implements AuditSink {
   ) {
     this.flushMs = options.flushMs ?? 200;
     this.maxBatch = options.maxBatch ?? 500;
+    this.repeats = new RepeatedFailures(options.repeatWindowMs ?? 60_000, options.now ?? Date.now, (call, outcome, repeats) => {
+      const record = this.record(call, outcome);
+      record.additionalEventData = {
+        repeatCount: repeats.repeatCount,
+        firstEventTime: cloudTrailTime(repeats.first),
+        lastEventTime: cloudTrailTime(repeats.last),
+        eventNames: repeats.eventNames,
+      };
+      this.push(record, call);
+    });
     // Rows a previous run left in the journal are moved soon after start.
     this.schedule();
   }
@@ -114,7 +129,11 @@ export class AuditTrail implements AuditSink {
   recordLater(call: AuditCall, outcome: AuditOutcome): void {
     // Without a caller there is no trail to put the record in.
     if (!call.principal || !call.eventName || call.recorded) return;
-    const record = this.record(call, outcome);
+    if ('errorCode' in outcome && !this.repeats.admit(call, outcome)) return;
+    this.push(this.record(call, outcome), call);
+  }
+
+  private push(record: AuditRecord, call: AuditCall): void {
     for (const row of rowsOf(record, call.eventTime)) this.rows.push(row);
     if (!call.mutating && !record.readOnly && !record.errorCode) this.events.push(record);
     if (this.rows.length >= this.maxBatch) void this.flush();
@@ -123,6 +142,7 @@ export class AuditTrail implements AuditSink {
 
   /** Writes every waiting record; resolves once they are stored (or kept for the next try). */
   async flush(): Promise<void> {
+    this.repeats.closeEnded();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     // One batch at a time; records arriving meanwhile go in the next.
@@ -157,6 +177,7 @@ export class AuditTrail implements AuditSink {
 
   /** Writes what is waiting and stops the timer (on app close, before the store closes). */
   async close(): Promise<void> {
+    this.repeats.stop();
     await this.flush();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
