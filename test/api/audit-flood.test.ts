@@ -4,7 +4,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/domain/audit/record';
-import { createTestUser, type TestUser } from '../support/identities';
+import { adminCall, adminError, createTestUser, type TestUser } from '../support/identities';
 import { ROOT_KEY, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
@@ -84,4 +84,23 @@ describe.each(storeKinds())('audit trail under a flood of failures (%s)', (kind)
     expect(denied.userIdentity.userName).toBe('nobody');
     expect(Date.parse(signature.additionalEventData!.firstEventTime)).toBeLessThanOrEqual(Date.parse(signature.additionalEventData!.lastEventTime));
   }, 300_000);
+
+  it('shows the trail\'s size and growth to the account\'s root user in the admin API, and to no one else', async () => {
+    await server.built.audit.flush();
+    const { count } = await server.built.services.store.db
+      .selectFrom('audit_records')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('account_id', '=', TEST_ACCOUNT)
+      .executeTakeFirstOrThrow();
+    const stats = await adminCall(server, { method: 'GET', path: '/audit/stats' });
+    expect(stats).toMatchObject({ AccountId: TEST_ACCOUNT, RepeatWindowSeconds: 60 });
+    // The stats call itself is recorded after it answers.
+    expect(stats.Records).toBe(Number(count));
+    expect(stats.RecordsLastHour).toBe(Number(count));
+    expect(stats.RecordsLastDay).toBe(Number(count));
+    expect(stats.ApproximateBytes).toBeGreaterThan(500 * Number(count));
+    expect(stats.NewestEventTime).toBeGreaterThanOrEqual(stats.OldestEventTime as number);
+    const denied = await adminError(adminCall(server, { method: 'GET', path: '/audit/stats', as: nobody.credentials }));
+    expect(denied.status).toBe(403);
+  });
 });

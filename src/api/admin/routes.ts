@@ -3,6 +3,7 @@ import type { SecretBox } from '../../services/credentials/accounts.service';
 import type { ServiceContext } from '../../services/context';
 import { lookupAuditRecords, type AuditContext } from '../../services/audit/lookup.service';
 import type { AuditTrail } from '../../services/audit/trail';
+import { auditTrailStats } from '../../services/audit/stats.service';
 import { listEventDeliveries } from '../../services/events/deliveries.service';
 import { createEventTarget, deleteEventTarget, getEventTarget, listEventTargets, redriveEventTarget, updateEventTarget } from '../../services/events/targets.service';
 import { createAccount, createOrganization, createOrganizationalUnit, listAccounts } from '../../services/identity/organizations.service';
@@ -53,6 +54,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'DELETE', url: '/root/password', handle: deleteRootPasswordOf },
   // The audit trail: AccountId, PrincipalArn or UserName, EventName, ResourceArn, StartTime, EndTime, ReadOnly, paging.
   { method: 'GET', url: '/audit', handle: lookupAuditRecords },
+  // Its size and growth: records, approximate bytes, records in the last hour and day.
+  { method: 'GET', url: '/audit/stats', handle: auditTrailStats },
   // Event targets (webhooks and NDJSON files) of the caller's account, with their delivery state.
   { method: 'POST', url: '/event-targets', handle: createEventTarget },
   { method: 'GET', url: '/event-targets', handle: listEventTargets },

@@ -33,7 +33,7 @@ const ACTION = 'cloudtrail:LookupEvents';
  * root user, which administers accounts, may name any account. IAM users,
  * whatever their policies, may not (as for the rest of the admin API).
  */
-function trailAccount(ctx: AuditContext, principal: Principal, input: AuditLookupInput): string {
+export function trailAccount(ctx: AuditContext, principal: Principal, input: Pick<AuditLookupInput, 'AccountId'>): string {
   const problems = patternProblems('AccountId', input.AccountId, ACCOUNT_ID, '12 digits', false);
   if (problems.length) throw ValidationError.fields(problems);
   const accountId = input.AccountId ?? principal.accountId;

@@ -61,6 +61,8 @@ export class AuditTrail implements AuditSink {
   private readonly flushMs: number;
   private readonly maxBatch: number;
   private readonly repeats: RepeatedFailures;
+  /** Shown with the trail's size: repeats of one failure within it are one record. */
+  readonly repeatWindowSeconds: number;
 
   constructor(
     private readonly store: Store,
@@ -68,6 +70,7 @@ export class AuditTrail implements AuditSink {
   ) {
     this.flushMs = options.flushMs ?? 200;
     this.maxBatch = options.maxBatch ?? 500;
+    this.repeatWindowSeconds = (options.repeatWindowMs ?? 60_000) / 1000;
     this.repeats = new RepeatedFailures(options.repeatWindowMs ?? 60_000, options.now ?? Date.now, (call, outcome, repeats) => {
       const record = this.record(call, outcome);
       record.additionalEventData = {
