@@ -24,6 +24,8 @@ export interface Config {
   auditRepeatWindowSeconds: number;
   /** Longest X-Amz-Expires a presigned URL may ask for, in seconds (the SDKs allow up to 7 days). */
   presignMaxSeconds: number;
+  /** PEM files to serve HTTPS with (PLUMBLINE_TLS_CERT, PLUMBLINE_TLS_KEY); plain HTTP when unset. */
+  tls?: { cert: string; key: string };
   /** Token-bucket rates and the in-flight bound (PLUMBLINE_THROTTLE_*, PLUMBLINE_MAX_IN_FLIGHT; src/api/throttle.ts). */
   throttle: ThrottleSettings;
   /** Event delivery: poll interval, retries, timeouts, file directory (PLUMBLINE_EVENTS_*). */
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditRetentionDays: Number(env.PLUMBLINE_AUDIT_RETENTION_DAYS || 90),
     auditRepeatWindowSeconds: Number(env.PLUMBLINE_AUDIT_REPEAT_WINDOW_SECONDS ?? 60),
     presignMaxSeconds: Number(env.PLUMBLINE_PRESIGN_MAX_SECONDS || 3600),
+    tls: env.PLUMBLINE_TLS_CERT || env.PLUMBLINE_TLS_KEY ? { cert: path.resolve(env.PLUMBLINE_TLS_CERT ?? ''), key: path.resolve(env.PLUMBLINE_TLS_KEY ?? '') } : undefined,
     throttle: {
       read: Number(env.PLUMBLINE_THROTTLE_READS ?? DEFAULT_THROTTLE.read),
       write: Number(env.PLUMBLINE_THROTTLE_WRITES ?? DEFAULT_THROTTLE.write),
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(config.presignMaxSeconds) || config.presignMaxSeconds < 1 || config.presignMaxSeconds > 604800) {
     problems.push('PLUMBLINE_PRESIGN_MAX_SECONDS must be a whole number of seconds from 1 to 604800 (7 days, the most a SigV4 presigned URL can ask for)');
   }
+  if (Boolean(env.PLUMBLINE_TLS_CERT) !== Boolean(env.PLUMBLINE_TLS_KEY)) problems.push('PLUMBLINE_TLS_CERT and PLUMBLINE_TLS_KEY must be set together');
   for (const [name, value] of throttleSettingNames(config.throttle)) {
     if (!Number.isFinite(value) || value < 0) problems.push(`${name} must be a number of calls per second, 0 or more (0: no limit)`);
   }

@@ -17,6 +17,7 @@ import { startRetention } from '../services/audit/retention';
 import { startEvents } from '../services/events/start';
 import { AuditTrail } from '../services/audit/trail';
 import { openStore } from '../store/database';
+import { addTlsHeaders, readTls } from '../server/tls';
 import { reportNarrowed, secureDataDir } from '../store/data-dir';
 import { registerAdminRoutes } from './admin/routes';
 import { registerConsoleRoutes } from './console-routes';
@@ -54,6 +55,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
+  // Read first: a missing certificate stops the start before anything is opened.
+  const tls = config.tls ? readTls(config.tls) : undefined;
   reportNarrowed(config.dataDir, secureDataDir(config.dataDir));
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
@@ -83,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   );
 
   const app = Fastify({
+    // HTTPS when PLUMBLINE_TLS_CERT and PLUMBLINE_TLS_KEY are set (src/server/tls.ts).
+    ...(tls ? { https: tls } : {}),
     ...loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
@@ -91,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     clientErrorHandler,
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
+  if (config.tls) addTlsHeaders(app);
   app.decorate('presignMaxSeconds', config.presignMaxSeconds);
   const throttle = new Throttle(config.throttle, now);
   app.addHook('preClose', () => events.stop());
