@@ -106,6 +106,7 @@ export class AuditTrail implements AuditSink {
 
   async recordChange(trx: Trx, call: AuditCall, response: unknown): Promise<void> {
     if (!call.principal || !call.eventName) return;
+    this.repeats.succeeded(call);
     const record = this.record(call, { response });
     await insertJournalRows(trx, this.store.dialect, rowsOf(record, call.eventTime));
     await enqueueEventsFor(trx, record);
@@ -115,6 +116,7 @@ export class AuditTrail implements AuditSink {
     if (!call.principal || !call.eventName) return;
     // Queuing events is left to recordChange (the general path); most stores have no event targets.
     if (mayRaiseEvents(tx.db, call.eventName)) throw NOT_IMMEDIATE;
+    this.repeats.succeeded(call);
     const record = this.record(call, { response });
     insertJournalRowsNow(tx, rowsOf(record, call.eventTime));
   }
@@ -132,7 +134,11 @@ export class AuditTrail implements AuditSink {
   recordLater(call: AuditCall, outcome: AuditOutcome): void {
     // Without a caller there is no trail to put the record in.
     if (!call.principal || !call.eventName || call.recorded) return;
-    if ('errorCode' in outcome && !this.repeats.admit(call, outcome)) return;
+    if ('errorCode' in outcome) {
+      if (!this.repeats.admit(call, outcome)) return;
+    } else {
+      this.repeats.succeeded(call);
+    }
     this.push(this.record(call, outcome), call);
   }
 
