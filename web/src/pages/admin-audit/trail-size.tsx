@@ -8,7 +8,7 @@ export default function TrailSize() {
   const { data } = useTrailStats();
   if (!data) return null;
   return (
-    <Box variant="small" data-testid="audit-trail-size">
+    <Box variant="small">
       {data.Records.toLocaleString()} records (about {megabytes(data.ApproximateBytes)} MB); {data.RecordsLastHour.toLocaleString()} in the last hour,{' '}
       {data.RecordsLastDay.toLocaleString()} in the last day. Repeats of one failure within {data.RepeatWindowSeconds} seconds are kept as one record with a count.
     </Box>
