@@ -59,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       expensive: Number(env.PLUMBLINE_THROTTLE_EXPENSIVE ?? DEFAULT_THROTTLE.expensive),
       unauthenticated: Number(env.PLUMBLINE_THROTTLE_UNAUTHENTICATED ?? DEFAULT_THROTTLE.unauthenticated),
       maxInFlight: Number(env.PLUMBLINE_MAX_IN_FLIGHT ?? DEFAULT_THROTTLE.maxInFlight),
+      maxDelayMs: Number(env.PLUMBLINE_MAX_DELAY_MS ?? DEFAULT_THROTTLE.maxDelayMs),
     },
     events: readEventsSettings(env, env.PLUMBLINE_DATA_DIR ?? './data'),
   };
@@ -78,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(env.PLUMBLINE_TLS_CERT) !== Boolean(env.PLUMBLINE_TLS_KEY)) problems.push('PLUMBLINE_TLS_CERT and PLUMBLINE_TLS_KEY must be set together');
   for (const [name, value] of throttleSettingNames(config.throttle)) {
-    if (!Number.isFinite(value) || value < 0) problems.push(`${name} must be a number of calls per second, 0 or more (0: no limit)`);
+    if (!Number.isFinite(value) || value < 0) problems.push(`${name} must be a number, 0 or more (0: no limit)`);
   }
   if (!ACCOUNT_ID.test(config.accountId)) problems.push('PLUMBLINE_ACCOUNT_ID must be 12 digits');
   if (!REGION.test(config.region)) problems.push('PLUMBLINE_REGION must look like us-east-1');
@@ -104,4 +105,5 @@ const throttleSettingNames = (t: ThrottleSettings): Array<[string, number]> => [
   ['PLUMBLINE_THROTTLE_EXPENSIVE', t.expensive],
   ['PLUMBLINE_THROTTLE_UNAUTHENTICATED', t.unauthenticated],
   ['PLUMBLINE_MAX_IN_FLIGHT', t.maxInFlight],
+  ['PLUMBLINE_MAX_DELAY_MS', t.maxDelayMs],
 ];

@@ -102,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.addHook('preClose', () => events.stop());
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
+    throttle.stop();
     await retention.stop();
     await audit.close();
     await store.close();

@@ -13,8 +13,11 @@ import { claimedAccessKeyId } from './audit-call';
  * - Per client address for what has no verified key: the console sign-in, and calls
  *   whose signature did not check out (each failure takes a token; with none left the
  *   address is refused before its next signature is even checked).
- * - One bound on requests in progress across the server: past it a call is refused at
- *   once instead of queueing until its client times out.
+ * - One bound on requests in progress across the server, and one on how far the event
+ *   loop has fallen behind: past either a call is refused at once (a 429 costs far less
+ *   than a call) instead of queueing until its client times out. A busy SQLite server
+ *   answers one call at a time, so its backlog shows as event-loop delay, not as
+ *   requests in progress.
  *
  * Our own rather than @fastify/rate-limit: that plugin counts fixed windows in an
  * onRequest hook, before authentication, so it could only key on the access key id a
@@ -32,9 +35,14 @@ export interface ThrottleSettings {
   unauthenticated: number;
   /** Requests in progress at once across the server; 0 means no bound. */
   maxInFlight: number;
+  /** Event-loop delay (ms) past which new calls are refused; 0 means no bound. */
+  maxDelayMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { read: 200, write: 100, expensive: 5, unauthenticated: 10, maxInFlight: 512 };
+export const DEFAULT_THROTTLE: ThrottleSettings = { read: 200, write: 100, expensive: 5, unauthenticated: 10, maxInFlight: 512, maxDelayMs: 1000 };
+
+// How often the event loop's delay is sampled.
+const DELAY_SAMPLE_MS = 100;
 
 // Seconds of the rate a bucket holds: the burst a client may send at once.
 const BURST_SECONDS = 2;
@@ -66,11 +74,30 @@ export class Throttle {
   private readonly buckets = new Map<string, Bucket>();
   private inFlight = 0;
   private readonly entered = new WeakSet<FastifyRequest>();
+  /** The event loop's latest delay: how late the last sampling timer fired. */
+  private delayMs = 0;
+  private sampler: NodeJS.Timeout | undefined;
 
   constructor(
     readonly settings: ThrottleSettings,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    if (settings.maxDelayMs) this.sampleDelay(performance.now());
+  }
+
+  private sampleDelay(expectedAt: number): void {
+    this.sampler = setTimeout(() => {
+      const at = performance.now();
+      this.delayMs = Math.max(0, at - expectedAt - DELAY_SAMPLE_MS);
+      this.sampleDelay(at);
+    }, DELAY_SAMPLE_MS).unref();
+  }
+
+  /** Stops sampling (on app close). */
+  stop(): void {
+    if (this.sampler) clearTimeout(this.sampler);
+    this.sampler = undefined;
+  }
 
   private capacity(kind: CallKind): number {
     return Math.max(1, this.settings[kind] * BURST_SECONDS);
@@ -130,6 +157,9 @@ export class Throttle {
     const max = this.settings.maxInFlight;
     if (max && this.inFlight >= max) {
       throw new ThrottlingError(`The server is busy (${max} requests in progress): retry after a short wait`);
+    }
+    if (this.settings.maxDelayMs && this.delayMs > this.settings.maxDelayMs) {
+      throw new ThrottlingError(`The server is busy (answering ${Math.round(this.delayMs)} ms behind): retry after a short wait`);
     }
     this.inFlight++;
   }

@@ -40,6 +40,8 @@ export async function startServer(kind: StoreKind, env: Record<string, string> =
     PLUMBLINE_THROTTLE_WRITES: '0',
     PLUMBLINE_THROTTLE_EXPENSIVE: '0',
     PLUMBLINE_THROTTLE_UNAUTHENTICATED: '0',
+    // Test machines run many processes at once; a slow moment must not turn into 429s.
+    PLUMBLINE_MAX_DELAY_MS: '0',
     ...(database ? { PLUMBLINE_DATABASE_URL: database.url } : {}),
     ...env,
   });
