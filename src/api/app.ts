@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from '../config';
 import { ValidationError } from '../domain/errors';
@@ -13,14 +13,18 @@ import { createCaches } from '../services/caches';
 import { startRetention } from '../services/audit/retention';
 import { startEvents } from '../services/events/start';
 import { AuditTrail } from '../services/audit/trail';
-import { newThrottles } from '../services/console/sign-in.service';
 import { openStore } from '../store/database';
+import { addTlsHeaders, readTls } from '../server/tls';
+import { reportNarrowed, secureDataDir } from '../store/data-dir';
 import { registerConsoleRoutes } from './console-routes';
 import { registerReadinessRoute } from './readiness-route';
 import { registerCheckRoutes } from './checks-routes';
 import { writeError } from './error-writer';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
+import { loggerOptions, type LoggerSetting } from './logging';
 import type { OperationContext } from './operation';
 import { registerPipeline } from './pipeline';
+import { Throttle } from './throttle';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -31,7 +35,7 @@ export interface BuiltApp {
 
 export interface AppOptions {
   config: Config;
-  logger?: boolean | { level: string };
+  logger?: LoggerSetting;
   now?: () => number;
   /** Aborts the wait for the database at start-up (SIGTERM before listening). */
   signal?: AbortSignal;
@@ -40,12 +44,11 @@ export interface AppOptions {
 // Lens imports are up to 500,000 characters of JSON inside a JSON string.
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-/** Whether Fastify's per-request info logs would be written at this logger setting. */
-const logsRequests = (logger: AppOptions['logger']) =>
-  logger === true || (typeof logger === 'object' && ['trace', 'debug', 'info'].includes(logger.level));
-
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config } = options;
+  // Read first: a missing certificate stops the start before anything is opened.
+  const tls = config.tls ? readTls(config.tls) : undefined;
+  reportNarrowed(config.dataDir, secureDataDir(config.dataDir));
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, signal: options.signal, sharedFile: config.workers > 1 });
   const box = createSecretBox(loadOrCreateMasterKey({ dataDir: config.dataDir, envKey: config.masterKey }));
   const now = options.now ?? Date.now;
@@ -71,7 +74,12 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   // Custom lenses come from the store; reviews read them inside their transactions.
   await registerCustomLenses(services);
   const lookup = signingKeyLookup(caches.signingKeys, caches.sessions);
-  const audit = new AuditTrail(store, { region: config.region, events: events.runtime });
+  const audit = new AuditTrail(store, {
+    region: config.region,
+    events: events.runtime,
+    now,
+    repeatWindowMs: config.auditRepeatWindowSeconds * 1000,
+  });
   // What Plumbline's own operations need besides the service context (src/api/operation.ts).
   const operationContext: OperationContext = {
     ...services,
@@ -79,20 +87,25 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     defaultAccountId: config.accountId,
     audit,
     sessionHours: config.consoleSessionHours,
-    ...newThrottles(),
   };
   const retention = startRetention(store, config.auditRetentionDays, now, (error) =>
     process.stderr.write(`audit trail: purging old records failed: ${String(error)}\n`),
   );
 
   const app = Fastify({
-    logger: options.logger ?? false,
-    // Fastify logs each request and reply at info: below that level those calls only cost time.
-    logController: new LogController({ disableRequestLogging: !logsRequests(options.logger) }),
+    // HTTPS when PLUMBLINE_TLS_CERT and PLUMBLINE_TLS_KEY are set (src/server/tls.ts).
+    ...(tls ? { https: tls } : {}),
+    ...loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
+    // Refusals before routing answer in the API's error format too (./framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
   // Before the store closes: deliveries under way are aborted and stay in the outbox.
+  if (config.tls) addTlsHeaders(app);
+  app.decorate('presignMaxSeconds', config.presignMaxSeconds);
+  const throttle = new Throttle(config.throttle, now);
   let stopping = false;
   app.addHook('preClose', () => {
     stopping = true;
@@ -100,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   });
   // Pending audit records are written before the store closes.
   app.addHook('onClose', async () => {
+    throttle.stop();
     await retention.stop();
     await caches.versions.stop();
     await audit.close();
@@ -119,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       reply.header('x-amzn-RequestId', request.id);
       done();
     });
+    own.addHook('onRequest', throttle.onRequest);
+    own.addHook('onResponse', throttle.onResponse);
     own.get('/_plumbline/health', async (_request, reply) => {
       try {
         await sql`select 1`.execute(store.db);
@@ -132,7 +148,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     registerConsoleRoutes(own, { services, lookup, region: config.region, distDir: config.consoleDir });
   });
 
-  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now });
+  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now, throttle });
 
   return { app, services, rootCredentials, audit };
 }

@@ -17,7 +17,7 @@ export function beginAuditCall(trail: AuditTrail, request: FastifyRequest, now: 
 }
 
 /** The access key id a request claims to be signed with (header or presigned query), unverified. */
-function claimedAccessKeyId(request: FastifyRequest): string | undefined {
+export function claimedAccessKeyId(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   const fromHeader = typeof authorization === 'string' ? /Credential=([A-Za-z0-9]+)\//.exec(authorization)?.[1] : undefined;
   if (fromHeader) return fromHeader;

@@ -61,6 +61,9 @@ export function registerConsoleStatic(app: FastifyInstance, distDir: string, aut
     await scope.register(fastifyStatic, { root, serve: false });
     scope.get(`${CONSOLE_PREFIX}*`, async (request, reply) => {
       reply.header('x-content-type-options', 'nosniff').header('x-frame-options', 'DENY');
+      const wanted = (request.params as { '*': string })['*'];
+      // No file name holds a NUL (the file system APIs would throw on one): not a page either.
+      if (wanted.includes('\0')) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Not found\n');
       if (!existsSync(index)) {
         return reply
           .status(503)
@@ -68,7 +71,6 @@ export function registerConsoleStatic(app: FastifyInstance, distDir: string, aut
           .header('cache-control', 'no-store')
           .send('The Plumbline console is not built. Run `npm run build:web` and reload this page.\n');
       }
-      const wanted = (request.params as { '*': string })['*'];
       const file = path.resolve(root, `.${path.posix.sep}${wanted}`);
       const inside = file.startsWith(root + path.sep);
       if (inside && statSync(file, { throwIfNoEntry: false })?.isFile()) {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FieldProblem } from '../domain/errors';
 import type { AuditContext } from '../services/audit/lookup.service';
 import type { AuditCall } from '../services/audit/call';
@@ -35,6 +36,8 @@ export interface Operation {
   handle: OperationHandler;
   check?: OperationCheck;
   body?: BodyWriter;
+  /** Checks of the HTTP request itself, before its input is bound (the unsigned console sign-in's content type and origin). */
+  guard?: (request: FastifyRequest) => void;
 }
 
 export function defineOperation<I>(

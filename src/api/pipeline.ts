@@ -13,6 +13,8 @@ import type { OperationModel } from './model';
 import { RawAnswer, type OperationContext } from './operation';
 import { implemented } from './operations';
 import { matchRoute } from './routing';
+import { kindOfOperation, type Throttle } from './throttle';
+import { AuthError } from './auth/sigv4';
 
 /**
  * The one pipeline every operation of both models goes through (the AWS API and
@@ -30,6 +32,8 @@ export interface PipelineDeps {
   audit: AuditTrail;
   region: string;
   now: () => number;
+  /** Token buckets per access key and per address, and the in-flight bound (./throttle.ts). */
+  throttle: Throttle;
 }
 
 /** The IAM action a call of this operation needs: `wellarchitected:GetWorkload`, `plumbline:CreateUser`. */
@@ -39,26 +43,33 @@ export const actionOf = (op: OperationModel) => qualifyAction(`${op.service}:${o
 const ANONYMOUS: Principal = Object.freeze({ accountId: '', arn: '', accessKeyId: '' });
 
 export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void {
-  const { ctx, lookup, audit, region, now } = deps;
+  const { ctx, lookup, audit, region, now, throttle } = deps;
 
   app.all('/*', async (request: FastifyRequest, reply) => {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
     const call = beginAuditCall(audit, request, now);
+    throttle.enter();
     try {
+      // An address whose unsigned calls or failed signatures used up its allowance is not checked again until it refills.
+      throttle.refuseIfEmpty('unauthenticated', request.ip);
       const url = request.raw.url ?? '/';
       const q = url.indexOf('?');
       const route = matchRoute(request.method, q === -1 ? url : url.slice(0, q));
       let principal = ANONYMOUS;
       let parts;
-      if (route.kind === 'matched' && route.op.authentication === 'none') parts = unsignedRequest(request);
-      else {
+      if (route.kind === 'matched' && route.op.authentication === 'none') {
+        throttle.take('unauthenticated', request.ip);
+        parts = unsignedRequest(request);
+      } else {
         parts = await authenticate(request, lookup, region, now);
         principal = bindPrincipal(call, parts.principal);
       }
       if (route.kind === 'none') throw new ValidationError(`No operation matches ${request.method} ${parts.rawPath}`, [], 'UNKNOWN_OPERATION');
       const op = route.op;
       call.eventName = op.name;
+      if (principal !== ANONYMOUS) throttle.take(kindOfOperation(op.name), principal.accessKeyId);
       const operation = implemented.get(op.name);
+      operation?.guard?.(request);
       const { input, problems } = bindInput(op, route.labels, parts.query, parts.json());
       call.request = input;
       const checked = operation?.check?.(input);
@@ -75,8 +86,11 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
       audit.recordLater(call, { response: result });
       return reply.header('content-type', 'application/json').send(operation.body ? operation.body(result) : JSON.stringify(result ?? {}));
     } catch (error) {
+      if (error instanceof AuthError) throttle.spend('unauthenticated', request.ip);
       await recordFailure(call, request, error, lookup);
       throw error;
+    } finally {
+      throttle.leave();
     }
   });
 }

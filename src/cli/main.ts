@@ -1,6 +1,7 @@
 import { runAdminCommand } from './admin-command';
 import { runAuditCommand } from './audit-command';
 import { runChecksCommand } from './checks-command';
+import { runBackupCommand } from './backup-command';
 import { runEventsCommand } from './events-command';
 import { runExportCommand } from './export-command';
 import { runImportCommand } from './import-command';
@@ -18,7 +19,9 @@ const usage = `usage: plumbline <command>
   events targets <verb> ...  webhook and NDJSON file targets of events, their delivery state (plumbline events targets help)
   export lens-review|workload  a lens review as CSV, Markdown or PDF, or a workload as JSON (plumbline export help)
   import workload FILE       create a new workload from an exported workload file (plumbline import help)
-  checks import ...          a scanner's findings (Prowler json-ocsf or JSON lines) as a workload's checks (plumbline checks help)`;
+  checks import ...          a scanner's findings (Prowler json-ocsf or JSON lines) as a workload's checks (plumbline checks help)
+  backup FILE                copy the SQLite store to FILE while serving (plumbline backup help)
+  restore FILE               with the server stopped, put a backup back in place of the SQLite store`;
 
 const [command, ...rest] = process.argv.slice(2);
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -40,6 +43,8 @@ if (command === 'serve') {
   process.exitCode = await runChecksCommand(rest, out, err, process.env);
 } else if (command === 'templates') {
   process.exitCode = await runTemplatesCommand(rest, out, err, process.env);
+} else if (command === 'backup' || command === 'restore') {
+  process.exitCode = await runBackupCommand(command, rest, out, err, process.env);
 } else if (command === 'lens') {
   process.exitCode = await runLensCommand(rest, out, err);
 } else {

@@ -4,7 +4,7 @@ import type { Db, Trx } from './database';
 
 type Conn = Db | Trx;
 
-/** Check results from scanners and the resources they flagged (see migration 0009-checks-results). */
+/** Check results from scanners and the resources they flagged (see migration 0009-check-results). */
 
 /** Rows per insert: at most 13 values each, well under both dialects' limits on bound parameters. */
 const CHUNK = 1000;

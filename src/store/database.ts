@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } from 'kysely';
@@ -18,10 +18,11 @@ import { createPgPool, isStoreUnreachable, retryWhileUnreachable } from './pg-re
 import * as audit from './migrations/0006-audit';
 import * as events from './migrations/0007-events';
 import * as consoleSessions from './migrations/0008-console-sessions';
-import * as checksResults from './migrations/0009-checks-results';
-import * as fidelityGlobalSettings from './migrations/0009-fidelity-global-settings';
-import * as fidelityLensNameKeys from './migrations/0009-fidelity-lens-name-keys';
-import * as pgOperations from './migrations/0009-pg-operations';
+import * as checkResults from './migrations/0009-check-results';
+import * as globalSettings from './migrations/0010-global-settings';
+import * as lensNameKeys from './migrations/0011-lens-name-keys';
+import * as operationsState from './migrations/0012-operations-state';
+import * as signInLimits from './migrations/0013-sign-in-limits';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -36,7 +37,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-checks-results': checksResults, '0009-fidelity-global-settings': fidelityGlobalSettings, '0009-fidelity-lens-name-keys': fidelityLensNameKeys, '0009-pg-operations': pgOperations };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-check-results': checkResults, '0010-global-settings': globalSettings, '0011-lens-name-keys': lensNameKeys, '0012-operations-state': operationsState, '0013-sign-in-limits': signInLimits };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -85,7 +86,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     registerPostgresPool(db, pool);
   } else {
     dialect = 'sqlite';
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+    closeSync(openSync(path.join(options.dataDir, 'plumbline.db'), 'a', 0o600));
     const file = new SQLite(path.join(options.dataDir, 'plumbline.db'));
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = NORMAL');

@@ -344,6 +344,13 @@ export interface GlobalSettingsTable {
   updated_at: Millis;
 }
 
+/** Console sign-in attempts counted per identity or client address in a fixed window (migration 0013-sign-in-limits). */
+export interface SignInLimitsTable {
+  limit_key: string;
+  window_start: Millis;
+  attempts: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_policies: UserPoliciesTable;
@@ -374,6 +381,7 @@ export interface Database {
   audit_journal: AuditRecordsTable;
   console_sessions: ConsoleSessionsTable;
   root_console_passwords: RootConsolePasswordsTable;
+  sign_in_limits: SignInLimitsTable;
   global_settings: GlobalSettingsTable;
   check_results: CheckResultsTable;
   check_resources: CheckResourcesTable;

@@ -150,6 +150,7 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
       const page = await both('ListAuditRecords', { method: 'GET', path: admin('/audit'), query: { MaxResults: '50', ...(NextToken ? { NextToken } : {}) } });
       NextToken = page.json!.NextToken as string | undefined;
     } while (NextToken);
+    await both('GetAuditTrailStats', { method: 'GET', path: admin('/audit/stats') });
     // A lookup writes the records waiting before it reads, so the outbox is complete now too.
     const deliveries = (await both('ListEventDeliveries', { method: 'GET', path: `${targetPath}/deliveries`, query: { MaxResults: '1000' } })).json!
       .Deliveries as Array<{ EventName: string }>;

@@ -178,6 +178,9 @@ describeConsole('administration in the console', () => {
     await page.goto('/console/admin/audit');
     const table = page.getByRole('table').last();
     await table.getByRole('row', { name: /CreateWorkload/ }).first().waitFor();
+    // The trail's size and growth, under the header.
+    const size = await page.getByText(/^[\d,]+ records \(about [\d.]+ MB\); [\d,]+ in the last hour, [\d,]+ in the last day\./).textContent();
+    expect(Number(size!.replace(/,/g, '').split(' ')[0])).toBeGreaterThan(0);
     const names = (await table.locator('tbody tr').allTextContents()).join('\n');
     for (const call of ['CreateWorkload', 'ListWorkloads']) expect(names).toContain(call);
     // Newest first: the workload was created after alice listed workloads.

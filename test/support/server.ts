@@ -35,6 +35,13 @@ export async function startServer(kind: StoreKind, env: Record<string, string> =
     PLUMBLINE_ROOT_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
     PLUMBLINE_ROOT_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
     PORT: '0',
+    // Tests call as fast as they can with one key; throttling is tested with its own settings (test/api/throttling.test.ts).
+    PLUMBLINE_THROTTLE_READS: '0',
+    PLUMBLINE_THROTTLE_WRITES: '0',
+    PLUMBLINE_THROTTLE_EXPENSIVE: '0',
+    PLUMBLINE_THROTTLE_UNAUTHENTICATED: '0',
+    // Test machines run many processes at once; a slow moment must not turn into 429s.
+    PLUMBLINE_MAX_DELAY_MS: '0',
     ...(database ? { PLUMBLINE_DATABASE_URL: database.url } : {}),
     ...env,
   });

@@ -38,6 +38,8 @@ export interface VerifySigV4Options {
   now?: Date;
   /** Allowed clock skew in seconds, either way (default 900). */
   maxSkewSeconds?: number;
+  /** Longest X-Amz-Expires a presigned URL may ask for (default 3600, PLUMBLINE_PRESIGN_MAX_SECONDS). */
+  maxPresignSeconds?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ValidationError } from '../../domain/errors';
 import type { signingKeyLookup } from '../../services/credentials/accounts.service';
 import type { Principal } from '../../services/principal';
+import './presign-setting';
 import { verifySigV4 } from './sigv4';
 
 export type KeyLookup = ReturnType<typeof signingKeyLookup>;
@@ -47,6 +48,7 @@ export async function authenticate(request: FastifyRequest, lookup: KeyLookup, r
     service: 'wellarchitected',
     region,
     now: new Date(now()),
+    maxPresignSeconds: request.server.presignMaxSeconds,
   });
   // A bound function rather than an arrow: under tsx every arrow created per call also
   // pays for a name-setting helper, measurable on the hottest path.
@@ -91,7 +93,7 @@ export async function authenticateStreamed(request: FastifyRequest, lookup: KeyL
   const verified = await verifySigV4(
     { method: request.method, rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: request.headers, body: Buffer.alloc(0), bodySha256: sha },
     lookup,
-    { service: 'wellarchitected', region, now: new Date(now()) },
+    { service: 'wellarchitected', region, now: new Date(now()), maxPresignSeconds: request.server.presignMaxSeconds },
   );
   return { principal: verified.principal, query: new URLSearchParams(rawQuery), declaredSha256: sha };
 }

@@ -9,6 +9,11 @@ export const TERMINATOR = 'aws4_request';
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const MAX_PRESIGN_EXPIRES = 604800;
 export const DEFAULT_MAX_SKEW_SECONDS = 900;
+/**
+ * A presigned URL is a bearer credential that anyone who sees it (a proxy log, a
+ * browser history) may use until it expires: an hour unless the operator allows more.
+ */
+export const DEFAULT_MAX_PRESIGN_SECONDS = 3600;
 
 export const Q_ALGORITHM = 'X-Amz-Algorithm';
 export const Q_CREDENTIAL = 'X-Amz-Credential';

@@ -24,6 +24,13 @@ describe('verifySigV4: failures of presigned URLs', () => {
     );
   });
 
+  it('longer than the server allows (an hour unless set otherwise), though within the week the SDKs allow', async () => {
+    const req = await presigned(7200);
+    await expectAuthError(verifySigV4(req, lookup, opts), /^X-Amz-Expires 7200 seconds is longer than this server accepts for a presigned URL \(3600 seconds/);
+    await expect(verifySigV4(req, lookup, { ...opts, maxPresignSeconds: 7200 })).resolves.toMatchObject({ accessKeyId: AKID });
+    await expect(verifySigV4(await presigned(3600), lookup, opts)).resolves.toMatchObject({ accessKeyId: AKID });
+  });
+
   it('not yet valid', async () => {
     const req = await presigned(300);
     await expectAuthError(

@@ -20,7 +20,7 @@
 import { createHash, createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '@smithy/protocol-http';
 import { getCanonicalHeaders, getSigningKey, createScope } from '@smithy/signature-v4';
-import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, formatIsoBasic, describeSkew, payloadHash } from './sigv4-parse';
+import { ALGORITHM, EMPTY_SHA256, DEFAULT_MAX_SKEW_SECONDS, DEFAULT_MAX_PRESIGN_SECONDS, Q_ALGORITHM, Q_DATE, Q_EXPIRES, Q_SIGNATURE, Q_TOKEN, MSG_MISSING, MSG_UNKNOWN_KEY, MSG_MISMATCH, MSG_SESSION_TOKEN, sha256Ctor, canonicalizerFor, shown, headerValue, parseQuery, formatIsoBasic, describeSkew, payloadHash } from './sigv4-parse';
 import { parseHeaderAuth, parseQueryAuth, type ParsedAuth } from './sigv4-auth-forms';
 import { AuthError, type IncomingSignedRequest, type SigningKey, type SigningKeyLookup, type VerifySigV4Options } from './auth-error';
 
@@ -129,6 +129,12 @@ export async function verifySigV4<P>(req: IncomingSignedRequest, lookup: Signing
       );
     }
   } else {
+    const maxPresignSeconds = opts.maxPresignSeconds ?? DEFAULT_MAX_PRESIGN_SECONDS;
+    if (auth.expiresSeconds! > maxPresignSeconds) {
+      throw new AuthError(
+        `${Q_EXPIRES} ${auth.expiresSeconds} seconds is longer than this server accepts for a presigned URL (${maxPresignSeconds} seconds, PLUMBLINE_PRESIGN_MAX_SECONDS)`,
+      );
+    }
     if (auth.requestTime.getTime() - now.getTime() > skewMs) {
       throw new AuthError(
         `Request is not yet valid: ${Q_DATE} ${auth.longDate} is more than ${describeSkew(maxSkewSeconds)} after server time ${serverTime(now)}`,

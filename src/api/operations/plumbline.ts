@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ValidationError, type FieldProblem } from '../../domain/errors';
 import { lookupAuditRecords } from '../../services/audit/lookup.service';
+import { auditTrailStats } from '../../services/audit/stats.service';
 import { signInClaimant, signIn, signOut, type SignInInput } from '../../services/console/sign-in.service';
 import { deleteRootPasswordOf, getRootPassword, setRootPassword } from '../../services/console/root-password.service';
 import { read } from '../../services/context';
@@ -18,6 +19,7 @@ import { renderLensReviewPdf } from '../../services/reports/lens-review-pdf';
 import { getPracticeRisks } from '../../services/reviews/practice-risks.service';
 import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templates/apply';
 import { checkValue } from '../input';
+import { checkSignInRequest } from '../console-guard';
 import { defineOperation, RawAnswer, type Operation } from '../operation';
 
 /**
@@ -80,6 +82,7 @@ export const plumblineOperations: Operation[] = [
   defineOperation('SetRootPassword', setRootPassword),
   defineOperation('DeleteRootPassword', deleteRootPasswordOf),
   defineOperation('ListAuditRecords', lookupAuditRecords),
+  defineOperation('GetAuditTrailStats', auditTrailStats),
   defineOperation('CreateEventTarget', createEventTarget),
   defineOperation('ListEventTargets', listEventTargets),
   defineOperation('GetEventTarget', getEventTarget),
@@ -111,7 +114,8 @@ export const plumblineOperations: Operation[] = [
   defineOperation('GetPracticeRisks', getPracticeRisks),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
-  defineOperation('ConsoleSignIn', async (ctx, _principal, input: SignInInput, call) => {
+  {
+    ...defineOperation('ConsoleSignIn', async (ctx, _principal, input: SignInInput, call) => {
     // Unsigned: the record names who signed in, or who was claimed when that identity exists.
     try {
       const session = await signIn(ctx, input, call.sourceIp);
@@ -121,6 +125,8 @@ export const plumblineOperations: Operation[] = [
       call.principal ??= await signInClaimant(ctx, input);
       throw error;
     }
-  }),
+    }),
+    guard: checkSignInRequest,
+  },
   defineOperation('ConsoleSignOut', signOut),
 ];

@@ -35,6 +35,12 @@ export interface AuditRecord {
   eventType: 'AwsApiCall';
   /** The account whose resources the call acted on (the caller's, or the owner of a shared resource). */
   recipientAccountId: string;
+  /**
+   * Set on the record that stands for repeats of one failure (same access key, source
+   * address and error code) within the trail's repeat window: how many more calls
+   * failed so, when, and which operations they called. The record is the last repeat's.
+   */
+  additionalEventData?: { repeatCount: number; firstEventTime: string; lastEventTime: string; eventNames: string[] };
   /** Plumbline's own: the ARNs of the resources the call named, for filtering by resource. */
   resources?: string[];
 }

@@ -33,7 +33,7 @@ const ACTION = 'cloudtrail:LookupEvents';
  * read its own account's trail; the default account's root user, which
  * administers accounts, may name any account.
  */
-function trailAccount(ctx: AuditContext, principal: Principal, input: AuditLookupInput): string {
+export function trailAccount(ctx: AuditContext, principal: Principal, input: Pick<AuditLookupInput, 'AccountId'>): string {
   const problems = patternProblems('AccountId', input.AccountId, ACCOUNT_ID, '12 digits', false);
   if (problems.length) throw ValidationError.fields(problems);
   const accountId = input.AccountId ?? principal.accountId;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildAuditRecord, type AuditOutcome } from '../../domain/audit/build';
+import { buildAuditRecord, cloudTrailTime, type AuditOutcome } from '../../domain/audit/build';
 import type { AuditRecord } from '../../domain/audit/record';
 import { insertAuditRows, insertJournalRows, moveJournalRows, type AuditRow } from '../../store/audit.repo';
 import type { Store, Trx } from '../../store/database';
@@ -8,6 +8,7 @@ import { isStoreUnreachable } from '../../store/pg-resilience';
 import { enqueueEventsFor } from '../events/outbox';
 import type { EventsRuntime } from '../events/runtime';
 import type { AuditCall, AuditSink } from './call';
+import { RepeatedFailures } from './repeats';
 
 export interface AuditTrailOptions {
   region: string;
@@ -15,6 +16,9 @@ export interface AuditTrailOptions {
   flushMs?: number;
   /** A batch this large is written at once. */
   maxBatch?: number;
+  /** Repeats of one failure within this many milliseconds become one record (./repeats.ts); 0 records each. */
+  repeatWindowMs?: number;
+  now?: () => number;
   /** Told when a batch cannot be written (its records are kept for the next try, up to a bound). */
   onError?: (error: unknown) => void;
   /** Where records set aside or dropped are logged by event id (stderr when absent). */
@@ -82,6 +86,9 @@ export class AuditTrail implements AuditSink {
   private deadLettered = 0;
   private dropped = 0;
   private lost = 0;
+  private readonly repeats: RepeatedFailures;
+  /** Shown with the trail's size: repeats of one failure within it are one record. */
+  readonly repeatWindowSeconds: number;
 
   constructor(
     private readonly store: Store,
@@ -91,6 +98,17 @@ export class AuditTrail implements AuditSink {
     this.maxBatch = options.maxBatch ?? 500;
     this.maxPending = options.maxPending ?? MAX_PENDING;
     this.options = { ...options, log: options.log ?? ((message) => process.stderr.write(`${message}\n`)) };
+    this.repeatWindowSeconds = (options.repeatWindowMs ?? 60_000) / 1000;
+    this.repeats = new RepeatedFailures(options.repeatWindowMs ?? 60_000, options.now ?? Date.now, (call, outcome, repeats) => {
+      const record = this.record(call, outcome);
+      record.additionalEventData = {
+        repeatCount: repeats.repeatCount,
+        firstEventTime: cloudTrailTime(repeats.first),
+        lastEventTime: cloudTrailTime(repeats.last),
+        eventNames: repeats.eventNames,
+      };
+      this.push(record, call);
+    });
     // Rows a previous run left in the journal are moved soon after start.
     this.schedule();
   }
@@ -116,6 +134,7 @@ export class AuditTrail implements AuditSink {
 
   async recordChange(trx: Trx, call: AuditCall, response: unknown): Promise<void> {
     if (!call.principal || !call.eventName) return;
+    this.repeats.succeeded(call);
     const record = this.record(call, { response });
     await insertJournalRows(trx, this.store.dialect, rowsOf(record, call.eventTime));
     await enqueueEventsFor(trx, record, this.options.events);
@@ -134,7 +153,15 @@ export class AuditTrail implements AuditSink {
   recordLater(call: AuditCall, outcome: AuditOutcome): void {
     // Without a caller there is no trail to put the record in.
     if (!call.principal || !call.eventName || call.recorded) return;
-    const record = this.record(call, outcome);
+    if ('errorCode' in outcome) {
+      if (!this.repeats.admit(call, outcome)) return;
+    } else {
+      this.repeats.succeeded(call);
+    }
+    this.push(this.record(call, outcome), call);
+  }
+
+  private push(record: AuditRecord, call: AuditCall): void {
     for (const row of rowsOf(record, call.eventTime)) this.rows.push(row);
     if (!call.mutating && !record.readOnly && !record.errorCode) this.events.push(record);
     if (this.rows.length >= this.maxBatch) void this.flush();
@@ -143,6 +170,7 @@ export class AuditTrail implements AuditSink {
 
   /** Writes every waiting record; resolves once they are stored (or kept for the next try). */
   async flush(): Promise<void> {
+    this.repeats.closeEnded();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     // One batch at a time; records arriving meanwhile go in the next.
@@ -262,6 +290,7 @@ export class AuditTrail implements AuditSink {
 
   /** Writes what is waiting and stops the timer (on app close, before the store closes). */
   async close(): Promise<void> {
+    this.repeats.stop();
     await this.flush();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;

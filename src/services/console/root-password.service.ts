@@ -13,7 +13,11 @@ import { rootArn, type Principal } from '../principal';
  * access key instead), set and cleared only by that root user itself.
  */
 
-function ownRoot(principal: Principal, action: string): string {
+/** An AccountId, when given, must be the caller's own: naming another account is an error, never silently ignored. */
+function ownRoot(principal: Principal, action: string, input: { AccountId?: unknown } = {}): string {
+  if (input.AccountId !== undefined && input.AccountId !== principal.accountId) {
+    throw ValidationError.field('AccountId', `must be the caller's own account (${principal.accountId}): a root user manages only its own console password`);
+  }
   requireAccountRoot(principal, principal.accountId, action, rootArn(principal.accountId));
   return principal.accountId;
 }
@@ -23,13 +27,13 @@ const present = (row: { changed_at: number } | undefined) => ({
   ...(row ? { PasswordLastSet: seconds(row.changed_at) } : {}),
 });
 
-export async function getRootPassword(ctx: IdentityContext, principal: Principal) {
-  const accountId = ownRoot(principal, 'iam:GetLoginProfile');
+export async function getRootPassword(ctx: IdentityContext, principal: Principal, input: { AccountId?: unknown } = {}) {
+  const accountId = ownRoot(principal, 'iam:GetLoginProfile', input);
   return read(ctx, async (trx) => present(await findRootPassword(trx, accountId)));
 }
 
-export async function setRootPassword(ctx: IdentityContext, principal: Principal, input: { Password?: unknown }) {
-  const accountId = ownRoot(principal, 'iam:UpdateLoginProfile');
+export async function setRootPassword(ctx: IdentityContext, principal: Principal, input: { Password?: unknown; AccountId?: unknown }) {
+  const accountId = ownRoot(principal, 'iam:UpdateLoginProfile', input);
   const problems = passwordProblems(input.Password);
   if (problems.length) throw ValidationError.fields(problems);
   const hash = await hashPassword(input.Password as string);
@@ -39,8 +43,8 @@ export async function setRootPassword(ctx: IdentityContext, principal: Principal
   });
 }
 
-export async function deleteRootPasswordOf(ctx: IdentityContext, principal: Principal) {
-  const accountId = ownRoot(principal, 'iam:DeleteLoginProfile');
+export async function deleteRootPasswordOf(ctx: IdentityContext, principal: Principal, input: { AccountId?: unknown } = {}) {
+  const accountId = ownRoot(principal, 'iam:DeleteLoginProfile', input);
   return mutate(ctx, { principal, operation: 'DeleteRootPassword' }, async (trx) => {
     if (!(await deleteRootPassword(trx, accountId))) {
       throw new NotFoundError(`The root user of account ${accountId} has no console password`, accountId, 'ROOT_PASSWORD');

@@ -3,13 +3,13 @@ import { ApiError, ThrottlingError, ValidationError, type FieldProblem } from '.
 import { findAccessKey } from '../../store/accounts.repo';
 import { endConsoleSession, findRootPassword, insertConsoleSession, purgeConsoleSessions } from '../../store/console-sessions.repo';
 import { findAccount, findUser } from '../../store/identity.repo';
+import { clearSignInAttempts, purgeSignInAttempts, releaseSignInAttempt, reserveSignInAttempt } from '../../store/sign-in-limits.repo';
 import type { ServiceContext } from '../context';
 import { newAccessKeyId, newSecretAccessKey, type SecretBox } from '../credentials/accounts.service';
 import { hashPassword, verifyPassword } from '../identity/passwords';
 import { ACCOUNT_ID } from '../identity/rules';
 import { rootArn, type Principal } from '../principal';
 import { isSessionKeyId, SESSION_KEY_PREFIX } from './session-keys';
-import { FailureThrottle } from './throttle';
 
 /**
  * Console sign-in: an IAM user with its password, the root user with a password set
@@ -21,15 +21,15 @@ import { FailureThrottle } from './throttle';
 export interface ConsoleContext extends ServiceContext {
   box: SecretBox;
   sessionHours: number;
-  /** Failures per account and user (or access key), and per client address. */
-  perIdentity: FailureThrottle;
-  perAddress: FailureThrottle;
 }
 
-export const newThrottles = () => ({
-  perIdentity: new FailureThrottle(5, 15 * 60_000),
-  perAddress: new FailureThrottle(30, 15 * 60_000),
-});
+/**
+ * Password (or secret) checks allowed per identity (account and user, or access key)
+ * and per client address in a 15-minute window that starts at the first attempt. A
+ * successful sign-in forgets its identity's failures and does not count against its
+ * address. The README's security section quotes these.
+ */
+export const SIGN_IN_LIMITS = { perIdentity: 5, perAddress: 30, windowMs: 15 * 60_000 };
 
 /** Wrong details, whatever was wrong: never says whether the account, user or key exists. */
 export class SignInFailedError extends ApiError {
@@ -125,21 +125,39 @@ const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 /** Expired sessions are kept a day so that using one still says "expired" rather than "invalid". */
 const KEEP_EXPIRED_MS = 24 * 3600_000;
 
+function throttled(retryAt: number, now: number): ThrottlingError {
+  const wait = minutes(retryAt - now);
+  return new ThrottlingError(`Too many failed sign-in attempts: try again in ${wait} minute${wait === 1 ? '' : 's'}`);
+}
+
+/**
+ * Counts the attempt against both limits before any password is checked, so that
+ * however many attempts arrive at once, on however many instances, at most the limit
+ * of them reach the check; one refused by its address gives its identity's count back.
+ */
+async function reserveAttempt(ctx: ConsoleContext, who: string, where: string, now: number): Promise<void> {
+  const { perIdentity, perAddress, windowMs } = SIGN_IN_LIMITS;
+  const identity = await reserveSignInAttempt(ctx.store.db, who, perIdentity, windowMs, now);
+  if (!identity.reserved) throw throttled(identity.retryAt, now);
+  const address = await reserveSignInAttempt(ctx.store.db, where, perAddress, windowMs, now);
+  if (!address.reserved) {
+    await releaseSignInAttempt(ctx.store.db, who);
+    throw throttled(address.retryAt, now);
+  }
+}
+
 export async function signIn(ctx: ConsoleContext, input: SignInInput, address: string) {
   const attempt = attemptOf(input);
   const who = identityKey(attempt);
+  const where = `ip:${address}`;
   const now = ctx.now();
-  const wait = Math.max(ctx.perIdentity.waitMs(who, now), ctx.perAddress.waitMs(address, now));
-  if (wait > 0) {
-    throw new ThrottlingError(`Too many failed sign-in attempts: try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}`);
-  }
+  await reserveAttempt(ctx, who, where, now);
   const identity = await check(ctx, attempt);
-  if (!identity) {
-    ctx.perIdentity.fail(who, now);
-    ctx.perAddress.fail(address, now);
-    throw new SignInFailedError();
-  }
-  ctx.perIdentity.clear(who);
+  // A failure keeps its reservations: they are the count of failures.
+  if (!identity) throw new SignInFailedError();
+  await clearSignInAttempts(ctx.store.db, who);
+  await releaseSignInAttempt(ctx.store.db, where);
+  await purgeSignInAttempts(ctx.store.db, now - SIGN_IN_LIMITS.windowMs);
   const accessKeyId = SESSION_KEY_PREFIX + newAccessKeyId().slice(SESSION_KEY_PREFIX.length);
   const secretAccessKey = newSecretAccessKey();
   const sessionToken = randomBytes(48).toString('base64url');

@@ -62,8 +62,9 @@ export async function postWebhook(delivery: WebhookDelivery): Promise<DeliveryRe
 /** Appends the event as one line of NDJSON. */
 export async function appendToFile(file: string, body: string): Promise<DeliveryResult> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await appendFile(file, `${body}\n`, 'utf8');
+    // Events name resources and callers: private to the server's user, like the data directory.
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await appendFile(file, `${body}\n`, { encoding: 'utf8', mode: 0o600 });
     return { ok: true, status: 'WRITTEN' };
   } catch (error) {
     return { ok: false, status: 'WRITE_FAILED', error: `the file could not be written: ${(error as Error).message}` };

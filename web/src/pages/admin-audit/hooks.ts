@@ -48,3 +48,17 @@ export function useAuditTrail(filters: AuditFilters) {
     openPage: (index: number) => setPage(index),
   };
 }
+
+/** The trail's size and growth (GET /_plumbline/admin/audit/stats). */
+export interface TrailStats {
+  Records: number;
+  ApproximateBytes: number;
+  RecordsLastHour: number;
+  RecordsLastDay: number;
+  RepeatWindowSeconds: number;
+}
+
+export function useTrailStats() {
+  const call = useSignedFetch();
+  return useLoad<TrailStats>(() => call('GET', '/_plumbline/admin/audit/stats'), [call]);
+}

@@ -18,6 +18,7 @@ import { RootOnly } from '../commons/root-only';
 import { useFollow } from '../commons/router-link';
 import { AUDIT_COLUMNS, DATE_RANGE_STRINGS, RELATIVE_RANGES, isValidRange, rangeSeconds, type AuditRecord } from './config';
 import { useAuditTrail, type AuditFilters } from './hooks';
+import TrailSize from './trail-size';
 
 type ReadOnlyChoice = 'all' | 'true' | 'false';
 
@@ -58,6 +59,7 @@ function AuditTrail() {
       <Header variant="h1" description="Every call made in your account, newest first: who made it, on what, and whether it succeeded. Free text in requests is kept as ****.">
         Audit trail
       </Header>
+      <TrailSize />
       <Container header={<Header variant="h2">Filters</Header>}>
         <form onSubmit={(e) => (e.preventDefault(), apply())}>
           <SpaceBetween size="m">
