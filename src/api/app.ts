@@ -27,6 +27,7 @@ import { registerTemplateRoutes } from './template-routes';
 import { registerLensTemplateRoutes } from './lens-template-routes';
 import { registerLensDraftRoutes } from './lens-draft-routes';
 import { registerPracticeRiskRoutes } from './practice-risk-routes';
+import { registerPermissionsRoutes } from './permissions-routes';
 import { bindInput } from './input';
 import { implemented } from './operations';
 import { matchRoute } from './routing';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     registerLensTemplateRoutes(own, { services, lookup, region: config.region });
     registerLensDraftRoutes(own, { services, lookup, region: config.region });
     registerPracticeRiskRoutes(own, { services, lookup, region: config.region });
+    registerPermissionsRoutes(own, { services, lookup, region: config.region });
   });
 
   app.all('/*', async (request, reply) => {

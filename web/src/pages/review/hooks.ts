@@ -10,7 +10,7 @@ import { useWellArchitected } from '../../api/client';
 import { useSignedFetch } from '../../api/signed-fetch';
 import { loadLensAnswers } from '../commons/lens-answers';
 import { useLoad } from '../commons/use-load';
-import { draftOf, isChanged, updateOf, type AnswerDraft } from './answer-draft';
+import { draftOf, isChanged, updateOf, type AnswerDraft } from '../commons/answer-draft';
 
 /** The workload, its lens review and every answer summary of that review (for the left panel). */
 export function useReviewContext(workloadId: string, lensAlias: string) {

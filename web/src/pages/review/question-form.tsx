@@ -12,8 +12,8 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { RiskStatus } from '../commons/risk-counts';
 import { NOTES_MAX, charactersRemaining } from '../commons/characters-remaining';
-import { noneChoiceOf, toggleChoice, type AnswerDraft } from './answer-draft';
-import { REASON_OPTIONS, problemsAt, reasonOption } from './config';
+import { REASON_OPTIONS, noneChoiceOf, reasonOption, toggleChoice, type AnswerDraft } from '../commons/answer-draft';
+import { problemsAt } from './config';
 import type { InfoFocus } from './helpful-resources';
 import { PracticesNotApplicable } from './practices-not-applicable';
 
