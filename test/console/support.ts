@@ -141,7 +141,7 @@ export async function signInAsUser(page: Page, accountId: string, userName: stri
 
 /** Resolves once the signed-in frame (top navigation with the user menu) is shown. */
 export async function signedIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Signed in as / }).waitFor();
+  await page.getByRole('button', { name: /: signed in as / }).waitFor();
 }
 
 /** The console session the page keeps (sessionStorage 'plumbline.session'), or null when signed out. */

@@ -1,5 +1,4 @@
 import { GetLensReviewReportCommand } from '@aws-sdk/client-wellarchitected';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -7,6 +6,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import { useWellArchitected } from '../../api/client';
 import { downloadBase64, fileNameOf } from '../commons/download-file';
 import { ErrorAlert } from '../commons/error-alert';
@@ -60,11 +60,7 @@ export default function LensReviewPage() {
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup
-        onFollow={(event) => {
-          event.preventDefault();
-          navigate(event.detail.href);
-        }}
+      <Breadcrumbs
         items={[
           { text: 'Workloads', href: '/workloads' },
           { text: workloadName, href: `/workloads/${segment(workloadId)}` },

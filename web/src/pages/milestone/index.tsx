@@ -1,6 +1,6 @@
 import type { LensReviewSummary } from '@aws-sdk/client-wellarchitected';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -15,7 +15,6 @@ import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
-import { useFollow } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
 import { AnswersTable } from './answers-table';
 import { useMilestone, useMilestoneAnswers, useMilestoneReport } from './hooks';
@@ -28,7 +27,6 @@ export default function MilestonePage() {
   const workloadId = params.workloadId!;
   const number = Number(params.milestoneNumber);
   const navigate = useNavigate();
-  const follow = useFollow();
   const state = useMilestone(workloadId, number);
   const [lensChoice, setLensChoice] = useState<string>();
   const lenses = state.data?.lenses ?? [];
@@ -42,14 +40,13 @@ export default function MilestonePage() {
   const base = `/workloads/${segment(workloadId)}`;
 
   const breadcrumbs = (
-    <BreadcrumbGroup
+    <Breadcrumbs
       items={[
         { text: 'Workloads', href: '/workloads' },
         { text: w?.WorkloadName ?? workloadId, href: base },
         { text: 'Milestones', href: `${base}?tab=milestones` },
         { text: m?.MilestoneName ?? `Milestone ${params.milestoneNumber}`, href: `${base}/milestones/${number}` },
       ]}
-      onFollow={follow}
     />
   );
   if (!m) {

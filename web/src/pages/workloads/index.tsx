@@ -1,7 +1,7 @@
 import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -14,14 +14,12 @@ import { useAllWorkloads } from '../commons/all-workloads';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
-import { useFollow } from '../commons/router-link';
 import { useSession } from '../commons/session-context';
 import { WORKLOAD_COLUMNS } from './config';
 
 /** The Workloads page: own and shared workloads, filtered, sorted and paged; define, view, edit, delete. */
 export default function WorkloadsPage() {
   const navigate = useNavigate();
-  const follow = useFollow();
   const { session } = useSession();
   const workloads = useAllWorkloads();
   const [deleting, setDeleting] = useState<WorkloadSummary>();
@@ -58,7 +56,7 @@ export default function WorkloadsPage() {
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup items={[{ text: 'Workloads', href: '/workloads' }]} onFollow={follow} />
+      <Breadcrumbs items={[{ text: 'Workloads', href: '/workloads' }]} />
       <ErrorAlert error={workloads.error} />
       <Table
         {...collectionProps}
