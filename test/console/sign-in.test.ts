@@ -53,11 +53,14 @@ describeConsole('console sign-in', () => {
     await expect(page.getByLabel('User name').inputValue()).resolves.toBe('mateo');
     await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
     await h.shot('wrong-password', page);
-    // A missing field is named at the field.
+    // A missing field is named at the field, without asking the server.
     await page.getByLabel('User name').fill('');
     await page.getByLabel('Password').fill(PASSWORD);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('is required').waitFor();
+    await page.getByText('Enter the user name.').waitFor();
+    expect(requests.filter((url) => url.includes('/sign-in'))).toEqual([]);
     await h.shot('missing-user-name', page);
     await page.context().close();
   });

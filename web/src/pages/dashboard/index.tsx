@@ -12,6 +12,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
@@ -44,6 +45,7 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
 /** The Dashboard: resource counts, the workload reviews they filter, the selected workload's milestones. */
 export default function DashboardPage() {
   const navigate = useNavigate();
+  const can = usePermissions(['CreateWorkload']);
   const workloads = useAllWorkloads();
   const [risk, setRisk] = useState<RiskFilter>('ALL');
   const [selected, setSelected] = useState<WorkloadSummary>();
@@ -62,7 +64,7 @@ export default function DashboardPage() {
 
   return (
     <SpaceBetween size="l">
-      <Header variant="h1" actions={<Button variant="primary" onClick={() => navigate('/workloads/new')}>Define workload</Button>}>
+      <Header variant="h1" actions={<Button disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} variant="primary" onClick={() => navigate('/workloads/new')}>Define workload</Button>}>
         Dashboard
       </Header>
       <ErrorAlert error={workloads.error} />

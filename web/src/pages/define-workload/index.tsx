@@ -14,7 +14,8 @@ import { usePermissions } from '../commons/permissions';
 import { useAction } from '../commons/use-action';
 import { checkWorkloadForm, emptyWorkloadForm, tagMap, workloadMembers, type FormErrors, type WorkloadFormState } from '../commons/workload-properties';
 import { WorkloadPropertiesForm } from '../commons/workload-properties-form';
-import { FRAMEWORK_LENS, useDefineWorkloadChoices } from './hooks';
+import { FRAMEWORK_LENS } from '../commons/lens-picker';
+import { useDefineWorkloadChoices } from './hooks';
 import { LensesStep, type LensChoice } from './lenses-step';
 
 const LENS_STEP_MEMBERS = ['Lenses', 'ProfileArns', 'ReviewTemplateArns'];

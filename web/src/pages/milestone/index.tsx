@@ -17,7 +17,8 @@ import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
 import { useAction } from '../commons/use-action';
 import { AnswersTable } from './answers-table';
-import { useMilestone, useMilestoneAnswers, useMilestoneReport } from './hooks';
+import { useLensReport } from '../commons/lens-report';
+import { useMilestone, useMilestoneAnswers } from './hooks';
 
 const aliasOf = (l: LensReviewSummary) => l.LensAlias ?? l.LensArn ?? '';
 
@@ -32,10 +33,16 @@ export default function MilestonePage() {
   const lenses = state.data?.lenses ?? [];
   const lensAlias = lensChoice ?? (lenses[0] ? aliasOf(lenses[0]) : undefined);
   const answers = useMilestoneAnswers(workloadId, lensAlias, number);
-  const report = useMilestoneReport(workloadId, number);
+  const report = useLensReport();
   const m = state.data?.milestone;
   const w = m?.Workload;
-  const generate = useAction((lens: LensReviewSummary) => report(lens, [w?.WorkloadName ?? '', m?.MilestoneName ?? '']), (lens) => `Report for ${lens.LensName} downloaded.`);
+  const generate = useAction(
+    async (lens: LensReviewSummary) => {
+      await report({ workloadId, lensAlias: aliasOf(lens), milestoneNumber: number, names: [w?.WorkloadName ?? '', m?.MilestoneName ?? '', lens.LensName ?? 'lens'] });
+      return lens;
+    },
+    (lens) => `Report for ${lens.LensName} downloaded.`,
+  );
   const [generating, setGenerating] = useState<string>();
   const base = `/workloads/${segment(workloadId)}`;
 

@@ -1,6 +1,6 @@
 import type { LensSummary } from '@aws-sdk/client-wellarchitected';
 import Multiselect from '@cloudscape-design/components/multiselect';
-import { lensKey } from './hooks';
+import { lensKey } from '../commons/lens-picker';
 
 const TYPE_LABEL: Record<string, string> = { AWS_OFFICIAL: 'AWS official', CUSTOM_SELF: 'Custom lens', CUSTOM_SHARED: 'Shared custom lens' };
 

@@ -9,6 +9,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
+import { usePermissions } from '../commons/permissions';
 import { useSession } from '../commons/session-context';
 import { useMilestones } from '../commons/use-milestones';
 import { useLensReviews, useWorkload } from './hooks';
@@ -30,6 +31,7 @@ export default function WorkloadDetailsPage() {
   const milestones = useMilestones(workloadId);
   const [dialog, setDialog] = useState<'delete' | 'reject' | 'milestone'>();
   const tab = search.get('tab') ?? 'overview';
+  const can = usePermissions(['DeleteWorkload'], { WorkloadId: workloadId });
   const w = workload.data;
   const owner = w?.Owner === session.accountId;
   const reloadAll = () => {
@@ -84,7 +86,9 @@ export default function WorkloadDetailsPage() {
         description={w.Description}
         actions={
           owner ? (
-            <Button onClick={() => setDialog('delete')}>Delete workload</Button>
+            <Button disabled={!can.DeleteWorkload.allowed} disabledReason={can.DeleteWorkload.reason} onClick={() => setDialog('delete')}>
+              Delete workload
+            </Button>
           ) : w.ShareInvitationId ? (
             <Button onClick={() => setDialog('reject')}>Reject share</Button>
           ) : undefined

@@ -10,6 +10,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
@@ -20,6 +21,7 @@ import { WORKLOAD_COLUMNS } from './config';
 /** The Workloads page: own and shared workloads, filtered, sorted and paged; define, view, edit, delete. */
 export default function WorkloadsPage() {
   const navigate = useNavigate();
+  const can = usePermissions(['CreateWorkload']);
   const { session } = useSession();
   const workloads = useAllWorkloads();
   const [deleting, setDeleting] = useState<WorkloadSummary>();
@@ -33,7 +35,7 @@ export default function WorkloadsPage() {
         <Box textAlign="center" color="inherit">
           <SpaceBetween size="s">
             <b>No workloads</b>
-            <Button onClick={() => navigate('/workloads/new')}>Define workload</Button>
+            <Button disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>Define workload</Button>
           </SpaceBetween>
         </Box>
       ),
