@@ -26,6 +26,8 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
   return (
     <div>
       <Box variant="awsui-key-label">{label}</Box>
+      {/* On a line of its own: the large count's underline would otherwise run into "Shown below". */}
+      <div>
       <Link
         variant="awsui-value-large"
         href="#"
@@ -37,7 +39,12 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
       >
         {count ?? '-'}
       </Link>
-      {active && <Box variant="small" display="block">Shown below</Box>}
+      </div>
+      {active && (
+        <Box variant="small" display="block" margin={{ top: 'xs' }}>
+          Shown below
+        </Box>
+      )}
     </div>
   );
 }

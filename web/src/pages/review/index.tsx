@@ -21,7 +21,7 @@ import { usePracticeRisks, useQuestion, useReviewContext } from './hooks';
 import { QuestionForm } from './question-form';
 import { QuestionNav } from './question-nav';
 
-const STICKY_ACTIONS = { position: 'sticky', bottom: 0, zIndex: 1, background: 'white', padding: '8px 0', borderTop: '1px solid #e9ebed' } as const;
+const STICKY_ACTIONS = { position: 'sticky', bottom: 0, zIndex: 1, background: 'white', marginTop: 16, padding: '8px 0', borderTop: '1px solid #e9ebed' } as const;
 
 /** Reviewing a workload, one question at a time: the guide's "Question page" and its three panels. */
 export default function ReviewPage() {
@@ -152,7 +152,9 @@ export default function ReviewPage() {
                   onInfo={showInfo}
                 />
                 {save.error !== undefined && <ErrorAlert error={save.error} onDismiss={save.clearError} />}
-                {/* Kept in view at the foot of the window, so that moving on never needs a long scroll. */}
+              </SpaceBetween>
+              {/* Kept in view at the foot of the window, so that moving on never needs a long scroll
+                  (sticky within the whole question, so a direct child of it). */}
                 <div style={STICKY_ACTIONS}>
                 <SpaceBetween direction="horizontal" size="xs">
                   <Button loading={save.running} onClick={() => void saveAndGo(`/workloads/${segment(workloadId)}`, savedNotice)}>
@@ -172,7 +174,6 @@ export default function ReviewPage() {
                   )}
                 </SpaceBetween>
                 </div>
-              </SpaceBetween>
             </div>
           )}
         </Container>
