@@ -79,6 +79,8 @@ function buildInto(dir: string): void {
   const partial = `${dir}.partial-${process.pid}`;
   execFileSync(path.join(REPO, 'node_modules', '.bin', 'vite'), ['build', '--config', path.join(WEB, 'vite.config.ts'), '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: REPO,
+    // The build users get: vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Renamed whole, so that a directory named by the hash is always a complete build.

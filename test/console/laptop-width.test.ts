@@ -207,9 +207,8 @@ describeConsole('the console at laptop width and at 800 px', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
       await expect(page.getByText('Question risk: Unanswered').count()).resolves.toBe(1);
       // Ticking practices gives the risk those ticks have, before saving, marked as not saved.
-      const boxes = page.getByRole('checkbox');
-      await boxes.nth(0).check();
-      await boxes.nth(1).check();
+      await page.getByRole('checkbox', { name: /^Evaluate external customer needs/ }).check();
+      await page.getByRole('checkbox', { name: /^Evaluate internal customer needs/ }).check();
       await page.getByText('(not saved yet)').waitFor();
       await expect(page.getByText('Question risk: Unanswered').count()).resolves.toBe(0);
       await page.getByRole('link', { name: /^Info about / }).nth(1).click();
@@ -266,7 +265,7 @@ describeConsole('the console at laptop width and at 800 px', () => {
     await h.shot('read-only-workload', page);
     await page.goto(`/console/workloads/${workloadId}/lenses/${LENS}/questions/priorities`);
     await page.getByRole('heading', { name: /^OPS 1 / }).waitFor();
-    await expect.poll(() => isOff(page.getByRole('checkbox').first())).toBe(true);
+    await expect.poll(() => isOff(page.getByRole('checkbox', { name: /^Evaluate external customer needs/ }))).toBe(true);
     await h.shot('read-only-question', page);
     await page.context().close();
   });

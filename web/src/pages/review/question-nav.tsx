@@ -34,7 +34,8 @@ export function QuestionNav({ workloadId, lensAlias, pillars, currentQuestionId,
           <ExpandableSection
             key={pillar.PillarId}
             headerText={`${pillar.PillarName} ${answered}/${answers.length}`}
-            headerAriaLabel={`${pillar.PillarName}, ${answered} of ${answers.length} questions answered`}
+            // Starts with the words shown, so that speech input can name it by what it says.
+            headerAriaLabel={`${pillar.PillarName} ${answered}/${answers.length}: ${answered} of ${answers.length} questions answered`}
             defaultExpanded={answers.some((a) => a.QuestionId === currentQuestionId)}
           >
             <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>

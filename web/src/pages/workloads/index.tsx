@@ -4,7 +4,7 @@ import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
@@ -53,6 +53,7 @@ export default function WorkloadsPage() {
     selection: { trackBy: 'WorkloadId', keepSelection: false },
   });
   const selected = collectionProps.selectedItems?.[0];
+  const canChange = usePermissions(['UpdateWorkload', 'DeleteWorkload'], { WorkloadId: selected?.WorkloadId }, !!selected);
   const owned = selected?.Owner === session.accountId;
   const detailsPath = selected ? `/workloads/${segment(selected.WorkloadId!)}` : '';
 
@@ -85,13 +86,13 @@ export default function WorkloadsPage() {
                 <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
                   View details
                 </Button>
-                <Button disabled={!selected || !owned} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
+                <Button disabled={!selected || !owned || !canChange.UpdateWorkload.allowed} disabledReason={selected && owned ? canChange.UpdateWorkload.reason : undefined} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
                   Edit
                 </Button>
-                <Button disabled={!selected || !owned} onClick={() => setDeleting(selected)}>
+                <Button disabled={!selected || !owned || !canChange.DeleteWorkload.allowed} disabledReason={selected && owned ? canChange.DeleteWorkload.reason : undefined} onClick={() => setDeleting(selected)}>
                   Delete
                 </Button>
-                <Button variant="primary" onClick={() => navigate('/workloads/new')}>
+                <Button variant="primary" disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>
                   Define workload
                 </Button>
               </SpaceBetween>
