@@ -82,7 +82,7 @@ describeConsole('custom lenses in the console', () => {
     await problems.getByText('pillars[1].questions[2].riskRules').waitFor();
     const row = await problems.locator('tbody tr').first().textContent();
     expect(row).toContain(`line ${lineOf(ecs, '"riskRules"', '"NET3"')}`);
-    expect(row).toContain('defaultRule');
+    expect(row).toContain('Default rule');
     // The chosen file stays, to be fixed and sent again.
     await page.getByText(ECS_LENS).waitFor();
     await h.shot('rule-violation-located');

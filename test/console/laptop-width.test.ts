@@ -147,7 +147,7 @@ describeConsole('the console at laptop width and at 800 px', () => {
       ];
       for (const [name, path, shown] of pages) {
         await page.goto(`/console${path}`);
-        await page.locator('main').getByText(shown).first().waitFor();
+        await page.getByText(shown).filter({ visible: true }).first().waitFor();
         await check(name);
       }
       expect(found).toEqual({});
@@ -211,7 +211,7 @@ describeConsole('the console at laptop width and at 800 px', () => {
       await page.getByRole('checkbox', { name: /^Evaluate internal customer needs/ }).check();
       await page.getByText('(not saved yet)').waitFor();
       await expect(page.getByText('Question risk: Unanswered').count()).resolves.toBe(0);
-      await page.getByRole('link', { name: /^Info about / }).nth(1).click();
+      await page.getByRole('button', { name: /^Info about / }).or(page.getByRole('link', { name: /^Info about / })).nth(1).click();
       const help = page.getByRole('region', { name: 'Help panel' }).or(page.locator('[aria-label="Help panel"]')).first();
       await help.waitFor();
       const helpBox = (await help.boundingBox())!;
@@ -256,7 +256,7 @@ describeConsole('the console at laptop width and at 800 px', () => {
     const define = page.getByRole('button', { name: 'Define workload' });
     await expect.poll(() => isOff(define)).toBe(true);
     await define.hover();
-    await page.getByText(/You do not have permission|Your permissions do not allow you to create workload/).first().waitFor();
+    await page.getByText(/Your permissions do not allow you to create workload/).filter({ visible: true }).first().waitFor();
     await h.shot('read-only-workloads', page);
     await page.goto(`/console/workloads/${workloadId}`);
     for (const name of ['Delete workload', 'Edit', 'Save milestone', 'Add lenses']) {

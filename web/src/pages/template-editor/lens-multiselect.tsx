@@ -19,6 +19,7 @@ export function LensMultiselect({
   const options = lenses.map((l) => ({ value: lensKey(l), label: l.LensName ?? lensKey(l), description: TYPE_LABEL[l.LensType ?? ''] ?? l.LensType, tags: l.LensVersion ? [`Version ${l.LensVersion}`] : undefined }));
   return (
     <Multiselect
+      deselectAriaLabel={(option) => `Remove ${option.label ?? option.value}`}
       selectedOptions={value.map((key) => options.find((o) => o.value === key) ?? { value: key, label: key })}
       options={options}
       onChange={({ detail }) => onChange(detail.selectedOptions.map((o) => o.value!))}
