@@ -46,9 +46,9 @@ interface LensPickerProps {
 }
 
 /**
- * Lenses to choose, as a table that fits its container at every width: the name carries
- * the description under it (shortened, with Show more), so no column is squeezed to a
- * letter per line; type and owner are narrow.
+ * Lenses to choose, as a table that fits its container at every width: each row holds
+ * the name, its type and owner, and the description under them (shortened, with Show
+ * more), so nothing is squeezed to a letter per line.
  */
 export function LensPicker({ lenses, loading, selected, fixed = [], limit, onChange, header }: LensPickerProps) {
   const chosen = lenses.filter((l) => fixed.includes(lensKey(l)) || selected.includes(lensKey(l)));
@@ -68,20 +68,23 @@ export function LensPicker({ lenses, loading, selected, fixed = [], limit, onCha
         allItemsSelectionLabel: () => 'Apply all lenses',
         selectionGroupLabel: 'Lens selection',
       }}
+      // One column: side-by-side columns squeeze the name to a few letters a line in a narrow window.
       columnDefinitions={[
         {
-          id: 'name',
-          header: 'Name and description',
+          id: 'lens',
+          header: 'Lens',
           cell: (l) => (
             <div>
               <Box fontWeight="bold">{l.LensName}</Box>
+              <Box variant="small">
+                {LENS_TYPES[l.LensType ?? ''] ?? l.LensType}
+                {l.Owner ? ` \u00b7 owner ${l.Owner}` : ''}
+              </Box>
               <Description text={l.Description} />
             </div>
           ),
           isRowHeader: true,
         },
-        { id: 'type', header: 'Type', cell: (l) => LENS_TYPES[l.LensType ?? ''] ?? l.LensType, width: 130 },
-        { id: 'owner', header: 'Owner', cell: (l) => l.Owner ?? '-', width: 130 },
       ]}
       empty={<Box textAlign="center">No lenses available</Box>}
       wrapLines
