@@ -1,5 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -15,14 +14,13 @@ import { useState } from 'react';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
 import { RootOnly } from '../commons/root-only';
-import { useFollow } from '../commons/router-link';
 import { AUDIT_COLUMNS, DATE_RANGE_STRINGS, RELATIVE_RANGES, isValidRange, rangeSeconds, type AuditRecord } from './config';
 import { useAuditTrail, type AuditFilters } from './hooks';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 type ReadOnlyChoice = 'all' | 'true' | 'false';
 
 function AuditTrail() {
-  const follow = useFollow();
   const [eventName, setEventName] = useState('');
   const [principal, setPrincipal] = useState('');
   const [resourceArn, setResourceArn] = useState('');
@@ -54,7 +52,7 @@ function AuditTrail() {
   const records = trail.data?.page === trail.page ? trail.data.Records : trail.loading ? [] : (trail.data?.Records ?? []);
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Audit trail', href: '/admin/audit' }]} />
+      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Audit trail', href: '/admin/audit' }]} />
       <Header variant="h1" description="Every call made in your account, newest first: who made it, on what, and whether it succeeded. Free text in requests is kept as ****.">
         Audit trail
       </Header>

@@ -2,9 +2,7 @@ import type { MilestoneSummary } from '@aws-sdk/client-wellarchitected';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import { Pagination } from '../commons/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useNavigate } from 'react-router-dom';
@@ -13,6 +11,7 @@ import { formatTime, segment } from '../commons/format';
 import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
 import { RouterLink } from '../commons/router-link';
 import type { Loaded } from '../commons/use-load';
+import { TableHeader } from '../commons/table-header';
 
 /** The Milestones tab: every saved milestone; view one, or compare two. */
 export function MilestonesTab({ workloadId, milestones }: { workloadId: string; milestones: Loaded<MilestoneSummary[]> }) {
@@ -35,23 +34,18 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
       loadingText="Loading milestones"
       ariaLabels={{ itemSelectionLabel: (_s, m) => `Select ${m.MilestoneName}`, selectionGroupLabel: 'Milestones' }}
       header={
-        <Header
-          variant="h2"
-          counter={milestones.data ? `(${milestones.data.length})` : undefined}
+        <TableHeader
+          title="Milestones"
+          items={milestones.data}
           description="A milestone records the state of the workload at the time it was saved."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
-                View milestone
-              </Button>
-              <Button disabled={(milestones.data?.length ?? 0) === 0} onClick={() => navigate(`${base}/compare`)}>
-                Compare milestones
-              </Button>
-            </SpaceBetween>
-          }
         >
-          Milestones
-        </Header>
+          <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
+            View milestone
+          </Button>
+          <Button disabled={(milestones.data?.length ?? 0) === 0} onClick={() => navigate(`${base}/compare`)}>
+            Compare milestones
+          </Button>
+        </TableHeader>
       }
       filter={<TextFilter {...filterProps} filteringPlaceholder="Find milestones" filteringAriaLabel="Find milestones" countText={`${filteredItemsCount ?? 0} matches`} />}
       columnDefinitions={[

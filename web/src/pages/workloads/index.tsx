@@ -3,7 +3,6 @@ import { Breadcrumbs } from '../commons/breadcrumbs';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -17,6 +16,7 @@ import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { useSession } from '../commons/session-context';
 import { WORKLOAD_COLUMNS } from './config';
+import { TableHeader } from '../commons/table-header';
 
 /** The Workloads page: own and shared workloads, filtered, sorted and paged; define, view, edit, delete. */
 export default function WorkloadsPage() {
@@ -76,30 +76,28 @@ export default function WorkloadsPage() {
           selectionGroupLabel: 'Workload selection',
         }}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={workloads.data ? `(${workloads.data.length})` : undefined}
+            title="Workloads"
+            items={workloads.data}
             description="Your workloads and the workloads shared with you."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" loading={workloads.loading} onClick={workloads.reload} />
-                <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
-                  View details
-                </Button>
-                <Button disabled={!selected || !owned || !canChange.UpdateWorkload.allowed} disabledReason={selected && owned ? canChange.UpdateWorkload.reason : undefined} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
-                  Edit
-                </Button>
-                <Button disabled={!selected || !owned || !canChange.DeleteWorkload.allowed} disabledReason={selected && owned ? canChange.DeleteWorkload.reason : undefined} onClick={() => setDeleting(selected)}>
-                  Delete
-                </Button>
-                <Button variant="primary" disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>
-                  Define workload
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={workloads.reload}
+            refreshLabel="Refresh"
+            refreshing={workloads.loading}
           >
-            Workloads
-          </Header>
+            <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
+              View details
+            </Button>
+            <Button disabled={!selected || !owned || !canChange.UpdateWorkload.allowed} disabledReason={selected && owned ? canChange.UpdateWorkload.reason : undefined} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
+              Edit
+            </Button>
+            <Button disabled={!selected || !owned || !canChange.DeleteWorkload.allowed} disabledReason={selected && owned ? canChange.DeleteWorkload.reason : undefined} onClick={() => setDeleting(selected)}>
+              Delete
+            </Button>
+            <Button variant="primary" disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>
+              Define workload
+            </Button>
+          </TableHeader>
         }
         filter={
           <TextFilter
