@@ -33,7 +33,8 @@ describeConsole('console review, lens details and lens upgrades', () => {
   const open = (path: string) => page.goto(`/console${path}`);
   const answer = async (questionId: string) =>
     (await h.server.client.send(new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: LENS, QuestionId: questionId }))).Answer!;
-  const questionHeading = (n: number) => page.getByRole('heading', { name: new RegExp(`^${n}\\. `) });
+  // Numbered as the guide does: "OPS 3" (all these questions are in Operational Excellence).
+  const questionHeading = (n: number) => page.getByRole('heading', { name: new RegExp(`^OPS ${n} `) });
 
   beforeAll(async () => {
     h = await startConsole(import.meta.url);
@@ -53,7 +54,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
 
   it('answers a question with practices, keeps "None of these" exclusive, and saves on Next', async () => {
     await open(`/workloads/${workloadId}/lenses/${LENS}/questions/priorities`);
-    await page.getByRole('heading', { name: '1. How do you determine what your priorities are?' }).waitFor();
+    await page.getByRole('heading', { name: 'OPS 1 How do you determine what your priorities are?' }).waitFor();
     const external = page.getByRole('checkbox', { name: 'Evaluate external customer needs' });
     const internal = page.getByRole('checkbox', { name: 'Evaluate internal customer needs' });
     const none = page.getByRole('checkbox', { name: 'None of these' });
@@ -75,7 +76,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
     await page.waitForURL(/questions\/ops-model$/);
     await questionHeading(2).waitFor();
     expect(await page.getByText('Operational Excellence 1/11').count()).toBe(1);
-    expect(await page.getByRole('listitem').filter({ hasText: '1. How do you determine what your priorities are?' }).getByText('Done').count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: 'OPS 1 How do you determine what your priorities are?' }).getByText('Done').count()).toBe(1);
     await h.shot('next-question');
     const saved = await answer('priorities');
     expect(saved.SelectedChoices).toEqual(['ops_priorities_ext_cust_needs', 'ops_priorities_int_cust_needs']);
