@@ -58,8 +58,8 @@ describeConsole('console review, lens details and lens upgrades', () => {
     const external = page.getByRole('checkbox', { name: 'Evaluate external customer needs' });
     const internal = page.getByRole('checkbox', { name: 'Evaluate internal customer needs' });
     const none = page.getByRole('checkbox', { name: 'None of these' });
-    // Every practice but "None of these" shows its risk level.
-    const badges = page.getByText(/^(High|Medium|Low) risk$/);
+    // Every practice not followed shows the risk issue it raises (all of this question's raise one); "None of these" none.
+    const badges = page.getByRole('img', { name: /^(High|Medium) risk issue if not followed$/ });
     await badges.first().waitFor(POLL);
     expect(await badges.count()).toBe((await answer('priorities')).Choices!.length - 1);
     await external.check();

@@ -78,7 +78,7 @@ describeConsole('console workloads, dashboard and milestones', () => {
     await expect(page.getByRole('checkbox', { name: 'Apply Well-Architected Framework' }).isDisabled()).resolves.toBe(true);
     await h.shot('define-lenses-step');
     await page.getByRole('button', { name: 'Define workload' }).click();
-    await page.getByText(/A workload named 'internal employee {2}PORTAL' already exists/).waitFor();
+    await page.getByText(/You already have a workload named "internal employee {2}PORTAL"/).waitFor();
     await expect(field('Description').inputValue()).resolves.toBe('The retail storefront for North America');
     await expect(field('Review owner').inputValue()).resolves.toBe('Dana Ortiz');
     await h.shot('define-conflict-on-name');
