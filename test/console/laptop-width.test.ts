@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { CreateMilestoneCommand, CreateWorkloadCommand, GetWorkloadCommand, ListLensReviewsCommand } from '@aws-sdk/client-wellarchitected';
 import type { Locator, Page } from 'playwright-core';
@@ -90,6 +91,8 @@ describeConsole('the console at laptop width and at 800 px', () => {
       if (script.bytes >= 1024) expect(script.encoding, script.url).toBe('br');
       expect(script.cache, script.url).toContain('immutable');
     }
+    // Kept beside the screenshots, for the README's figure and for comparing builds.
+    writeFileSync(path.resolve('test-artifacts', 'console', 'laptop-width', 'first-load.json'), `${JSON.stringify({ totalBytes: total, scripts }, null, 2)}\n`);
     expect(total).toBeLessThan(FIRST_LOAD_MAX_BYTES);
     // The sign-in page alone loads less than the signed-in console it leads to.
     const signIn = await h.newPage();
