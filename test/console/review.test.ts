@@ -145,7 +145,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
     expect(await answer('observability')).toMatchObject({ SelectedChoices: [first.ChoiceId], Notes: 'Dashboards per service.' });
     // Its risk is shown in the left panel once saved.
     const saved = await answer('observability');
-    const item = page.getByRole('listitem').filter({ hasText: '4. How do you implement observability' });
+    const item = page.getByRole('listitem').filter({ hasText: 'OPS 4 How do you implement observability' });
     expect(await item.getByText(saved.Risk === 'HIGH' ? 'High risk' : 'Medium risk').count()).toBe(1);
   });
 
