@@ -51,7 +51,7 @@ describeConsole('the tutorial in the console', () => {
   const openQuestion = async (q: CompiledQuestion) => {
     // The current question is shown, not linked, in the left panel.
     if (!(await questionHeading(q).isVisible())) {
-      await page.getByRole('navigation', { name: 'Pillars and questions' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${escape(q.title)}$`) }).click();
+      await page.getByRole('navigation', { name: 'Pillars and questions' }).getByRole('link', { name: new RegExp(`^[A-Z]+ \\d+ ${escape(q.title)}$`) }).click();
     }
     await questionHeading(q).waitFor();
   };
