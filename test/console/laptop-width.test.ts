@@ -169,10 +169,10 @@ describeConsole('the console at laptop width and at 800 px', () => {
       await page.getByRole('heading', { name: /^Lenses/ }).waitFor();
       await h.shot(`${viewport.width}-lens-step`, page);
       const height = await pageHeight(page);
-      // Was 27,000-30,000 px below 1,440 px wide: each row a few lines now, the page about two screens.
-      expect(height).toBeLessThan(viewport.height * 3);
+      // Was 27,000-30,000 px below 1,440 px wide: each row a few lines now, the page under two screens.
+      expect(height).toBeLessThan(viewport.height * 2);
       const submit = await documentBox(page, 'button:has-text("Define workload")');
-      expect(submit.bottom).toBeLessThan(viewport.height * 3);
+      expect(submit.bottom).toBeLessThan(viewport.height * 2);
       const firstChoice = await documentBox(page, 'table input[type="checkbox"]');
       expect(firstChoice.top).toBeLessThan(viewport.height * 1.5);
       // Each row of the table fits inside the window's width.
