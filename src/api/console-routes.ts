@@ -58,7 +58,8 @@ export function registerConsoleStatic(app: FastifyInstance, distDir: string, aut
 
   app.register(async (scope) => {
     // serve: false: this plugin only lends reply.sendFile; the route below chooses the file.
-    await scope.register(fastifyStatic, { root, serve: false });
+    // preCompressed: the build writes .br and .gz copies; the one the browser accepts is sent.
+    await scope.register(fastifyStatic, { root, serve: false, preCompressed: true });
     scope.get(`${CONSOLE_PREFIX}*`, async (request, reply) => {
       reply.header('x-content-type-options', 'nosniff').header('x-frame-options', 'DENY');
       const wanted = (request.params as { '*': string })['*'];

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerConsoleStatic } from '../../src/api/console-routes';
@@ -37,6 +39,9 @@ describe('console files', () => {
     mkdirSync(path.join(dir, 'dist', 'assets'), { recursive: true });
     writeFileSync(path.join(dir, 'dist', 'index.html'), INDEX);
     writeFileSync(path.join(dir, 'dist', 'assets', 'index-abc123.js'), ASSET);
+    // As web/build/precompress.ts writes them beside each file.
+    writeFileSync(path.join(dir, 'dist', 'assets', 'index-abc123.js.br'), brotliCompressSync(ASSET));
+    writeFileSync(path.join(dir, 'dist', 'assets', 'index-abc123.js.gz'), gzipSync(ASSET));
     writeFileSync(path.join(dir, 'secret.txt'), 'outside the build');
     built = await serve(path.join(dir, 'dist'));
     missing = await serve(path.join(dir, 'not-built'));
@@ -55,6 +60,29 @@ describe('console files', () => {
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(await response.text()).toBe(INDEX);
     }
+  });
+
+  it('sends the precompressed copy the browser accepts, Brotli first, and the file itself to others', async () => {
+    const raw = async (encoding: string) => {
+      const response = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        get(`${built.url}/console/assets/index-abc123.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      return response;
+    };
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(ASSET);
+    const gz = await raw('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(ASSET);
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(ASSET);
   });
 
   it('serves hashed assets with a year-long immutable cache, and says plainly when one is missing', async () => {

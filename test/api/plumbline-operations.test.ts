@@ -144,6 +144,12 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     expect(template.status).toBe(200);
     note('GetLensTemplate', 'denied', template);
     note('GetLensTemplate', 'allowed', await send({ method: 'GET', path: '/_plumbline/lens-template' }));
+    // Permission simulation speaks only of the caller: anyone signed may ask.
+    const simulation = { ActionNames: ['CreateWorkload'], Resource: {} };
+    const nobodyAsks = await send({ method: 'POST', path: '/_plumbline/permissions/simulate', body: simulation }, nobody.credentials);
+    expect(nobodyAsks.json).toEqual({ EvaluationResults: [{ EvalActionName: 'wellarchitected:CreateWorkload', EvalDecision: 'denied' }] });
+    note('SimulatePermissions', 'denied', nobodyAsks);
+    note('SimulatePermissions', 'allowed', await send({ method: 'POST', path: '/_plumbline/permissions/simulate', body: simulation }));
 
     let NextToken: string | undefined;
     do {

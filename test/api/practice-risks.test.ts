@@ -47,6 +47,18 @@ describe.each(storeKinds())('practice risks on %s', (kind) => {
     }
   });
 
+  it("carries each question's risk rules as the lens writes them, so the console evaluates unsaved ticks the same way", async () => {
+    const response = await practiceRisks(workloadId, 'wellarchitected');
+    const lens = loadBuiltinLenses().find((l) => l.alias === 'wellarchitected')!.current;
+    const questions = response.json!.Questions as Array<{ QuestionId: string; RiskRules: Array<{ Condition: string; Risk: string }> }>;
+    for (const pillar of lens.document.pillars) {
+      for (const question of pillar.questions) {
+        const expected = question.riskRules.map((r) => ({ Condition: r.condition, Risk: r.risk }));
+        expect(questions.find((q) => q.QuestionId === question.id)?.RiskRules, question.id).toEqual(expected);
+      }
+    }
+  });
+
   it('answers not found for a workload that is not there, a ValidationException for a lens not applied, and names a bad milestone number', async () => {
     const missing = await practiceRisks('0123456789abcdef0123456789abcdef', 'wellarchitected');
     expect(missing.status).toBe(404);

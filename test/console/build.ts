@@ -27,10 +27,10 @@ function sourceFiles(dir: string): string[] {
     .sort();
 }
 
-/** A hash of everything the build reads from web/ (sources, index.html, config) and the lockfile. */
+/** A hash of everything the build reads from web/ (sources, build plugins, index.html, config) and the lockfile. */
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  const files = [...sourceFiles(path.join(WEB, 'src')), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(REPO, 'package-lock.json')];
+  const files = [...sourceFiles(path.join(WEB, 'src')), ...sourceFiles(path.join(WEB, 'build')), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(REPO, 'package-lock.json')];
   for (const file of files) {
     if (!existsSync(file)) continue;
     hash.update(path.relative(REPO, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -79,6 +79,8 @@ function buildInto(dir: string): void {
   const partial = `${dir}.partial-${process.pid}`;
   execFileSync(path.join(REPO, 'node_modules', '.bin', 'vite'), ['build', '--config', path.join(WEB, 'vite.config.ts'), '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: REPO,
+    // The build users get: vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Renamed whole, so that a directory named by the hash is always a complete build.

@@ -33,7 +33,8 @@ describeConsole('console review, lens details and lens upgrades', () => {
   const open = (path: string) => page.goto(`/console${path}`);
   const answer = async (questionId: string) =>
     (await h.server.client.send(new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: LENS, QuestionId: questionId }))).Answer!;
-  const questionHeading = (n: number) => page.getByRole('heading', { name: new RegExp(`^${n}\\. `) });
+  // Numbered as the guide does: "OPS 3" (all these questions are in Operational Excellence).
+  const questionHeading = (n: number) => page.getByRole('heading', { name: new RegExp(`^OPS ${n} `) });
 
   beforeAll(async () => {
     h = await startConsole(import.meta.url);
@@ -53,12 +54,12 @@ describeConsole('console review, lens details and lens upgrades', () => {
 
   it('answers a question with practices, greys the practices out while "None of these" is ticked, and saves on Next', async () => {
     await open(`/workloads/${workloadId}/lenses/${LENS}/questions/priorities`);
-    await page.getByRole('heading', { name: '1. How do you determine what your priorities are?' }).waitFor();
+    await page.getByRole('heading', { name: 'OPS 1 How do you determine what your priorities are?' }).waitFor();
     const external = page.getByRole('checkbox', { name: 'Evaluate external customer needs' });
     const internal = page.getByRole('checkbox', { name: 'Evaluate internal customer needs' });
     const none = page.getByRole('checkbox', { name: 'None of these' });
-    // Every practice but "None of these" shows its risk level.
-    const badges = page.getByText(/^(High|Medium|Low) risk$/);
+    // Every practice not followed shows the risk issue it raises (all of this question's raise one); "None of these" none.
+    const badges = page.getByRole('img', { name: /^(High|Medium) risk issue if not followed$/ });
     await badges.first().waitFor(POLL);
     expect(await badges.count()).toBe((await answer('priorities')).Choices!.length - 1);
     await external.check();
@@ -77,7 +78,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
     await page.waitForURL(/questions\/ops-model$/);
     await questionHeading(2).waitFor();
     expect(await page.getByText('Operational Excellence 1/11').count()).toBe(1);
-    expect(await page.getByRole('listitem').filter({ hasText: '1. How do you determine what your priorities are?' }).getByText('Done').count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: 'OPS 1 How do you determine what your priorities are?' }).getByText('Done').count()).toBe(1);
     await h.shot('next-question');
     const saved = await answer('priorities');
     expect(saved.SelectedChoices).toEqual(['ops_priorities_ext_cust_needs', 'ops_priorities_int_cust_needs']);
@@ -146,7 +147,7 @@ describeConsole('console review, lens details and lens upgrades', () => {
     expect(await answer('observability')).toMatchObject({ SelectedChoices: [first.ChoiceId], Notes: 'Dashboards per service.' });
     // Its risk is shown in the left panel once saved.
     const saved = await answer('observability');
-    const item = page.getByRole('listitem').filter({ hasText: '4. How do you implement observability' });
+    const item = page.getByRole('listitem').filter({ hasText: 'OPS 4 How do you implement observability' });
     expect(await item.getByText(saved.Risk === 'HIGH' ? 'High risk' : 'Medium risk').count()).toBe(1);
   });
 

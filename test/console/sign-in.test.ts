@@ -26,7 +26,7 @@ describeConsole('console sign-in', () => {
 
   it('signs the root user in with its access key: account and root shown, administration offered', async () => {
     const { page } = h;
-    const menu = page.getByRole('button', { name: `Signed in as Root user of account ${TEST_ACCOUNT}` });
+    const menu = page.getByRole('button', { name: `Root user @ ${TEST_ACCOUNT}: signed in as Root user of account ${TEST_ACCOUNT}` });
     await expect(menu.isVisible()).resolves.toBe(true);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const nav = page.getByRole('navigation').filter({ hasText: 'Reviews' }).last();
@@ -53,11 +53,14 @@ describeConsole('console sign-in', () => {
     await expect(page.getByLabel('User name').inputValue()).resolves.toBe('mateo');
     await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
     await h.shot('wrong-password', page);
-    // A missing field is named at the field.
+    // A missing field is named at the field, without asking the server.
     await page.getByLabel('User name').fill('');
     await page.getByLabel('Password').fill(PASSWORD);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('is required').waitFor();
+    await page.getByText('Enter the user name.').waitFor();
+    expect(requests.filter((url) => url.includes('/sign-in'))).toEqual([]);
     await h.shot('missing-user-name', page);
     await page.context().close();
   });
@@ -65,7 +68,7 @@ describeConsole('console sign-in', () => {
   it('signs an IAM user in with its password; no administration for a user', async () => {
     const page = await h.newPage();
     await signInAsUser(page, TEST_ACCOUNT, 'mateo', PASSWORD);
-    await page.getByRole('button', { name: `Signed in as mateo of account ${TEST_ACCOUNT}` }).waitFor();
+    await page.getByRole('button', { name: `mateo @ ${TEST_ACCOUNT}: signed in as mateo of account ${TEST_ACCOUNT}` }).waitFor();
     const nav = page.getByRole('navigation').filter({ hasText: 'Reviews' }).last();
     await expect(nav.getByRole('link', { name: 'Users', exact: true }).count()).resolves.toBe(0);
     await expect(nav.getByRole('link', { name: 'Workloads', exact: true }).count()).resolves.toBe(1);
@@ -81,7 +84,7 @@ describeConsole('console sign-in', () => {
     await signInAsUser(page, TEST_ACCOUNT, 'mateo', PASSWORD);
     const session = await storedSession(page);
     expect(session).not.toBeNull();
-    await page.getByRole('button', { name: /^Signed in as mateo/ }).click();
+    await page.getByRole('button', { name: /^mateo @ / }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expect(storedSession(page)).resolves.toBeNull();

@@ -21,8 +21,10 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Chromium headless without a sandbox (containers run as root), GPU or background traffic. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
-/** Laptop width, the narrowest the console must be usable at. */
+/** Laptop width, at which every journey is tested. */
 export const VIEWPORT = { width: 1280, height: 800 };
+/** The narrowest width the console must work at (a small window, a tablet). */
+export const NARROW_VIEWPORT = { width: 800, height: 900 };
 
 const hasChromium = existsSync(CHROMIUM);
 /** On CI the console tests must run (a missing Chromium fails them); elsewhere they need Chromium. */
@@ -57,8 +59,8 @@ export interface ConsoleHarness {
   shot(name: string, page?: Page): Promise<string>;
   /** Uncaught errors of the console's pages so far (a test may assert there are none). */
   pageErrors: string[];
-  /** A fresh page (own session) in a new browser context, not signed in. */
-  newPage(): Promise<Page>;
+  /** A fresh page (own session) in a new browser context, not signed in; at laptop width unless a viewport is given. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -81,8 +83,8 @@ export async function startConsole(testFile: string, options: ConsoleOptions = {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, baseURL: server.url, acceptDownloads: true });
+  const newPage = async (viewport = VIEWPORT) => {
+    const context = await browser.newContext({ viewport, baseURL: server.url, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
     // Fail a step well before the test's own timeout, with Playwright's account of what it waited for;
@@ -141,7 +143,7 @@ export async function signInAsUser(page: Page, accountId: string, userName: stri
 
 /** Resolves once the signed-in frame (top navigation with the user menu) is shown. */
 export async function signedIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Signed in as / }).waitFor();
+  await page.getByRole('button', { name: /: signed in as / }).waitFor();
 }
 
 /** The console session the page keeps (sessionStorage 'plumbline.session'), or null when signed out. */

@@ -47,11 +47,11 @@ describeConsole('the tutorial in the console', () => {
   afterAll(() => h?.close());
 
   /** Moves the review to `q` through the left panel (saving the current answer). */
-  const questionHeading = (q: CompiledQuestion) => page.getByRole('heading', { level: 2, name: new RegExp(`^\\d+\\. ${escape(q.title)}$`) });
+  const questionHeading = (q: CompiledQuestion) => page.getByRole('heading', { level: 2, name: new RegExp(`^[A-Z]+ \\d+ ${escape(q.title)}$`) });
   const openQuestion = async (q: CompiledQuestion) => {
     // The current question is shown, not linked, in the left panel.
     if (!(await questionHeading(q).isVisible())) {
-      await page.getByRole('navigation', { name: 'Pillars and questions' }).getByRole('link', { name: new RegExp(`^\\d+\\. ${escape(q.title)}$`) }).click();
+      await page.getByRole('navigation', { name: 'Pillars and questions' }).getByRole('link', { name: new RegExp(`^[A-Z]+ \\d+ ${escape(q.title)}$`) }).click();
     }
     await questionHeading(q).waitFor();
   };

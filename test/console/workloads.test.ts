@@ -66,7 +66,7 @@ describeConsole('console workloads, dashboard and milestones', () => {
     await field('Non-AWS regions').fill('Local data center');
     await field('Account IDs').fill('123456789012, 12345');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('The name must be between 3 and 100 characters (is 2).').waitFor();
+    await page.getByText('Enter at least 3 characters for a name (there are 2).').waitFor();
     await page.getByText('Account IDs are 12 digits: 12345 is not.').waitFor();
     await h.shot('define-field-errors');
 
@@ -78,7 +78,7 @@ describeConsole('console workloads, dashboard and milestones', () => {
     await expect(page.getByRole('checkbox', { name: 'Apply Well-Architected Framework' }).isDisabled()).resolves.toBe(true);
     await h.shot('define-lenses-step');
     await page.getByRole('button', { name: 'Define workload' }).click();
-    await page.getByText(/A workload named 'internal employee {2}PORTAL' already exists/).waitFor();
+    await page.getByText(/You already have a workload named "internal employee {2}PORTAL"/).waitFor();
     await expect(field('Description').inputValue()).resolves.toBe('The retail storefront for North America');
     await expect(field('Review owner').inputValue()).resolves.toBe('Dana Ortiz');
     await h.shot('define-conflict-on-name');
@@ -140,7 +140,7 @@ describeConsole('console workloads, dashboard and milestones', () => {
     await page.getByPlaceholder('Enter key').last().fill('team');
     await page.getByPlaceholder('Enter value').last().fill('storefront');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('The description must be between 3 and 250 characters (is 1).').waitFor();
+    await page.getByText('Enter at least 3 characters for a description (there is 1).').waitFor();
     await h.shot('properties-error');
     await field('Description').fill('The storefront, checkout and catalog');
     await page.getByRole('button', { name: /^Improvement status/ }).click();

@@ -1,13 +1,11 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import Spinner from '@cloudscape-design/components/spinner';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { loadSession, saveSession, type Session } from './api/session';
 import { onSessionExpired } from './api/session-expiry';
 import { SessionContext } from './pages/commons/session-context';
-import { NotificationsProvider } from './pages/commons/notifications';
-import { Shell } from './pages/commons/shell';
-import SignIn from './pages/sign-in';
-import { ROUTES } from './routes';
+
+// Two halves loaded apart: the sign-in page needs none of the signed-in console's code.
+const SignIn = lazy(() => import('./pages/sign-in'));
+const SignedIn = lazy(() => import('./signed-in'));
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
@@ -19,6 +17,8 @@ export function App() {
   }, []);
   const signOut = useCallback(() => {
     saveSession(undefined);
+    // The next person to sign in starts at the dashboard, not on the page the last one left.
+    window.history.replaceState(null, '', '/console/');
     setSession(undefined);
   }, []);
   const expire = useCallback(() => {
@@ -35,22 +35,15 @@ export function App() {
     const timer = setTimeout(expire, Math.min(Math.max(0, session.expiresAt - Date.now()), 2 ** 31 - 1));
     return () => clearTimeout(timer);
   }, [session, expire]);
-  if (!session) return <SignIn onSignedIn={signIn} notice={notice} />;
   return (
-    <SessionContext.Provider value={{ session, signOut }}>
-      <NotificationsProvider>
-        <BrowserRouter basename="/console">
-          <Shell>
-            <Suspense fallback={<Spinner size="large" />}>
-              <Routes>
-                {ROUTES.map(({ path, page: Page }) => (
-                  <Route key={path} path={path} element={<Page />} />
-                ))}
-              </Routes>
-            </Suspense>
-          </Shell>
-        </BrowserRouter>
-      </NotificationsProvider>
-    </SessionContext.Provider>
+    <Suspense fallback={null}>
+      {session ? (
+        <SessionContext.Provider value={{ session, signOut }}>
+          <SignedIn />
+        </SessionContext.Provider>
+      ) : (
+        <SignIn onSignedIn={signIn} notice={notice} />
+      )}
+    </Suspense>
   );
 }

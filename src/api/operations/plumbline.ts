@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ValidationError, type FieldProblem } from '../../domain/errors';
 import { lookupAuditRecords } from '../../services/audit/lookup.service';
 import { auditTrailStats } from '../../services/audit/stats.service';
+import { simulateInput, simulatePermissions } from '../../services/identity/simulate-permissions';
 import { signInClaimant, signIn, signOut, type SignInInput } from '../../services/console/sign-in.service';
 import { deleteRootPasswordOf, getRootPassword, setRootPassword } from '../../services/console/root-password.service';
 import { read } from '../../services/context';
@@ -114,6 +115,11 @@ export const plumblineOperations: Operation[] = [
   defineOperation('GetPracticeRisks', getPracticeRisks),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
+  // Needs no permission of its own: it speaks only of the caller's own policies.
+  defineOperation('SimulatePermissions', async (ctx, principal, input: { SimulationRequest: unknown }) => {
+    const result = await simulatePermissions(ctx, principal, simulateInput(input.SimulationRequest as Record<string, unknown>));
+    return new RawAnswer('application/json', JSON.stringify(result), { 'cache-control': 'no-store' }, result);
+  }),
   {
     ...defineOperation('ConsoleSignIn', async (ctx, _principal, input: SignInInput, call) => {
     // Unsigned: the record names who signed in, or who was claimed when that identity exists.

@@ -50,7 +50,8 @@ export function isAnswered(state: AnswerState): boolean {
   return !state.isApplicable || state.selected.length > 0 || notApplicableChoices(state).length > 0;
 }
 
-export function answerRisk(question: CompiledQuestion, state: AnswerState): Risk {
+/** Needs only the question's rules and its "None of these" choice, so a client holding just those can call it too. */
+export function answerRisk(question: Pick<CompiledQuestion, 'rules' | 'noneChoiceId'>, state: AnswerState): Risk {
   if (!state.isApplicable) return 'NOT_APPLICABLE';
   if (!isAnswered(state)) return 'UNANSWERED';
   return evaluateRisk(question.rules, satisfiedChoices(state.selected, notApplicableChoices(state)));

@@ -72,7 +72,7 @@ export function lensReviewMarkdown(data: LensReviewReportData): string {
   const { workload, review, milestone } = data;
   const out: string[] = [];
   out.push(`# ${md(workload.name)}: ${md(review.LensName ?? review.LensAlias)}`, '');
-  out.push(`- Workload owner: ${md(workload.reviewOwner ?? 'not set')}`);
+  out.push(`- Review owner: ${md(workload.reviewOwner ?? 'not set')}`);
   out.push(`- Lens: ${md(review.LensAlias)}, version ${review.LensVersion} (${review.LensStatus})`);
   out.push(`- Milestone: ${milestone ? `${milestone.number} - ${md(milestone.name)} (${reportDate(milestone.recordedAt)})` : 'none (the review as it is now)'}`);
   out.push(`- Report date: ${reportDate(data.generatedAt)}`, '');

@@ -27,7 +27,7 @@ function cover(report: ReportDocument, data: LensReviewReportData): void {
   doc.moveDown(0.3);
   report.paragraph(`${lens.name} · version ${review.LensVersion}`, { size: 16 });
   doc.moveDown(2);
-  report.field('Workload owner', workload.reviewOwner ?? 'Not set');
+  report.field('Review owner', workload.reviewOwner ?? 'Not set');
   report.field('Environment', workload.environment);
   report.field('Lens', `${lens.name} (${review.LensAlias})`);
   report.field('Lens version', `${review.LensVersion} (${review.LensStatus})`);

@@ -21,12 +21,15 @@ export interface AuditRecord {
 const timeOf = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' });
 
+/** ARNs and ids have no spaces: they may break anywhere, so that the table keeps to its container's width. */
+const breakable = (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>;
+
 /** The source address and user agent are in the record itself (select a row), to keep the table readable at laptop width. */
 export const AUDIT_COLUMNS: TableProps.ColumnDefinition<AuditRecord>[] = [
   { id: 'time', header: 'Event time', cell: (r) => timeOf(r.eventTime), minWidth: 130 },
   { id: 'name', header: 'Event name', cell: (r) => r.eventName, isRowHeader: true },
-  { id: 'user', header: 'User name', cell: (r) => r.userIdentity.userName ?? (r.userIdentity.type === 'Root' ? 'root' : r.userIdentity.arn) },
-  { id: 'resources', header: 'Resources', cell: (r) => (r.resources?.length ? r.resources.join(', ') : '-'), maxWidth: 360 },
+  { id: 'user', header: 'User name', cell: (r) => breakable(r.userIdentity.userName ?? (r.userIdentity.type === 'Root' ? 'root' : r.userIdentity.arn)) },
+  { id: 'resources', header: 'Resources', cell: (r) => (r.resources?.length ? breakable(r.resources.join(', ')) : '-'), maxWidth: 360 },
   { id: 'readOnly', header: 'Read-only', cell: (r) => (r.readOnly ? 'Yes' : 'No') },
   {
     id: 'outcome',

@@ -1,5 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -7,7 +6,7 @@ import DateRangePicker, { type DateRangePickerProps } from '@cloudscape-design/c
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -15,15 +14,14 @@ import { useState } from 'react';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
 import { RootOnly } from '../commons/root-only';
-import { useFollow } from '../commons/router-link';
 import { AUDIT_COLUMNS, DATE_RANGE_STRINGS, RELATIVE_RANGES, isValidRange, rangeSeconds, type AuditRecord } from './config';
 import { useAuditTrail, type AuditFilters } from './hooks';
 import TrailSize from './trail-size';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 type ReadOnlyChoice = 'all' | 'true' | 'false';
 
 function AuditTrail() {
-  const follow = useFollow();
   const [eventName, setEventName] = useState('');
   const [principal, setPrincipal] = useState('');
   const [resourceArn, setResourceArn] = useState('');
@@ -55,7 +53,7 @@ function AuditTrail() {
   const records = trail.data?.page === trail.page ? trail.data.Records : trail.loading ? [] : (trail.data?.Records ?? []);
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Audit trail', href: '/admin/audit' }]} />
+      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Audit trail', href: '/admin/audit' }]} />
       <Header variant="h1" description="Every call made in your account, newest first: who made it, on what, and whether it succeeded. Free text in requests is kept as ****.">
         Audit trail
       </Header>

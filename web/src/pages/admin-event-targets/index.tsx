@@ -1,9 +1,7 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -13,13 +11,14 @@ import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { RootOnly } from '../commons/root-only';
-import { useFollow } from '../commons/router-link';
 import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal';
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { CreateTargetModal } from './create-target';
 import { Deliveries } from './deliveries';
 import { targetPath, useEventTargets, type EventTarget } from './hooks';
+import { TableHeader } from '../commons/table-header';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 function lastAttempt(t: EventTarget) {
   const d = t.Delivery;
@@ -29,7 +28,6 @@ function lastAttempt(t: EventTarget) {
 
 function EventTargets() {
   const call = useSignedFetch();
-  const follow = useFollow();
   const targets = useEventTargets();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<SecretField[]>();
@@ -57,7 +55,7 @@ function EventTargets() {
   const current = selected && targets.data?.find((t) => t.TargetId === selected.TargetId);
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Event targets', href: '/admin/event-targets' }]} />
+      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Event targets', href: '/admin/event-targets' }]} />
       <ErrorAlert error={targets.error} />
       <ErrorAlert error={toggle.error ?? redrive.error} onDismiss={() => (toggle.clearError(), redrive.clearError())} />
       <Table
@@ -101,30 +99,27 @@ function EventTargets() {
           },
         ]}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={targets.data ? `(${targets.data.length})` : undefined}
+            title="Event targets"
+            items={targets.data}
             description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh event targets" onClick={targets.reload} />
-                <Button disabled={!current} onClick={() => current && del.ask(current)}>
-                  Delete
-                </Button>
-                <Button disabled={!current?.Delivery.FailedCount} loading={redrive.running} onClick={() => current && void redrive.run(current)}>
-                  Retry failed
-                </Button>
-                <Button disabled={!current} loading={toggle.running} onClick={() => current && void toggle.run(current)}>
-                  {current && !current.Enabled ? 'Enable' : 'Disable'}
-                </Button>
-                <Button variant="primary" onClick={() => setCreating(true)}>
-                  Create target
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={targets.reload}
+            refreshLabel="Refresh event targets"
           >
-            Event targets
-          </Header>
+            <Button disabled={!current} onClick={() => current && del.ask(current)}>
+              Delete
+            </Button>
+            <Button disabled={!current?.Delivery.FailedCount} loading={redrive.running} onClick={() => current && void redrive.run(current)}>
+              Retry failed
+            </Button>
+            <Button disabled={!current} loading={toggle.running} onClick={() => current && void toggle.run(current)}>
+              {current && !current.Enabled ? 'Enable' : 'Disable'}
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              Create target
+            </Button>
+          </TableHeader>
         }
         empty={<Box textAlign="center">No event targets. Create one to receive the account's events.</Box>}
         pagination={<Pagination {...paginationProps} />}

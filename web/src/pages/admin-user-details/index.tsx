@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
@@ -10,21 +9,19 @@ import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { RootOnly } from '../commons/root-only';
-import { useFollow } from '../commons/router-link';
 import { useUsers } from '../admin-users/hooks';
 import { AccessKeys } from './access-keys';
 import { PasswordPanel } from './password-panel';
 import { Policies } from './policies';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 function UserDetails({ userName }: { userName: string }) {
-  const follow = useFollow();
   // The admin API has no call for one user: find it in the list.
   const users = useUsers();
   const user = users.data?.find((u) => u.UserName === userName);
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup
-        onFollow={follow}
+      <Breadcrumbs
         items={[
           { text: 'Administration', href: '/admin/users' },
           { text: 'Users', href: '/admin/users' },

@@ -1,12 +1,10 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
@@ -19,15 +17,16 @@ import { formatTime, segment } from '../commons/format';
 import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
 import { RootOnly } from '../commons/root-only';
-import { RouterLink, useFollow } from '../commons/router-link';
+import { RouterLink } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { useUsers, type AdminUser } from './hooks';
+import { TableHeader } from '../commons/table-header';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 function UsersPage() {
   const plumbline = usePlumbline();
   const navigate = useNavigate();
-  const follow = useFollow();
   const users = useUsers();
   const [creating, setCreating] = useState(false);
   const [userName, setUserName] = useState('');
@@ -58,7 +57,7 @@ function UsersPage() {
   const fields = memberErrors(create.error, 'UserName');
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup onFollow={follow} items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Users', href: '/admin/users' }]} />
+      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Users', href: '/admin/users' }]} />
       <ErrorAlert error={users.error} />
       <Table
         {...collectionProps}
@@ -77,24 +76,21 @@ function UsersPage() {
           { id: 'created', header: 'Created', cell: (u) => formatTime(u.CreateDate), sortingField: 'CreateDate' },
         ]}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={users.data ? `(${users.data.length})` : undefined}
+            title="Users"
+            items={users.data}
             description="IAM users of your account. A user can do only what its policies allow."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh users" onClick={users.reload} />
-                <Button disabled={!selected} onClick={() => del.ask(selected)}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={() => setCreating(true)}>
-                  Create user
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={users.reload}
+            refreshLabel="Refresh users"
           >
-            Users
-          </Header>
+            <Button disabled={!selected} onClick={() => del.ask(selected)}>
+              Delete
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              Create user
+            </Button>
+          </TableHeader>
         }
         filter={<TextFilter {...filterProps} filteringPlaceholder="Find users" filteringAriaLabel="Filter users" countText={`${filteredItemsCount ?? 0} matches`} />}
         pagination={<Pagination {...paginationProps} />}

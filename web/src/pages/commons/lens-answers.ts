@@ -55,3 +55,19 @@ export function questionToContinue(pillars: PillarAnswers[]): string | undefined
 export const lensReviewPath = (workloadId: string, lensAlias: string) => `/workloads/${segment(workloadId)}/lenses/${segment(lensAlias)}`;
 export const questionPath = (workloadId: string, lensAlias: string, questionId: string) =>
   `${lensReviewPath(workloadId, lensAlias)}/questions/${segment(questionId)}`;
+
+/** Short pillar codes as the guide writes question numbers ("OPS 1"); other lenses' pillars by their name's first word. */
+const PILLAR_CODES: Record<string, string> = {
+  operationalExcellence: 'OPS',
+  security: 'SEC',
+  reliability: 'REL',
+  performance: 'PERF',
+  costOptimization: 'COST',
+  sustainability: 'SUS',
+};
+
+const pillarCode = (pillarId: string, pillarName: string) =>
+  PILLAR_CODES[pillarId] ?? (pillarName.split(/\s+/)[0] ?? pillarId).slice(0, 4).toUpperCase();
+
+/** "OPS 3": a question's number as the guide writes it, from its pillar and its place there (0-based). */
+export const questionNumber = (pillar: Pick<PillarAnswers, 'PillarId' | 'PillarName'>, index: number) => `${pillarCode(pillar.PillarId, pillar.PillarName)} ${index + 1}`;

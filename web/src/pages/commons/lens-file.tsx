@@ -3,7 +3,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import FileUpload from '@cloudscape-design/components/file-upload';
 import FormField from '@cloudscape-design/components/form-field';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from './pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useCallback, useMemo, useState } from 'react';
@@ -56,13 +56,17 @@ export function useLensFile(): LensFile {
   return { files, choose, problem, text, read };
 }
 
-export function LensFileField({ lensFile, label = 'Lens file' }: { lensFile: LensFile; label?: string }) {
+/** The file chooser; `onChoose` lets the form drop the problems it showed for the previous file. */
+export function LensFileField({ lensFile, label = 'Lens file', onChoose }: { lensFile: LensFile; label?: string; onChoose?: () => void }) {
   return (
     <FormField label={label} description="The JSON file of your custom lens (see the lens format specification)." errorText={lensFile.problem}>
       <FileUpload
         accept=".json,application/json"
         value={lensFile.files}
-        onChange={({ detail }) => lensFile.choose(detail.value)}
+        onChange={({ detail }) => {
+          lensFile.choose(detail.value);
+          onChoose?.();
+        }}
         showFileSize
         constraintText="A JSON file of at most 500 KB."
         i18nStrings={{
@@ -86,20 +90,32 @@ interface Finding {
   excerpt?: string;
 }
 
+/** A line of the file worth showing beside a problem: not one that is only a bracket or a comma. */
+function telling(line: string | undefined): string | undefined {
+  const trimmed = line?.trim();
+  return trimmed && /[\p{L}\p{N}]/u.test(trimmed) ? trimmed : undefined;
+}
+
+/** "improvementPlanRequired" → "Improvement plan required": the validator's rule codes, in words. */
+const ruleWords = (code: string) => {
+  const words = code.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /** One finding of the lens validator: `Name` is a JSON path (or `$`), the message ends with the rule's code. */
 function finding(name: string, message: string, text: string | undefined, doc: unknown): Finding {
   const coded = /^(.*) \[([A-Za-z]+)\]$/s.exec(message);
   const body = coded ? coded[1] : message;
-  const rule = coded?.[2];
+  const rule = coded ? ruleWords(coded[2]) : undefined;
   const syntax = /at line (\d+), column (\d+)/.exec(body);
   const lines = text?.split('\n');
   if (syntax) {
     const line = Number(syntax[1]);
-    return { location: `Line ${line}, column ${syntax[2]}`, message: body, rule, excerpt: lines?.[line - 1]?.trim() };
+    return { location: `Line ${line}, column ${syntax[2]}`, message: body, rule, excerpt: telling(lines?.[line - 1]) };
   }
   const at = text && doc !== undefined && name !== '$' ? locateJsonPath(text, name, doc) : undefined;
   const where = at ? ` (${at.exact ? '' : 'in the value at '}line ${at.line}, column ${at.column})` : '';
-  return { location: `${name === '$' ? 'The file' : name}${where}`, message: body, rule, excerpt: at ? lines?.[at.line - 1]?.trim() : undefined };
+  return { location: `${name === '$' ? 'The file' : name}${where}`, message: body, rule, excerpt: at ? telling(lines?.[at.line - 1]) : undefined };
 }
 
 /**
@@ -160,7 +176,7 @@ function Findings({ findings }: { findings: Finding[] }) {
                 </SpaceBetween>
               ),
             },
-            { id: 'rule', header: 'Rule', cell: (f) => f.rule ?? '-', width: 140 },
+            { id: 'rule', header: 'Rule', cell: (f) => f.rule ?? '-', width: 170 },
           ]}
         />
       </SpaceBetween>

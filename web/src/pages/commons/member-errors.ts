@@ -15,6 +15,6 @@ export function memberErrors(error: unknown, nameMember?: string): Record<string
     out[member] = out[member] ? `${out[member]}; ${text}` : text;
   }
   const name = (error as { name?: string }).name;
-  if (nameMember && name === 'ConflictException') out[nameMember] = (error as Error).message;
+  if (nameMember && name === 'ConflictException') out[nameMember] = describeError(error).message;
   return out;
 }

@@ -25,7 +25,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const notify = useCallback((notice: Notice) => {
     const id = `${Date.now()}-${Math.random()}`;
     const dismiss = () => setItems((list) => list.filter((item) => item.id !== id));
-    setItems((current) => [{ ...notice, id, dismissible: true, onDismiss: dismiss }, ...current.slice(0, 4)]);
+    // One notice at a time: the outcome of the latest action replaces what an earlier one said,
+    // so two notices can never contradict each other.
+    setItems([{ ...notice, id, dismissible: true, onDismiss: dismiss }]);
   }, []);
   const clearBefore = useCallback((time: number) => setItems((list) => list.filter((item) => givenAt(item) >= time)), []);
   const value = useMemo(() => ({ items, notify, clearBefore }), [items, notify, clearBefore]);
@@ -42,5 +44,5 @@ export function NotificationsBar() {
   const { items, clearBefore } = useContext(NotificationsContext);
   const { pathname } = useLocation();
   useEffect(() => clearBefore(Date.now() - CARRY_OVER_MS), [pathname, clearBefore]);
-  return <Flashbar items={items} stackItems={items.length > 2} />;
+  return <Flashbar items={items} />;
 }

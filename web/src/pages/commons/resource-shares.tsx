@@ -8,7 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { TabsProps } from '@cloudscape-design/components/tabs';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from './pagination';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { useState } from 'react';
 import { DeleteModal } from './delete-modal';

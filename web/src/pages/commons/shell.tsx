@@ -1,11 +1,12 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isRootSession } from '../../api/session';
 import { useSignedFetch } from '../../api/signed-fetch';
 import { SIGN_OUT_PATH } from '../sign-in/sign-in';
+import { HelpPanelContext } from './help-panel';
 import { NotificationsBar } from './notifications';
 import { useSession } from './session-context';
 
@@ -27,6 +28,10 @@ function activeHref(pathname: string, links: SideNavigationProps.Link[]): string
   return best;
 }
 
+/** Below this width the navigation starts closed, so that the page's content has the room (Cloudscape's "m" breakpoint). */
+const WIDE_SCREEN = '(min-width: 1120px)';
+const isWide = () => window.matchMedia(WIDE_SCREEN).matches;
+
 /** The frame of every signed-in page: top bar with the account and user, navigation, notifications, content. */
 export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
@@ -34,6 +39,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const call = useSignedFetch();
   const [signingOut, setSigningOut] = useState(false);
+  const [navigationOpen, setNavigationOpen] = useState(isWide);
+  const [help, setHelp] = useState<ReactNode>();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const helpPanel = useMemo(() => ({ setContent: setHelp, open: () => setHelpOpen(true) }), []);
   const root = isRootSession(session);
   const follow = (href: string) => navigate(href.startsWith(BASE) ? href.slice(BASE.length) || '/' : href);
 
@@ -74,7 +83,8 @@ export function Shell({ children }: { children: ReactNode }) {
               text: `${who} @ ${session.accountId}`,
               description: session.arn,
               iconName: 'user-profile',
-              ariaLabel: `Signed in as ${who} of account ${session.accountId}`,
+              // Starts with the words shown, so that speech input can name it by what it says.
+              ariaLabel: `${who} @ ${session.accountId}: signed in as ${who} of account ${session.accountId}`,
               items: [
                 { id: 'sign-out', text: signingOut ? 'Signing out...' : 'Sign out', disabled: signingOut },
               ],
@@ -95,13 +105,29 @@ export function Shell({ children }: { children: ReactNode }) {
               if (event.detail.external) return;
               event.preventDefault();
               follow(event.detail.href);
+              // On a narrow screen the open navigation covers the page it leads to.
+              if (!isWide()) setNavigationOpen(false);
             }}
             items={sections}
           />
         }
+        navigationOpen={navigationOpen}
+        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         notifications={<NotificationsBar />}
-        toolsHide
-        content={children}
+        toolsHide={help === undefined}
+        tools={help}
+        toolsOpen={helpOpen && help !== undefined}
+        onToolsChange={({ detail }) => setHelpOpen(detail.open)}
+        ariaLabels={{
+          navigation: 'Side navigation',
+          navigationToggle: 'Open navigation',
+          navigationClose: 'Close navigation',
+          tools: 'Help panel',
+          toolsToggle: 'Open help panel',
+          toolsClose: 'Close help panel',
+          notifications: 'Notifications',
+        }}
+        content={<HelpPanelContext.Provider value={helpPanel}>{children}</HelpPanelContext.Provider>}
       />
     </>
   );

@@ -66,6 +66,7 @@ export function WorkloadPropertiesForm({ value, onChange, errors, headerText = '
         <ColumnLayout columns={2}>
           <FormField label="AWS Regions" errorText={errors.AwsRegions}>
             <Multiselect
+              deselectAriaLabel={(option) => `Remove ${option.label ?? option.value}`}
               selectedOptions={selectedRegions}
               onChange={(e) => set('AwsRegions', e.detail.selectedOptions.map((o) => o.value as string))}
               options={AWS_REGIONS.map((r) => ({ ...r, description: r.value }))}

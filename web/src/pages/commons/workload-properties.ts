@@ -1,4 +1,5 @@
 import type { Workload } from '@aws-sdk/client-wellarchitected';
+import { lengthProblem } from './plain-words';
 
 /**
  * A workload's properties as the define and edit forms hold them, their checks (the
@@ -70,13 +71,15 @@ export const splitList = (text: string) =>
     .filter(Boolean);
 
 const length = (s: string) => [...s].length;
+/** Names need three characters besides spaces (the API's rule for workload and milestone names). */
+export const NOT_ONLY_SPACES = 'Use at least 3 characters that are not spaces in the name.';
 const ARCHITECTURE_URL = /^(|(https?|ftp):\/\/[^\s/$.?#].[^\s]*)$/;
 const APPLICATION_ARN = /^arn:aws[-a-z]*:servicecatalog:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:\/applications\/[a-z0-9]+$/;
 const TAG_KEY = /^[\p{L}\p{N}\p{Z}_.:/=+@-]+$/u;
 
-function between(errors: FormErrors, member: string, value: string, min: number, max: number, label: string) {
-  const n = length(value);
-  if (n < min || n > max) errors[member] = `${label} must be between ${min} and ${max} characters (is ${n}).`;
+function between(errors: FormErrors, member: string, value: string, min: number, max: number, what: string) {
+  const problem = lengthProblem(value, min, max, what);
+  if (problem) errors[member] = problem;
 }
 
 function duplicates(values: string[], normalize = (v: string) => v): string[] {
@@ -92,12 +95,12 @@ function duplicates(values: string[], normalize = (v: string) => v): string[] {
 /** Every problem of the properties, by request member; empty when the API would accept them. */
 export function checkWorkloadForm(f: WorkloadFormState): FormErrors {
   const errors: FormErrors = {};
-  between(errors, 'WorkloadName', f.WorkloadName, 3, 100, 'The name');
+  between(errors, 'WorkloadName', f.WorkloadName, 3, 100, 'a name');
   if (!errors.WorkloadName && f.WorkloadName.replace(/\s+/g, '').length < 3) {
-    errors.WorkloadName = 'The name must contain at least 3 characters that are not spaces.';
+    errors.WorkloadName = NOT_ONLY_SPACES;
   }
-  between(errors, 'Description', f.Description, 3, 250, 'The description');
-  between(errors, 'ReviewOwner', f.ReviewOwner.trim(), 3, 255, 'The review owner');
+  between(errors, 'Description', f.Description, 3, 250, 'a description');
+  between(errors, 'ReviewOwner', f.ReviewOwner.trim(), 3, 255, 'the review owner');
   if (!f.Environment) errors.Environment = 'Choose the environment the workload runs in.';
   const nonAws = splitList(f.NonAwsRegions);
   if (nonAws.length > 5) errors.NonAwsRegions = `At most 5 non-AWS regions (${nonAws.length} given).`;

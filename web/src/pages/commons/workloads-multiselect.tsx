@@ -13,6 +13,7 @@ interface WorkloadsMultiselectProps {
 export function WorkloadsMultiselect({ options, selected, onChange, loading }: WorkloadsMultiselectProps) {
   return (
     <Multiselect
+      deselectAriaLabel={(option) => `Remove ${option.label ?? option.value}`}
       selectedOptions={selected}
       onChange={({ detail }) => onChange(detail.selectedOptions)}
       options={options}

@@ -76,7 +76,7 @@ export default function CreateLens() {
             </Container>
             <Container header={<Header variant="h2">Step 2: Upload your lens</Header>}>
               <SpaceBetween size="m">
-                <LensFileField lensFile={lensFile} />
+                <LensFileField lensFile={lensFile} onChoose={upload.clearError} />
                 <LensUploadErrors error={upload.error} text={lensFile.text} />
                 <Alert type="info">
                   After the file is validated, the lens is created in <b>DRAFT</b> status: publish it before applying it to workloads or sharing

@@ -57,7 +57,7 @@ export function UpdateModal({ lens, visible, onDismiss, onUpdated }: { lens: Cus
           Download file
         </Button>
         <ErrorAlert error={download.error} />
-        <LensFileField lensFile={lensFile} />
+        <LensFileField lensFile={lensFile} onChoose={upload.clearError} />
         <LensUploadErrors error={upload.error} text={lensFile.text} />
       </SpaceBetween>
     </Modal>

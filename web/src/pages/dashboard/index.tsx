@@ -6,12 +6,13 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
@@ -25,6 +26,8 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
   return (
     <div>
       <Box variant="awsui-key-label">{label}</Box>
+      {/* On a line of its own: the large count's underline would otherwise run into "Shown below". */}
+      <div>
       <Link
         variant="awsui-value-large"
         href="#"
@@ -36,7 +39,12 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
       >
         {count ?? '-'}
       </Link>
-      {active && <Box variant="small" display="block">Shown below</Box>}
+      </div>
+      {active && (
+        <Box variant="small" display="block" margin={{ top: 'xs' }}>
+          Shown below
+        </Box>
+      )}
     </div>
   );
 }
@@ -44,6 +52,7 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
 /** The Dashboard: resource counts, the workload reviews they filter, the selected workload's milestones. */
 export default function DashboardPage() {
   const navigate = useNavigate();
+  const can = usePermissions(['CreateWorkload']);
   const workloads = useAllWorkloads();
   const [risk, setRisk] = useState<RiskFilter>('ALL');
   const [selected, setSelected] = useState<WorkloadSummary>();
@@ -62,7 +71,7 @@ export default function DashboardPage() {
 
   return (
     <SpaceBetween size="l">
-      <Header variant="h1" actions={<Button variant="primary" onClick={() => navigate('/workloads/new')}>Define workload</Button>}>
+      <Header variant="h1" actions={<Button disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} variant="primary" onClick={() => navigate('/workloads/new')}>Define workload</Button>}>
         Dashboard
       </Header>
       <ErrorAlert error={workloads.error} />

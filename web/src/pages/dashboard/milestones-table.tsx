@@ -2,7 +2,7 @@ import type { MilestoneSummary } from '@aws-sdk/client-wellarchitected';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import Table from '@cloudscape-design/components/table';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';

@@ -28,8 +28,3 @@ export function useDefineWorkloadChoices() {
     return { lenses, profiles, templates };
   }, [wa]);
 }
-
-/** What a workload's Lenses member takes: the alias of an AWS lens, the ARN of a custom one. */
-export const lensKey = (lens: LensSummary) => (lens.LensType === 'AWS_OFFICIAL' ? (lens.LensAlias ?? lens.LensArn ?? '') : (lens.LensArn ?? lens.LensAlias ?? ''));
-
-export const FRAMEWORK_LENS = 'wellarchitected';

@@ -1,17 +1,21 @@
 import { CreateWorkloadCommand } from '@aws-sdk/client-wellarchitected';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Alert from '@cloudscape-design/components/alert';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import { useWellArchitected } from '../../api/client';
 import { describeError } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { memberErrors } from '../commons/member-errors';
+import { focusFirstError } from '../commons/focus-first-error';
+import { usePermissions } from '../commons/permissions';
 import { useAction } from '../commons/use-action';
 import { checkWorkloadForm, emptyWorkloadForm, tagMap, workloadMembers, type FormErrors, type WorkloadFormState } from '../commons/workload-properties';
 import { WorkloadPropertiesForm } from '../commons/workload-properties-form';
-import { FRAMEWORK_LENS, useDefineWorkloadChoices } from './hooks';
+import { FRAMEWORK_LENS } from '../commons/lens-picker';
+import { useDefineWorkloadChoices } from './hooks';
 import { LensesStep, type LensChoice } from './lenses-step';
 
 const LENS_STEP_MEMBERS = ['Lenses', 'ProfileArns', 'ReviewTemplateArns'];
@@ -57,12 +61,15 @@ export default function DefineWorkloadPage() {
     setUnplaced(Object.keys(byMember).length ? undefined : create.error);
     // A property the API rejected is corrected on the first step; the form keeps everything typed.
     if (Object.keys(byMember).some((m) => !LENS_STEP_MEMBERS.includes(m))) setStep(0);
+    focusFirstError();
   }, [create.error]);
 
   const checkProperties = () => {
     const problems = checkWorkloadForm(form);
     setErrors(problems);
-    return Object.keys(problems).length === 0;
+    if (Object.keys(problems).length === 0) return true;
+    focusFirstError();
+    return false;
   };
   const submit = async () => {
     if (!checkProperties()) return setStep(0);
@@ -74,20 +81,23 @@ export default function DefineWorkloadPage() {
     setForm(next);
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([m]) => !changed.includes(m as keyof WorkloadFormState))));
   };
+  // Told before any typing when the workload could not be defined anyway.
+  const can = usePermissions(['CreateWorkload']);
   const propertyErrorCount = Object.keys(errors).filter((m) => !LENS_STEP_MEMBERS.includes(m)).length;
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup
+      <Breadcrumbs
         items={[
           { text: 'Workloads', href: '/workloads' },
           { text: 'Define workload', href: '/workloads/new' },
         ]}
-        onFollow={(e) => {
-          e.preventDefault();
-          navigate(e.detail.href);
-        }}
       />
+      {!can.CreateWorkload.allowed && (
+        <Alert type="warning" header="You cannot define workloads">
+          {can.CreateWorkload.reason}
+        </Alert>
+      )}
       <Wizard
         activeStepIndex={step}
         submitButtonText="Define workload"

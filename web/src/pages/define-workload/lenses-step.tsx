@@ -1,15 +1,13 @@
-import type { LensSummary } from '@aws-sdk/client-wellarchitected';
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { ErrorAlert } from '../commons/error-alert';
 import type { FormErrors } from '../commons/workload-properties';
-import { FRAMEWORK_LENS, lensKey, type DefineWorkloadChoices } from './hooks';
+import { FRAMEWORK_LENS, LensPicker, lensKey, lensPickerHeader, MAX_LENSES } from '../commons/lens-picker';
+import type { DefineWorkloadChoices } from './hooks';
 
 export interface LensChoice {
   lenses: string[];
@@ -17,8 +15,6 @@ export interface LensChoice {
   templateArn: string;
 }
 
-const LENS_TYPES: Record<string, string> = { AWS_OFFICIAL: 'AWS', CUSTOM_SELF: 'Custom (mine)', CUSTOM_SHARED: 'Custom (shared with me)' };
-const MAX_LENSES = 20;
 
 interface Props {
   choices: DefineWorkloadChoices | undefined;
@@ -40,37 +36,14 @@ export function LensesStep({ choices, loading, loadError, value, onChange, error
     <SpaceBetween size="l">
       <ErrorAlert error={loadError} />
       <FormField errorText={errors.Lenses} stretch>
-        <Table<LensSummary>
-          header={
-            <Header
-              variant="h2"
-              counter={`(${selected.length}/${MAX_LENSES})`}
-              description="The AWS Well-Architected Framework lens is applied to every workload. Up to 20 lenses can be applied."
-            >
-              Lenses
-            </Header>
-          }
-          items={lenses}
+        <LensPicker
+          lenses={lenses}
           loading={loading}
-          loadingText="Loading lenses"
-          selectionType="multi"
-          selectedItems={selected}
-          isItemDisabled={(l) => lensKey(l) === FRAMEWORK_LENS || (selected.length >= MAX_LENSES && !selected.includes(l))}
-          onSelectionChange={(e) => onChange({ ...value, lenses: e.detail.selectedItems.map(lensKey).filter((k) => k !== FRAMEWORK_LENS) })}
-          trackBy={(l) => lensKey(l)}
-          ariaLabels={{
-            itemSelectionLabel: (_s, l) => `Apply ${l.LensName}`,
-            allItemsSelectionLabel: () => 'Apply all lenses',
-            selectionGroupLabel: 'Lens selection',
-          }}
-          columnDefinitions={[
-            { id: 'name', header: 'Name', cell: (l) => l.LensName, isRowHeader: true, width: 220 },
-            { id: 'description', header: 'Description', cell: (l) => l.Description ?? '-' },
-            { id: 'type', header: 'Type', cell: (l) => LENS_TYPES[l.LensType ?? ''] ?? l.LensType, width: 180 },
-            { id: 'owner', header: 'Owner', cell: (l) => l.Owner ?? '-', width: 150 },
-          ]}
-          empty={<Box textAlign="center">No lenses available</Box>}
-          wrapLines
+          selected={value.lenses}
+          fixed={[FRAMEWORK_LENS]}
+          limit={MAX_LENSES}
+          onChange={(next) => onChange({ ...value, lenses: next })}
+          header={lensPickerHeader(selected.length, 'The AWS Well-Architected Framework lens is applied to every workload. Up to 20 lenses can be applied.')}
         />
       </FormField>
       {selected.some((l) => l.LensType === 'CUSTOM_SHARED') && (

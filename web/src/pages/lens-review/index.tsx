@@ -1,5 +1,3 @@
-import { GetLensReviewReportCommand } from '@aws-sdk/client-wellarchitected';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -7,8 +5,9 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../commons/breadcrumbs';
+import { useLensReport } from '../commons/lens-report';
 import { useWellArchitected } from '../../api/client';
-import { downloadBase64, fileNameOf } from '../commons/download-file';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { loadLensAnswers, questionPath, questionToContinue } from '../commons/lens-answers';
@@ -32,15 +31,8 @@ export default function LensReviewPage() {
   const workloadName = page.data?.workload?.WorkloadName ?? workloadId;
   const lensName = review?.LensName ?? lensAlias;
 
-  const report = useAction(
-    async () => {
-      const out = await wa.send(new GetLensReviewReportCommand({ WorkloadId: workloadId, LensAlias: lensAlias }));
-      const base64 = out.LensReviewReport?.Base64String;
-      if (!base64) throw new Error('The server answered without a report.');
-      downloadBase64(base64, `${fileNameOf(workloadName, lensName)}.pdf`);
-    },
-    'The report was generated and downloaded.',
-  );
+  const lensReport = useLensReport();
+  const report = useAction(() => lensReport({ workloadId, lensAlias, names: [workloadName, lensName] }), 'The report was generated and downloaded.');
   const resume = useAction(async () => {
     const pillars = await loadLensAnswers(wa, workloadId, lensAlias, review?.PillarReviewSummaries ?? []);
     const questionId = questionToContinue(pillars);
@@ -60,11 +52,7 @@ export default function LensReviewPage() {
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup
-        onFollow={(event) => {
-          event.preventDefault();
-          navigate(event.detail.href);
-        }}
+      <Breadcrumbs
         items={[
           { text: 'Workloads', href: '/workloads' },
           { text: workloadName, href: `/workloads/${segment(workloadId)}` },

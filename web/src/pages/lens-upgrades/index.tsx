@@ -1,10 +1,8 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -16,6 +14,8 @@ import { segment } from '../commons/format';
 import { lensReviewPath } from '../commons/lens-answers';
 import { notificationTypeLabel, useLensUpgrades, type UpgradeRow } from './hooks';
 import { UpgradeModal } from './upgrade-modal';
+import { TableHeader } from '../commons/table-header';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 
 /** The Lens upgrades page: each workload not on the current version of one of its lenses, and the upgrade. */
 export default function LensUpgradesPage() {
@@ -42,7 +42,7 @@ export default function LensUpgradesPage() {
   const selected = collectionProps.selectedItems?.[0];
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup onFollow={(e) => follow(e.detail.href)(e)} items={[{ text: 'Lens upgrades', href: '/lens-upgrades' }]} />
+      <Breadcrumbs items={[{ text: 'Lens upgrades', href: '/lens-upgrades' }]} />
       <ErrorAlert error={upgrades.error} />
       <Table
         {...collectionProps}
@@ -54,21 +54,19 @@ export default function LensUpgradesPage() {
         loadingText="Loading lens upgrades"
         ariaLabels={{ itemSelectionLabel: (_, row) => `${row.workloadName}, ${row.lensName}`, selectionGroupLabel: 'Lens upgrades' }}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={upgrades.data ? `(${upgrades.data.length})` : undefined}
+            title="Lens upgrades"
+            items={upgrades.data}
             description="Workloads that do not use the current version of a lens. Upgrading keeps the answers to existing questions."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" loading={upgrades.loading && !!upgrades.data} onClick={upgrades.reload} />
-                <Button variant="primary" disabled={!selected?.latestVersion} onClick={() => setUpgrading(selected)}>
-                  Upgrade lens version
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={upgrades.reload}
+            refreshLabel="Refresh"
+            refreshing={upgrades.loading && !!upgrades.data}
           >
-            Lens upgrades
-          </Header>
+            <Button variant="primary" disabled={!selected?.latestVersion} onClick={() => setUpgrading(selected)}>
+              Upgrade lens version
+            </Button>
+          </TableHeader>
         }
         columnDefinitions={[
           {

@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
@@ -11,7 +11,6 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
-import { useFollow } from '../commons/router-link';
 import { ChangesTable } from './changes-table';
 import type { Change } from './compare';
 import { parseStateRef, useCompareBasis, useComparison, type StateRef } from './hooks';
@@ -26,7 +25,6 @@ const SUMMARY: Array<[Change, string]> = [
 /** Compare two milestones, or a milestone and the current state, question by question; and the risks over every milestone. */
 export default function MilestoneComparePage() {
   const workloadId = useParams().workloadId!;
-  const follow = useFollow();
   const [search, setSearch] = useSearchParams();
   const basis = useCompareBasis(workloadId);
   const milestones = basis.data?.milestones ?? [];
@@ -58,14 +56,13 @@ export default function MilestoneComparePage() {
 
   return (
     <SpaceBetween size="l">
-      <BreadcrumbGroup
+      <Breadcrumbs
         items={[
           { text: 'Workloads', href: '/workloads' },
           { text: name, href: home },
           { text: 'Milestones', href: `${home}?tab=milestones` },
           { text: 'Compare', href: `${home}/milestones/compare` },
         ]}
-        onFollow={follow}
       />
       <Header variant="h1" description="See what changed between two milestones, or between a milestone and the current state, question by question.">
         Compare milestones

@@ -1,7 +1,6 @@
-import { GetLensReviewReportCommand, GetMilestoneCommand, ListLensReviewsCommand, type LensReviewSummary, type Milestone } from '@aws-sdk/client-wellarchitected';
+import { GetMilestoneCommand, ListLensReviewsCommand, type LensReviewSummary, type Milestone } from '@aws-sdk/client-wellarchitected';
 import { useWellArchitected } from '../../api/client';
 import { allPages } from '../commons/all-pages';
-import { downloadBase64, fileNameOf } from '../commons/download-file';
 import { loadLensReviewAt, type LensReviewAt } from '../commons/lens-review-at';
 import { useLoad } from '../commons/use-load';
 
@@ -34,16 +33,3 @@ export function useMilestoneAnswers(workloadId: string, lensAlias: string | unde
   );
 }
 
-/** "Generate report": the milestone's PDF for one lens, saved to the browser's downloads. */
-export function useMilestoneReport(workloadId: string, milestoneNumber: number) {
-  const wa = useWellArchitected();
-  return async (lens: LensReviewSummary, names: string[]) => {
-    const out = await wa.send(
-      new GetLensReviewReportCommand({ WorkloadId: workloadId, LensAlias: lens.LensAlias ?? lens.LensArn, MilestoneNumber: milestoneNumber }),
-    );
-    const base64 = out.LensReviewReport?.Base64String;
-    if (!base64) throw new Error('The report came back empty.');
-    downloadBase64(base64, `${fileNameOf(...names, lens.LensName ?? 'lens')}.pdf`);
-    return lens;
-  };
-}

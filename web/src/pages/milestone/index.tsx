@@ -1,6 +1,6 @@
 import type { LensReviewSummary } from '@aws-sdk/client-wellarchitected';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -15,10 +15,10 @@ import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
-import { useFollow } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
 import { AnswersTable } from './answers-table';
-import { useMilestone, useMilestoneAnswers, useMilestoneReport } from './hooks';
+import { useLensReport } from '../commons/lens-report';
+import { useMilestone, useMilestoneAnswers } from './hooks';
 
 const aliasOf = (l: LensReviewSummary) => l.LensAlias ?? l.LensArn ?? '';
 
@@ -28,28 +28,32 @@ export default function MilestonePage() {
   const workloadId = params.workloadId!;
   const number = Number(params.milestoneNumber);
   const navigate = useNavigate();
-  const follow = useFollow();
   const state = useMilestone(workloadId, number);
   const [lensChoice, setLensChoice] = useState<string>();
   const lenses = state.data?.lenses ?? [];
   const lensAlias = lensChoice ?? (lenses[0] ? aliasOf(lenses[0]) : undefined);
   const answers = useMilestoneAnswers(workloadId, lensAlias, number);
-  const report = useMilestoneReport(workloadId, number);
+  const report = useLensReport();
   const m = state.data?.milestone;
   const w = m?.Workload;
-  const generate = useAction((lens: LensReviewSummary) => report(lens, [w?.WorkloadName ?? '', m?.MilestoneName ?? '']), (lens) => `Report for ${lens.LensName} downloaded.`);
+  const generate = useAction(
+    async (lens: LensReviewSummary) => {
+      await report({ workloadId, lensAlias: aliasOf(lens), milestoneNumber: number, names: [w?.WorkloadName ?? '', m?.MilestoneName ?? '', lens.LensName ?? 'lens'] });
+      return lens;
+    },
+    (lens) => `Report for ${lens.LensName} downloaded.`,
+  );
   const [generating, setGenerating] = useState<string>();
   const base = `/workloads/${segment(workloadId)}`;
 
   const breadcrumbs = (
-    <BreadcrumbGroup
+    <Breadcrumbs
       items={[
         { text: 'Workloads', href: '/workloads' },
         { text: w?.WorkloadName ?? workloadId, href: base },
         { text: 'Milestones', href: `${base}?tab=milestones` },
         { text: m?.MilestoneName ?? `Milestone ${params.milestoneNumber}`, href: `${base}/milestones/${number}` },
       ]}
-      onFollow={follow}
     />
   );
   if (!m) {

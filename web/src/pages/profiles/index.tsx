@@ -2,8 +2,7 @@ import { DeleteProfileCommand, type ProfileSummary } from '@aws-sdk/client-wella
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
@@ -17,6 +16,7 @@ import { OwnerFilter, type OwnerType } from '../commons/owner-filter';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { PROFILE_COLUMNS } from './config';
 import { useProfiles } from './hooks';
+import { TableHeader } from '../commons/table-header';
 
 /** Profiles: the account's own and those shared with it, with create, edit and delete. */
 export default function ProfilesPage() {
@@ -54,31 +54,28 @@ export default function ProfilesPage() {
         columnDefinitions={PROFILE_COLUMNS}
         ariaLabels={{ itemSelectionLabel: (_, p) => `Select ${p.ProfileName}`, selectionGroupLabel: 'Profile selection' }}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={profiles.data ? `(${profiles.data.length})` : undefined}
+            title="Profiles"
+            items={profiles.data}
             description="A profile records your business context and priorities; the questions it makes relevant are prioritized in the reviews of the workloads it is added to."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh profiles" onClick={profiles.reload} />
-                {owner === 'SELF' && (
-                  <>
-                    <Button disabled={!selected} onClick={() => navigate(`/profiles/${segment(selected!.ProfileArn!)}`)}>
-                      Edit
-                    </Button>
-                    <Button disabled={!selected} onClick={() => del.ask(selected)}>
-                      Delete
-                    </Button>
-                  </>
-                )}
-                <Button variant="primary" onClick={() => navigate('/profiles/new')}>
-                  Create profile
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={profiles.reload}
+            refreshLabel="Refresh profiles"
           >
-            Profiles
-          </Header>
+            {owner === 'SELF' && (
+              <>
+                <Button disabled={!selected} onClick={() => navigate(`/profiles/${segment(selected!.ProfileArn!)}`)}>
+                  Edit
+                </Button>
+                <Button disabled={!selected} onClick={() => del.ask(selected)}>
+                  Delete
+                </Button>
+              </>
+            )}
+            <Button variant="primary" onClick={() => navigate('/profiles/new')}>
+              Create profile
+            </Button>
+          </TableHeader>
         }
         filter={
           <OwnerFilter owner={owner} onChange={setOwner} filterProps={filterProps} filteredItemsCount={filteredItemsCount} plural="profiles" />

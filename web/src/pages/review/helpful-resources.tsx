@@ -1,6 +1,5 @@
 import type { Answer, Choice } from '@aws-sdk/client-wellarchitected';
 import Box from '@cloudscape-design/components/box';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 
@@ -11,7 +10,7 @@ function Resource({ label, text, url }: { label: string; text?: string; url?: st
   if (!text && !url) return null;
   return (
     <div>
-      <Box variant="h4">{label}</Box>
+      <Box variant="h3">{label}</Box>
       {text && <Box variant="p">{text}</Box>}
       {url && (
         <Link href={url} external ariaLabel={`${label}: ${text ?? url}`}>
@@ -33,13 +32,12 @@ function PracticeInfo({ choice }: { choice: Choice }) {
   );
 }
 
-/** The right panel: helpful resources of the question and of each practice, or the Info of one practice. */
+/** The help panel's body: helpful resources of the question and of each practice, or the Info of one practice. */
 export function HelpfulResources({ answer, focus, onFocus }: { answer: Answer; focus: InfoFocus; onFocus(focus: InfoFocus): void }) {
   const choice = focus.choiceId ? answer.Choices?.find((c) => c.ChoiceId === focus.choiceId) : undefined;
   if (choice) {
     return (
       <SpaceBetween size="m">
-        <Header variant="h2">Info</Header>
         <PracticeInfo choice={choice} />
         <Link onFollow={() => onFocus({})}>Show the question's helpful resources</Link>
       </SpaceBetween>
@@ -47,13 +45,12 @@ export function HelpfulResources({ answer, focus, onFocus }: { answer: Answer; f
   }
   return (
     <SpaceBetween size="m">
-      <Header variant="h2">Helpful resources</Header>
       <Resource label={answer.QuestionTitle ?? 'Question'} text={answer.HelpfulResourceDisplayText} url={answer.HelpfulResourceUrl} />
       {(answer.Choices ?? [])
         .filter((c) => c.Description || c.HelpfulResource)
         .map((c) => (
           <div key={c.ChoiceId}>
-            <Box variant="h4">{c.Title}</Box>
+            <Box variant="h3">{c.Title}</Box>
             <Box variant="p">{c.Description ?? c.HelpfulResource?.DisplayText}</Box>
             <Link onFollow={() => onFocus({ choiceId: c.ChoiceId })} ariaLabel={`More about ${c.Title}`}>
               More

@@ -10,7 +10,8 @@ import { useWellArchitected } from '../../api/client';
 import { useSignedFetch } from '../../api/signed-fetch';
 import { loadLensAnswers } from '../commons/lens-answers';
 import { useLoad } from '../commons/use-load';
-import { draftOf, isChanged, updateOf, type AnswerDraft } from './answer-draft';
+import { draftOf, isChanged, updateOf, type AnswerDraft } from '../commons/answer-draft';
+import type { RiskRuleText } from './draft-risk';
 
 /** The workload, its lens review and every answer summary of that review (for the left panel). */
 export function useReviewContext(workloadId: string, lensAlias: string) {
@@ -63,12 +64,19 @@ export function useQuestion(workloadId: string, lensAlias: string, questionId: s
   return { answer, draft: answer ? draft : undefined, setDraft, changed, save, loading: loaded.loading, error: loaded.error, reload: loaded.reload };
 }
 
-/** The risk level of each practice of the lens review, by question then choice (Plumbline's practiceRisks route). */
+export interface QuestionRiskFacts {
+  /** Choice id → the risk (HIGH, MEDIUM, NONE) of not following that practice alone. */
+  PracticeRisks: Record<string, string>;
+  /** The question's risk rules, to tell the risk of unsaved ticks (draft-risk.ts). */
+  RiskRules: RiskRuleText[];
+}
+
+/** The risk level of each practice and the risk rules of each question of the lens review (Plumbline's practiceRisks route). */
 export function usePracticeRisks(workloadId: string, lensAlias: string) {
   const call = useSignedFetch();
   return useLoad(async () => {
     const path = `/_plumbline/workloads/${encodeURIComponent(workloadId)}/lensReviews/${encodeURIComponent(lensAlias)}/practiceRisks`;
-    const out = (await call('GET', path)) as { Questions: Array<{ QuestionId: string; PracticeRisks: Record<string, string> }> };
-    return new Map(out.Questions.map((q) => [q.QuestionId, q.PracticeRisks]));
+    const out = (await call('GET', path)) as { Questions: Array<QuestionRiskFacts & { QuestionId: string }> };
+    return new Map(out.Questions.map((q) => [q.QuestionId, q]));
   }, [call, workloadId, lensAlias]);
 }

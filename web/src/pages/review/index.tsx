@@ -1,7 +1,8 @@
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import Container from '@cloudscape-design/components/container';
 import Grid from '@cloudscape-design/components/grid';
+import HelpPanel from '@cloudscape-design/components/help-panel';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
@@ -9,13 +10,18 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { describeError, ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
-import { lensReviewPath, questionPath } from '../commons/lens-answers';
+import { useHelpPanel } from '../commons/help-panel';
+import { lensReviewPath, questionNumber, questionPath } from '../commons/lens-answers';
+import { usePermissions } from '../commons/permissions';
 import { useNotifications } from '../commons/notifications';
 import { useAction } from '../commons/use-action';
+import { draftRisk } from './draft-risk';
 import { HelpfulResources, type InfoFocus } from './helpful-resources';
 import { usePracticeRisks, useQuestion, useReviewContext } from './hooks';
 import { QuestionForm } from './question-form';
 import { QuestionNav } from './question-nav';
+
+const STICKY_ACTIONS = { position: 'sticky', bottom: 0, zIndex: 1, background: 'white', marginTop: 16, padding: '8px 0', borderTop: '1px solid #e9ebed' } as const;
 
 /** Reviewing a workload, one question at a time: the guide's "Question page" and its three panels. */
 export default function ReviewPage() {
@@ -53,7 +59,7 @@ export default function ReviewPage() {
   const position = order.indexOf(questionId);
   const pillar = pillars.find((p) => p.answers.some((a) => a.QuestionId === questionId));
   const summary = pillar?.answers.find((a) => a.QuestionId === questionId);
-  const number = pillar ? `${pillar.answers.findIndex((a) => a.QuestionId === questionId) + 1}.` : '';
+  const number = pillar ? questionNumber(pillar, pillar.answers.findIndex((a) => a.QuestionId === questionId)) : '';
   const lensName = context.data?.review?.LensName ?? lensAlias;
   const workloadName = context.data?.workload?.WorkloadName ?? workloadId;
 
@@ -73,15 +79,29 @@ export default function ReviewPage() {
   };
   const go = (index: number) => void saveAndGo(questionPath(workloadId, lensAlias, order[index]));
   const problems = describeError(save.error).fields;
+  const facts = practiceRisks.data?.get(questionId);
+  // The risk of the ticks as they are now, by the lens's rules, before any save.
+  const liveRisk = question.answer && question.draft ? draftRisk(question.answer, question.draft, facts?.RiskRules) : undefined;
+  const can = usePermissions(['UpdateAnswer'], { WorkloadId: workloadId, LensAlias: lensAlias });
+  const readOnly = !can.UpdateAnswer.allowed;
+
+  // Helpful resources and each practice's Info live in the help panel, which opens beside (or over) the question.
+  const answer = question.answer;
+  const help = useMemo(
+    () => (answer ? <HelpPanel header={<h2>{focus.choiceId ? 'Info' : 'Helpful resources'}</h2>}><HelpfulResources answer={answer} focus={focus} onFocus={setFocus} /></HelpPanel> : undefined),
+    [answer, focus],
+  );
+  const openHelp = useHelpPanel(help);
+  const showInfo = useCallback((next: InfoFocus) => {
+    setFocus(next);
+    openHelp();
+  }, [openHelp]);
   const savedNotice = `Answers saved for ${workloadName}.`;
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup
-        onFollow={(event) => {
-          event.preventDefault();
-          void saveAndGo(event.detail.href);
-        }}
+      <Breadcrumbs
+        onFollow={(href) => void saveAndGo(href)}
         items={[
           { text: 'Workloads', href: '/workloads' },
           { text: workloadName, href: `/workloads/${segment(workloadId)}` },
@@ -93,7 +113,8 @@ export default function ReviewPage() {
         {lensName}
       </Header>
       <ErrorAlert error={context.error} />
-      <Grid gridDefinition={[{ colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 3 } }]}>
+      {/* Side by side from 688 px of content up, so that the question starts at the top at every laptop width. */}
+      <Grid gridDefinition={[{ colspan: { default: 12, xs: 4, m: 3 } }, { colspan: { default: 12, xs: 8, m: 9 } }]}>
         <nav aria-label="Pillars and questions">
           {context.data ? (
             <QuestionNav
@@ -120,14 +141,21 @@ export default function ReviewPage() {
                   number={number}
                   answer={question.answer}
                   draft={question.draft}
-                  disabled={save.running}
+                  disabled={save.running || readOnly}
+                  disabledReason={can.UpdateAnswer.reason}
                   prioritized={summary?.QuestionType === 'PRIORITIZED'}
-                  practiceRisks={practiceRisks.data?.get(questionId)}
+                  practiceRisks={facts?.PracticeRisks}
+                  risk={question.changed && liveRisk ? liveRisk : question.answer.Risk}
+                  riskUnsaved={question.changed && liveRisk !== undefined}
                   problems={problems}
                   onChange={question.setDraft}
-                  onInfo={setFocus}
+                  onInfo={showInfo}
                 />
                 {save.error !== undefined && <ErrorAlert error={save.error} onDismiss={save.clearError} />}
+              </SpaceBetween>
+              {/* Kept in view at the foot of the window, so that moving on never needs a long scroll
+                  (sticky within the whole question, so a direct child of it). */}
+                <div style={STICKY_ACTIONS}>
                 <SpaceBetween direction="horizontal" size="xs">
                   <Button loading={save.running} onClick={() => void saveAndGo(`/workloads/${segment(workloadId)}`, savedNotice)}>
                     Save and exit
@@ -145,12 +173,9 @@ export default function ReviewPage() {
                     </Button>
                   )}
                 </SpaceBetween>
-              </SpaceBetween>
+                </div>
             </div>
           )}
-        </Container>
-        <Container>
-          {question.answer && <HelpfulResources answer={question.answer} focus={focus} onFocus={setFocus} />}
         </Container>
       </Grid>
     </SpaceBetween>

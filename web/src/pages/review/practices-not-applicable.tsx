@@ -6,8 +6,8 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { CHOICE_NOTES_MAX, charactersRemaining } from '../commons/characters-remaining';
-import { markNotApplicable, type AnswerDraft } from './answer-draft';
-import { REASON_OPTIONS, problemsAt, reasonOption } from './config';
+import { REASON_OPTIONS, describeNotApplicable, markNotApplicable, reasonOption, type AnswerDraft, type PracticeNotApplicable } from '../commons/answer-draft';
+import { problemsAt } from './config';
 
 interface Props {
   practices: Choice[];
@@ -30,8 +30,7 @@ export function PracticesNotApplicable({ practices, draft, disabled, problems, o
         const id = choice.ChoiceId ?? '';
         const mark = draft.notApplicable[id];
         const remaining = charactersRemaining(mark?.notes ?? '', CHOICE_NOTES_MAX);
-        const update = (change: Partial<NonNullable<typeof mark>>) =>
-          onChange({ ...draft, notApplicable: { ...draft.notApplicable, [id]: { ...mark, notes: mark?.notes ?? '', ...change } } });
+        const update = (change: Partial<PracticeNotApplicable>) => onChange(describeNotApplicable(draft, id, change));
         const serverProblem = problemsAt(problems, `ChoiceUpdates.${id}`);
         return (
           <SpaceBetween size="xs" key={id}>

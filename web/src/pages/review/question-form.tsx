@@ -12,8 +12,8 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { RiskStatus } from '../commons/risk-counts';
 import { NOTES_MAX, charactersRemaining } from '../commons/characters-remaining';
-import { noneChoiceOf, practiceLocked, toggleChoice, type AnswerDraft } from './answer-draft';
-import { REASON_OPTIONS, problemsAt, reasonOption } from './config';
+import { REASON_OPTIONS, noneChoiceOf, practiceLocked, reasonOption, toggleChoice, type AnswerDraft } from '../commons/answer-draft';
+import { problemsAt } from './config';
 import type { InfoFocus } from './helpful-resources';
 import { PracticesNotApplicable } from './practices-not-applicable';
 
@@ -23,7 +23,12 @@ interface QuestionFormProps {
   answer: Answer;
   draft: AnswerDraft;
   disabled: boolean;
+  /** Why the answer cannot be changed, when the caller may not (shown on hover of the disabled save buttons). */
+  disabledReason?: string;
   prioritized: boolean;
+  /** The question's risk: saved, or computed from the unsaved ticks. */
+  risk: string | undefined;
+  riskUnsaved: boolean;
   /** The risk level of each practice (choice id → HIGH, MEDIUM or NONE), once loaded. */
   practiceRisks?: Record<string, string>;
   /** Field problems of the last failed save. */
@@ -33,7 +38,7 @@ interface QuestionFormProps {
 }
 
 /** The middle panel: the question, its practices, "None of these", not-applicable marks and notes. */
-export function QuestionForm({ number, answer, draft, disabled, prioritized, practiceRisks, problems, onChange, onInfo }: QuestionFormProps) {
+export function QuestionForm({ number, answer, draft, disabled, disabledReason, prioritized, risk, riskUnsaved, practiceRisks, problems, onChange, onInfo }: QuestionFormProps) {
   const noneId = noneChoiceOf(answer);
   const choices = answer.Choices ?? [];
   const practices = choices.filter((c) => c.ChoiceId !== noneId);
@@ -51,10 +56,16 @@ export function QuestionForm({ number, answer, draft, disabled, prioritized, pra
       </Header>
       <SpaceBetween direction="horizontal" size="m">
         <Box>
-          Question risk: <RiskStatus risk={answer.Risk} />
+          Question risk: <RiskStatus risk={risk} />
+          {riskUnsaved && (
+            <Box variant="span" color="text-body-secondary">
+              {' '}(not saved yet)
+            </Box>
+          )}
         </Box>
         {prioritized && <Box color="text-status-info">Prioritized by the workload's profile</Box>}
       </SpaceBetween>
+      {disabledReason && <Box color="text-status-inactive">{disabledReason}</Box>}
 
       <SpaceBetween size="xs">
         <Toggle checked={!draft.isApplicable} disabled={disabled} onChange={({ detail }) => onChange({ ...draft, isApplicable: !detail.checked })}>
@@ -73,7 +84,7 @@ export function QuestionForm({ number, answer, draft, disabled, prioritized, pra
         )}
       </SpaceBetween>
 
-      <FormField label="Select from the following" stretch errorText={choicesProblem}>
+      <FormField label="Select from the following" description={<RiskLegend />} stretch errorText={choicesProblem}>
         <SpaceBetween size="xxs">
           {choices.map((choice) => {
             const id = choice.ChoiceId ?? '';
@@ -90,7 +101,8 @@ export function QuestionForm({ number, answer, draft, disabled, prioritized, pra
                   {markedNotApplicable && ' (not applicable)'}
                 </Checkbox>
                 <span style={{ flexShrink: 0, display: 'flex', gap: 8, alignItems: 'center' }}>
-                  <PracticeRisk risk={practiceRisks?.[id]} />
+                  {/* The risk a practice brings matters while it is not followed: once ticked or not applicable it brings none. */}
+                  {!draft.selected.includes(id) && !markedNotApplicable && <PracticeRisk risk={practiceRisks?.[id]} />}
                   <Link variant="info" onFollow={() => onInfo({ choiceId: id })} ariaLabel={`Info about ${choice.Title}`}>
                     Info
                   </Link>
@@ -128,14 +140,27 @@ export function QuestionForm({ number, answer, draft, disabled, prioritized, pra
   );
 }
 
-const PRACTICE_RISK: Record<string, { label: string; color: 'severity-high' | 'severity-medium' | 'severity-low' }> = {
-  HIGH: { label: 'High risk', color: 'severity-high' },
-  MEDIUM: { label: 'Medium risk', color: 'severity-medium' },
-  NONE: { label: 'Low risk', color: 'severity-low' },
+/** The guide's terms: a practice not followed raises a high risk issue (HRI) or a medium risk issue (MRI). */
+const PRACTICE_RISK: Record<string, { label: string; title: string; color: 'severity-high' | 'severity-medium' }> = {
+  HIGH: { label: 'HRI', title: 'High risk issue if not followed', color: 'severity-high' },
+  MEDIUM: { label: 'MRI', title: 'Medium risk issue if not followed', color: 'severity-medium' },
 };
 
-/** How much risk not following a practice brings on its own ("None of these" has none to show). */
+function RiskLegend() {
+  return (
+    <>
+      A practice you do not follow is marked <Badge color="severity-high">HRI</Badge> when it raises a high risk issue and{' '}
+      <Badge color="severity-medium">MRI</Badge> when it raises a medium risk issue. Practices without a mark raise no risk on their own.
+    </>
+  );
+}
+
+/** The risk issue not following a practice raises on its own; none for practices that raise none. */
 function PracticeRisk({ risk }: { risk: string | undefined }) {
   const shown = risk ? PRACTICE_RISK[risk] : undefined;
-  return shown ? <Badge color={shown.color}>{shown.label}</Badge> : null;
+  return shown ? (
+    <span title={shown.title} aria-label={shown.title} role="img">
+      <Badge color={shown.color}>{shown.label}</Badge>
+    </span>
+  ) : null;
 }

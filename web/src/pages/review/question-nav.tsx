@@ -4,7 +4,7 @@ import ExpandableSection from '@cloudscape-design/components/expandable-section'
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { isAnswered, questionPath, type PillarAnswers } from '../commons/lens-answers';
+import { isAnswered, questionNumber, questionPath, type PillarAnswers } from '../commons/lens-answers';
 import { RiskStatus } from '../commons/risk-counts';
 
 interface QuestionNavProps {
@@ -34,7 +34,8 @@ export function QuestionNav({ workloadId, lensAlias, pillars, currentQuestionId,
           <ExpandableSection
             key={pillar.PillarId}
             headerText={`${pillar.PillarName} ${answered}/${answers.length}`}
-            headerAriaLabel={`${pillar.PillarName}, ${answered} of ${answers.length} questions answered`}
+            // Starts with the words shown, so that speech input can name it by what it says.
+            headerAriaLabel={`${pillar.PillarName} ${answered}/${answers.length}: ${answered} of ${answers.length} questions answered`}
             defaultExpanded={answers.some((a) => a.QuestionId === currentQuestionId)}
           >
             <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -45,7 +46,7 @@ export function QuestionNav({ workloadId, lensAlias, pillars, currentQuestionId,
                   <li key={a.QuestionId} style={{ marginBottom: 8 }} aria-current={current ? 'page' : undefined}>
                     {current ? (
                       <Box fontWeight="bold" color="text-status-info">
-                        {i + 1}. {a.QuestionTitle}
+                        {questionNumber(pillar, i)} {a.QuestionTitle}
                       </Box>
                     ) : (
                       <Link
@@ -55,7 +56,7 @@ export function QuestionNav({ workloadId, lensAlias, pillars, currentQuestionId,
                           onNavigate(path);
                         }}
                       >
-                        {i + 1}. {a.QuestionTitle}
+                        {questionNumber(pillar, i)} {a.QuestionTitle}
                       </Link>
                     )}
                     {(isAnswered(a) || a.QuestionType === 'PRIORITIZED') && (

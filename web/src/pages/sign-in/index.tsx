@@ -76,6 +76,7 @@ export default function SignIn({ onSignedIn, notice }: { onSignedIn(session: Ses
   );
 
   return (
+    <main>
     <Box padding={{ top: 'xxxl', horizontal: 'l' }}>
       <div style={{ maxWidth: 480, margin: '0 auto' }}>
         <SpaceBetween size="l">
@@ -119,5 +120,6 @@ export default function SignIn({ onSignedIn, notice }: { onSignedIn(session: Ses
         </SpaceBetween>
       </div>
     </Box>
+    </main>
   );
 }

@@ -23,6 +23,14 @@ interface SignInAnswer {
   Region: string;
 }
 
+const FIELD_WORDS: Record<string, string> = {
+  AccountId: 'account ID',
+  UserName: 'user name',
+  Password: 'password',
+  AccessKeyId: 'access key ID',
+  SecretAccessKey: 'secret access key',
+};
+
 /** POST /_plumbline/console/sign-in (unsigned: the credentials are the body); throws ApiError in words. */
 export async function signIn(mode: SignInMode, d: SignInDetails): Promise<Session> {
   const body =
@@ -31,6 +39,11 @@ export async function signIn(mode: SignInMode, d: SignInDetails): Promise<Sessio
       : mode === 'root-password'
         ? { AccountId: d.accountId.trim(), Password: d.password }
         : { AccessKeyId: d.accessKeyId.trim(), SecretAccessKey: d.secretAccessKey };
+  // An empty field is said at once, without a request the server would only refuse.
+  const missing = Object.entries(body)
+    .filter(([, value]) => value === '')
+    .map(([Name]) => ({ Name, Message: `Enter the ${FIELD_WORDS[Name] ?? Name}.` }));
+  if (missing.length) throw new ApiError('ValidationException', 'Fill in every field to sign in.', 400, missing);
   let response: Response;
   try {
     response = await fetch('/_plumbline/console/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -33,8 +33,6 @@ export function useLensChoices() {
 }
 
 /** The alias a request names a lens by: the alias of an AWS lens, the ARN of a custom one. */
-export const lensKey = (l: LensSummary) => (l.LensType === 'AWS_OFFICIAL' ? l.LensAlias! : l.LensArn!);
-
 export interface TemplateLens {
   review: ReviewTemplateLensReview;
   /** Every answer of the lens, pillar by pillar, in the lens's order. */

@@ -1,4 +1,4 @@
-import { GetReviewTemplateAnswerCommand, UpdateReviewTemplateAnswerCommand, type ChoiceReason, type ReviewTemplateAnswer } from '@aws-sdk/client-wellarchitected';
+import { GetReviewTemplateAnswerCommand, UpdateReviewTemplateAnswerCommand, type AnswerReason, type ChoiceReason } from '@aws-sdk/client-wellarchitected';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
@@ -16,48 +16,11 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useEffect, useState } from 'react';
 import { useWellArchitected } from '../../api/client';
+import { describeNotApplicable, draftOf, markNotApplicable, noneChoiceOf, practiceLocked, REASON_OPTIONS, reasonOption, toggleChoice, updateOf, type AnswerDraft } from '../commons/answer-draft';
 import { CHOICE_NOTES_MAX, charactersRemaining, NOTES_MAX } from '../commons/characters-remaining';
 import { ErrorAlert, describeError } from '../commons/error-alert';
 import { useAction } from '../commons/use-action';
 import { useLoad } from '../commons/use-load';
-
-export const REASONS: Array<{ value: ChoiceReason; label: string }> = [
-  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
-  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
-  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
-  { value: 'OTHER', label: 'Other' },
-  { value: 'NONE', label: 'None' },
-];
-const reasonOption = (value: string | undefined) => REASONS.find((r) => r.value === value) ?? null;
-/** "None of these" choices end in _no (the lens format's rule). */
-const isNone = (id: string) => id.endsWith('_no');
-
-interface ChoiceState {
-  selected: boolean;
-  notApplicable: boolean;
-  reason?: ChoiceReason;
-  notes: string;
-}
-interface AnswerForm {
-  choices: Record<string, ChoiceState>;
-  applicable: boolean;
-  reason?: ChoiceReason;
-  notes: string;
-}
-
-function formOf(answer: ReviewTemplateAnswer): AnswerForm {
-  const choices: Record<string, ChoiceState> = {};
-  for (const c of answer.Choices ?? []) {
-    const a = answer.ChoiceAnswers?.find((x) => x.ChoiceId === c.ChoiceId);
-    choices[c.ChoiceId!] = {
-      selected: answer.SelectedChoices?.includes(c.ChoiceId!) ?? false,
-      notApplicable: a?.Status === 'NOT_APPLICABLE',
-      reason: a?.Reason,
-      notes: a?.Notes ?? '',
-    };
-  }
-  return { choices, applicable: answer.IsApplicable !== false, reason: answer.Reason as ChoiceReason | undefined, notes: answer.Notes ?? '' };
-}
 
 /** A problem of the answer's request by what it concerns: a choice id, or Notes, Reason, SelectedChoices. */
 function answerErrors(error: unknown): Record<string, string> {
@@ -91,44 +54,20 @@ export function TemplateQuestion({ templateArn, lensAlias, questionId, readOnly,
     async () => (await wa.send(new GetReviewTemplateAnswerCommand({ TemplateArn: templateArn, LensAlias: lensAlias, QuestionId: questionId }))).Answer!,
     [wa, templateArn, lensAlias, questionId],
   );
-  const [form, setForm] = useState<AnswerForm>();
+  const [form, setForm] = useState<AnswerDraft>();
   useEffect(() => {
-    if (answer.data) setForm(formOf(answer.data));
+    if (answer.data) setForm(draftOf(answer.data));
   }, [answer.data]);
-  const save = useAction(async (f: AnswerForm) => {
-    const ids = Object.keys(f.choices);
-    await wa.send(
-      new UpdateReviewTemplateAnswerCommand({
-        TemplateArn: templateArn,
-        LensAlias: lensAlias,
-        QuestionId: questionId,
-        SelectedChoices: ids.filter((id) => f.choices[id].selected),
-        ChoiceUpdates: Object.fromEntries(
-          ids.map((id) => {
-            const c = f.choices[id];
-            return [id, c.notApplicable ? { Status: 'NOT_APPLICABLE' as const, Reason: c.reason ?? 'NONE', Notes: c.notes || undefined } : { Status: c.selected ? ('SELECTED' as const) : ('UNSELECTED' as const) }];
-          }),
-        ),
-        IsApplicable: f.applicable,
-        Reason: f.applicable ? undefined : (f.reason ?? 'NONE'),
-        Notes: f.notes,
-      }),
-    );
+  const save = useAction(async (draft: AnswerDraft) => {
+    await wa.send(new UpdateReviewTemplateAnswerCommand({ TemplateArn: templateArn, LensAlias: lensAlias, QuestionId: questionId, ...updateOf(answer.data!, draft) }));
     answer.reload();
     onSaved();
   }, 'Answer saved.');
 
   if (!form || !answer.data) return answer.error ? <ErrorAlert error={answer.error} /> : <Spinner size="large" />;
   const errors = answerErrors(save.error);
-  const setChoice = (id: string, change: Partial<ChoiceState>) =>
-    setForm((f) => {
-      if (!f) return f;
-      const choices = { ...f.choices, [id]: { ...f.choices[id], ...change } };
-      // "None of these" excludes every other practice, and the other way round.
-      if (change.selected) for (const other of Object.keys(choices)) if (other !== id && (isNone(id) || isNone(other))) choices[other] = { ...choices[other], selected: false };
-      return { ...f, choices };
-    });
   const a = answer.data;
+  const noneId = noneChoiceOf(a);
   return (
     <div data-template-question={questionId}>
     <Form
@@ -146,7 +85,7 @@ export function TemplateQuestion({ templateArn, lensAlias, questionId, readOnly,
       actions={
         !readOnly && (
           <SpaceBetween direction="horizontal" size="xs">
-            <Button onClick={() => setForm(formOf(a))} disabled={save.running}>
+            <Button onClick={() => setForm(draftOf(a))} disabled={save.running}>
               Reset
             </Button>
             <Button variant="primary" loading={save.running} onClick={() => void save.run(form)}>
@@ -178,17 +117,17 @@ export function TemplateQuestion({ templateArn, lensAlias, questionId, readOnly,
           )}
           <FormField errorText={errors.IsApplicable ?? errors.Reason}>
             <SpaceBetween direction="horizontal" size="m" alignItems="center">
-              <Toggle checked={!form.applicable} disabled={readOnly} onChange={({ detail }) => setForm({ ...form, applicable: !detail.checked })}>
+              <Toggle checked={!form.isApplicable} disabled={readOnly} onChange={({ detail }) => setForm({ ...form, isApplicable: !detail.checked })}>
                 Question does not apply to this workload
               </Toggle>
-              {!form.applicable && (
+              {!form.isApplicable && (
                 <Select
                   selectedOption={reasonOption(form.reason)}
-                  options={REASONS}
+                  options={REASON_OPTIONS}
                   disabled={readOnly}
                   placeholder="Reason"
                   ariaLabel="Reason the question does not apply"
-                  onChange={({ detail }) => setForm({ ...form, reason: detail.selectedOption.value as ChoiceReason })}
+                  onChange={({ detail }) => setForm({ ...form, reason: detail.selectedOption.value as AnswerReason })}
                 />
               )}
             </SpaceBetween>
@@ -197,46 +136,46 @@ export function TemplateQuestion({ templateArn, lensAlias, questionId, readOnly,
             <SpaceBetween size="xs">
               {(a.Choices ?? []).map((c) => {
                 const id = c.ChoiceId!;
-                const s = form.choices[id];
+                const mark = form.notApplicable[id];
                 return (
                   <Box key={id}>
                     <SpaceBetween direction="horizontal" size="s" alignItems="start">
                       <Checkbox
                         data-choice={id}
-                        checked={s.selected}
-                        disabled={readOnly || !form.applicable || s.notApplicable}
-                        onChange={({ detail }) => setChoice(id, { selected: detail.checked })}
+                        checked={form.selected.includes(id)}
+                        disabled={readOnly || !form.isApplicable || !!mark || practiceLocked(form, id, noneId)}
+                        onChange={({ detail }) => setForm(toggleChoice(form, id, detail.checked))}
                       >
                         {c.Title}
                       </Checkbox>
-                      {!isNone(id) && (
+                      {id !== noneId && (
                         <Toggle
-                          checked={s.notApplicable}
-                          disabled={readOnly || !form.applicable}
+                          checked={!!mark}
+                          disabled={readOnly || !form.isApplicable}
                           ariaLabel={`${c.Title}: not applicable`}
-                          onChange={({ detail }) => setChoice(id, { notApplicable: detail.checked, selected: false })}
+                          onChange={({ detail }) => setForm(markNotApplicable(form, id, detail.checked))}
                         >
                           <Box variant="small">Not applicable</Box>
                         </Toggle>
                       )}
                     </SpaceBetween>
-                    {s.notApplicable && (
+                    {mark && (
                       <Box margin={{ left: 'xl', top: 'xxs' }}>
                         <SpaceBetween direction="horizontal" size="xs">
                           <Select
-                            selectedOption={reasonOption(s.reason)}
-                            options={REASONS}
+                            selectedOption={reasonOption(mark.reason)}
+                            options={REASON_OPTIONS}
                             disabled={readOnly}
                             placeholder="Reason"
                             ariaLabel={`Reason ${c.Title} does not apply`}
-                            onChange={({ detail }) => setChoice(id, { reason: detail.selectedOption.value as ChoiceReason })}
+                            onChange={({ detail }) => setForm(describeNotApplicable(form, id, { reason: detail.selectedOption.value as ChoiceReason }))}
                           />
                           <Input
-                            value={s.notes}
+                            value={mark.notes}
                             readOnly={readOnly}
-                            placeholder={`Details (${charactersRemaining(s.notes, CHOICE_NOTES_MAX).text})`}
+                            placeholder={`Details (${charactersRemaining(mark.notes, CHOICE_NOTES_MAX).text})`}
                             ariaLabel={`Details why ${c.Title} does not apply`}
-                            onChange={({ detail }) => setChoice(id, { notes: detail.value })}
+                            onChange={({ detail }) => setForm(describeNotApplicable(form, id, { notes: detail.value }))}
                           />
                         </SpaceBetween>
                       </Box>

@@ -14,7 +14,8 @@ import { useState } from 'react';
 import { useWellArchitected } from '../../api/client';
 import { ErrorAlert } from '../commons/error-alert';
 import { useAction } from '../commons/use-action';
-import { lensKey, useLensChoices, useTemplateLens } from './hooks';
+import { lensKey } from '../commons/lens-picker';
+import { useLensChoices, useTemplateLens } from './hooks';
 import { LensNotes } from './lens-notes';
 import { TemplateQuestion } from './template-question';
 

@@ -1,5 +1,5 @@
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
@@ -9,7 +9,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
-import { useFollow } from '../commons/router-link';
+import { usePermissions } from '../commons/permissions';
 import { useSession } from '../commons/session-context';
 import { useMilestones } from '../commons/use-milestones';
 import { useLensReviews, useWorkload } from './hooks';
@@ -24,7 +24,6 @@ import { SharesTab } from './shares-tab';
 export default function WorkloadDetailsPage() {
   const workloadId = useParams().workloadId!;
   const navigate = useNavigate();
-  const follow = useFollow();
   const { session } = useSession();
   const [search, setSearch] = useSearchParams();
   const workload = useWorkload(workloadId);
@@ -32,6 +31,7 @@ export default function WorkloadDetailsPage() {
   const milestones = useMilestones(workloadId);
   const [dialog, setDialog] = useState<'delete' | 'reject' | 'milestone'>();
   const tab = search.get('tab') ?? 'overview';
+  const can = usePermissions(['DeleteWorkload'], { WorkloadId: workloadId });
   const w = workload.data;
   const owner = w?.Owner === session.accountId;
   const reloadAll = () => {
@@ -41,12 +41,11 @@ export default function WorkloadDetailsPage() {
   };
 
   const breadcrumbs = (
-    <BreadcrumbGroup
+    <Breadcrumbs
       items={[
         { text: 'Workloads', href: '/workloads' },
         { text: w?.WorkloadName ?? workloadId, href: `/workloads/${segment(workloadId)}` },
       ]}
-      onFollow={follow}
     />
   );
   if (!w) {
@@ -87,7 +86,9 @@ export default function WorkloadDetailsPage() {
         description={w.Description}
         actions={
           owner ? (
-            <Button onClick={() => setDialog('delete')}>Delete workload</Button>
+            <Button disabled={!can.DeleteWorkload.allowed} disabledReason={can.DeleteWorkload.reason} onClick={() => setDialog('delete')}>
+              Delete workload
+            </Button>
           ) : w.ShareInvitationId ? (
             <Button onClick={() => setDialog('reject')}>Reject share</Button>
           ) : undefined

@@ -2,21 +2,30 @@ import type { MilestoneSummary } from '@aws-sdk/client-wellarchitected';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import { Pagination } from '../commons/pagination';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate } from 'react-router-dom';
+import { FRAMEWORK_LENS } from '../commons/lens-picker';
+import { useLensReport } from '../commons/lens-report';
+import { useAction } from '../commons/use-action';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
 import { RouterLink } from '../commons/router-link';
 import type { Loaded } from '../commons/use-load';
+import { TableHeader } from '../commons/table-header';
 
-/** The Milestones tab: every saved milestone; view one, or compare two. */
+/** The Milestones tab: every saved milestone; view one, generate its report, or compare two. */
 export function MilestonesTab({ workloadId, milestones }: { workloadId: string; milestones: Loaded<MilestoneSummary[]> }) {
   const navigate = useNavigate();
+  const report = useLensReport();
+  // The framework lens is on every workload, so every milestone has its report.
+  const generate = useAction(async (m: MilestoneSummary) => {
+    await report({ workloadId, lensAlias: FRAMEWORK_LENS, milestoneNumber: m.MilestoneNumber, names: [m.WorkloadSummary?.WorkloadName ?? '', m.MilestoneName ?? ''] });
+    return m;
+  }, (m) => `Report of milestone ${m.MilestoneName} downloaded (other lenses' reports are on the milestone's page).`);
   const base = `/workloads/${segment(workloadId)}/milestones`;
   const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(milestones.data ?? [], {
     filtering: { filteringFunction: (m, text) => (m.MilestoneName ?? '').toLowerCase().includes(text.toLowerCase()) },
@@ -26,6 +35,8 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
   });
   const selected = collectionProps.selectedItems?.[0];
   return (
+    <SpaceBetween size="s">
+    <ErrorAlert error={generate.error} onDismiss={generate.clearError} />
     <Table
       {...collectionProps}
       selectionType="single"
@@ -35,23 +46,21 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
       loadingText="Loading milestones"
       ariaLabels={{ itemSelectionLabel: (_s, m) => `Select ${m.MilestoneName}`, selectionGroupLabel: 'Milestones' }}
       header={
-        <Header
-          variant="h2"
-          counter={milestones.data ? `(${milestones.data.length})` : undefined}
+        <TableHeader
+          title="Milestones"
+          items={milestones.data}
           description="A milestone records the state of the workload at the time it was saved."
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
-                View milestone
-              </Button>
-              <Button disabled={(milestones.data?.length ?? 0) === 0} onClick={() => navigate(`${base}/compare`)}>
-                Compare milestones
-              </Button>
-            </SpaceBetween>
-          }
         >
-          Milestones
-        </Header>
+          <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
+            View milestone
+          </Button>
+          <Button disabled={!selected} disabledReason={selected ? undefined : 'Select a milestone first.'} loading={generate.running} onClick={() => selected && void generate.run(selected)}>
+            Generate report
+          </Button>
+          <Button disabled={(milestones.data?.length ?? 0) === 0} onClick={() => navigate(`${base}/compare`)}>
+            Compare milestones
+          </Button>
+        </TableHeader>
       }
       filter={<TextFilter {...filterProps} filteringPlaceholder="Find milestones" filteringAriaLabel="Find milestones" countText={`${filteredItemsCount ?? 0} matches`} />}
       columnDefinitions={[
@@ -65,5 +74,6 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
       empty={milestones.error ? <ErrorAlert error={milestones.error} /> : <Box textAlign="center">No milestones saved yet. Choose Save milestone on the Overview tab.</Box>}
       pagination={<Pagination {...paginationProps} />}
     />
+    </SpaceBetween>
   );
 }

@@ -10,23 +10,21 @@ import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
 import { charactersRemaining, NOTES_MAX } from '../commons/characters-remaining';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime } from '../commons/format';
 import { IMPROVEMENT_STATUSES, improvementStatusLabel } from '../commons/improvement-status';
-import { lensReviewPath } from '../commons/lens-answers';
 import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
-import { answeredOfTotal, questionsAnswered, riskCount, RiskCount, RiskCountValue } from '../commons/risk-counts';
-import { RouterLink } from '../commons/router-link';
+import { answeredOfTotal, questionsAnswered, riskCount, RiskCountValue } from '../commons/risk-counts';
+import { usePermissions } from '../commons/permissions';
 import { useAction } from '../commons/use-action';
 import type { Loaded } from '../commons/use-load';
 import { reviewAlias, useReviewTarget } from './hooks';
+import { WorkloadLensesTable } from './lenses-table';
 
 const FRAMEWORK = 'wellarchitected';
 
@@ -90,6 +88,7 @@ export function OverviewTab({ workload, lenses, owner, onChanged, onSaveMileston
   const navigate = useNavigate();
   const reviewTarget = useReviewTarget();
   const [editing, setEditing] = useState(false);
+  const can = usePermissions(['UpdateWorkload', 'CreateMilestone'], { WorkloadId: workload.WorkloadId });
   const [going, setGoing] = useState<string>();
   const [goError, setGoError] = useState<unknown>();
   const workloadId = workload.WorkloadId!;
@@ -138,8 +137,16 @@ export function OverviewTab({ workload, lenses, owner, onChanged, onSaveMileston
             variant="h2"
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                {owner && <Button onClick={() => setEditing(true)}>Edit</Button>}
-                {owner && <Button onClick={onSaveMilestone}>Save milestone</Button>}
+                {owner && (
+                  <Button disabled={!can.UpdateWorkload.allowed} disabledReason={can.UpdateWorkload.reason} onClick={() => setEditing(true)}>
+                    Edit
+                  </Button>
+                )}
+                {owner && (
+                  <Button disabled={!can.CreateMilestone.allowed} disabledReason={can.CreateMilestone.reason} onClick={onSaveMilestone}>
+                    Save milestone
+                  </Button>
+                )}
                 {unanswered === 0 && reviewButton}
               </SpaceBetween>
             }
@@ -175,22 +182,7 @@ export function OverviewTab({ workload, lenses, owner, onChanged, onSaveMileston
           </div>
         </SpaceBetween>
       </Container>
-      <Table
-        header={<Header variant="h2" counter={lenses.data ? `(${lenses.data.length})` : undefined} description="Choose a lens to see its review and improvement plan.">Lenses</Header>}
-        items={lenses.data ?? []}
-        loading={lenses.loading && !lenses.data}
-        loadingText="Loading lenses"
-        trackBy={(l) => reviewAlias(l)}
-        columnDefinitions={[
-          { id: 'name', header: 'Name', cell: (l) => <RouterLink href={lensReviewPath(workloadId, reviewAlias(l))}>{l.LensName}</RouterLink>, isRowHeader: true },
-          { id: 'version', header: 'Version', cell: (l) => l.LensVersion ?? '-' },
-          { id: 'answered', header: 'Questions answered', cell: (l) => answeredOfTotal(l.RiskCounts) },
-          { id: 'high', header: 'High risks', cell: (l) => <RiskCount risk="HIGH" counts={l.RiskCounts} /> },
-          { id: 'medium', header: 'Medium risks', cell: (l) => <RiskCount risk="MEDIUM" counts={l.RiskCounts} /> },
-          { id: 'updated', header: 'Last updated', cell: (l) => formatTime(l.UpdatedAt) },
-        ]}
-        empty={lenses.error ? <ErrorAlert error={lenses.error} /> : <Box textAlign="center">No lenses applied</Box>}
-      />
+      <WorkloadLensesTable workload={workload} lenses={lenses} owner={owner} onChanged={onChanged} />
       {editing && (
         <EditOverviewModal
           workload={workload}

@@ -16,6 +16,7 @@ import { FormActions } from '../commons/form-actions';
 import { formatTime } from '../commons/format';
 import { IMPROVEMENT_STATUSES, improvementStatusLabel } from '../commons/improvement-status';
 import { memberErrors } from '../commons/member-errors';
+import { usePermissions } from '../commons/permissions';
 import { useAction } from '../commons/use-action';
 import { checkWorkloadForm, environmentLabel, formFromWorkload, tagMap, workloadMembers, type FormErrors, type WorkloadFormState } from '../commons/workload-properties';
 import { WorkloadPropertiesForm } from '../commons/workload-properties-form';
@@ -64,6 +65,7 @@ interface Props {
 /** The Properties tab: the properties as defined, and for the owner an Edit form (properties, tags, improvement status). */
 export function PropertiesTab({ workload, owner, startEditing, onSaved }: Props) {
   const wa = useWellArchitected();
+  const can = usePermissions(['UpdateWorkload'], { WorkloadId: workload.WorkloadId });
   const [editing, setEditing] = useState(owner && startEditing);
   const [form, setForm] = useState<WorkloadFormState>(() => formFromWorkload(workload, workload.Tags ?? {}));
   const [status, setStatus] = useState(workload.ImprovementStatus ?? 'NOT_APPLICABLE');
@@ -108,7 +110,7 @@ export function PropertiesTab({ workload, owner, startEditing, onSaved }: Props)
 
   if (!editing) {
     return (
-      <Container header={<Header variant="h2" actions={owner && <Button onClick={startEdit}>Edit</Button>}>Properties</Header>}>
+      <Container header={<Header variant="h2" actions={owner && <Button disabled={!can.UpdateWorkload.allowed} disabledReason={can.UpdateWorkload.reason} onClick={startEdit}>Edit</Button>}>Properties</Header>}>
         <PropertiesView workload={workload} />
       </Container>
     );

@@ -10,14 +10,15 @@ import { useWellArchitected } from '../../api/client';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
+import { lengthProblem } from '../commons/plain-words';
+import { NOT_ONLY_SPACES } from '../commons/workload-properties';
 import { useAction } from '../commons/use-action';
 
 /** Checks of "Saving a milestone" before asking the API (which checks them again). */
 function nameProblem(name: string): string | undefined {
-  const n = [...name].length;
-  if (n < 3 || n > 100) return `The name must be between 3 and 100 characters (is ${n}).`;
-  if (name.replace(/\s+/g, '').length < 3) return 'The name must contain at least 3 characters that are not spaces.';
-  return undefined;
+  const problem = lengthProblem(name, 3, 100, 'a milestone name');
+  if (problem) return problem;
+  return name.replace(/\s+/g, '').length < 3 ? NOT_ONLY_SPACES : undefined;
 }
 
 interface Props {

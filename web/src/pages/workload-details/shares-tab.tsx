@@ -10,10 +10,9 @@ import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
@@ -27,6 +26,7 @@ import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
 import { useLoad } from '../commons/use-load';
+import { TableHeader } from '../commons/table-header';
 
 const PERMISSIONS = [
   { value: 'READONLY', label: 'Read-Only', description: 'Provides read-only access to the workload.' },
@@ -144,27 +144,24 @@ export function SharesTab({ workloadId, workloadName }: { workloadId: string; wo
         loadingText="Loading shares"
         ariaLabels={{ itemSelectionLabel: (_s, share) => `Select share with ${share.SharedWith}`, selectionGroupLabel: 'Shares' }}
         header={
-          <Header
-            variant="h2"
-            counter={shares.data ? `(${shares.data.length})` : undefined}
+          <TableHeader
+            title="Shares"
+            items={shares.data}
             description="The AWS accounts and IAM users with shared access to this workload (at most 20)."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh shares" loading={shares.loading && !!shares.data} onClick={shares.reload} />
-                <Button disabled={!selected} onClick={() => open('delete')}>
-                  Delete
-                </Button>
-                <Button disabled={!selected} onClick={() => open('edit')}>
-                  Edit
-                </Button>
-                <Button variant="primary" onClick={() => open('create')}>
-                  Create
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={shares.reload}
+            refreshLabel="Refresh shares"
+            refreshing={shares.loading && !!shares.data}
           >
-            Shares
-          </Header>
+            <Button disabled={!selected} onClick={() => open('delete')}>
+              Delete
+            </Button>
+            <Button disabled={!selected} onClick={() => open('edit')}>
+              Edit
+            </Button>
+            <Button variant="primary" onClick={() => open('create')}>
+              Create
+            </Button>
+          </TableHeader>
         }
         columnDefinitions={[
           { id: 'principal', header: 'Principal', cell: (s) => s.SharedWith, sortingField: 'SharedWith', isRowHeader: true, width: 260 },

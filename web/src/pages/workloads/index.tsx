@@ -1,27 +1,27 @@
 import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
+import { Breadcrumbs } from '../commons/breadcrumbs';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
-import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
+import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
-import { useFollow } from '../commons/router-link';
 import { useSession } from '../commons/session-context';
 import { WORKLOAD_COLUMNS } from './config';
+import { TableHeader } from '../commons/table-header';
 
 /** The Workloads page: own and shared workloads, filtered, sorted and paged; define, view, edit, delete. */
 export default function WorkloadsPage() {
   const navigate = useNavigate();
-  const follow = useFollow();
+  const can = usePermissions(['CreateWorkload']);
   const { session } = useSession();
   const workloads = useAllWorkloads();
   const [deleting, setDeleting] = useState<WorkloadSummary>();
@@ -35,7 +35,7 @@ export default function WorkloadsPage() {
         <Box textAlign="center" color="inherit">
           <SpaceBetween size="s">
             <b>No workloads</b>
-            <Button onClick={() => navigate('/workloads/new')}>Define workload</Button>
+            <Button disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>Define workload</Button>
           </SpaceBetween>
         </Box>
       ),
@@ -53,12 +53,13 @@ export default function WorkloadsPage() {
     selection: { trackBy: 'WorkloadId', keepSelection: false },
   });
   const selected = collectionProps.selectedItems?.[0];
+  const canChange = usePermissions(['UpdateWorkload', 'DeleteWorkload'], { WorkloadId: selected?.WorkloadId }, !!selected);
   const owned = selected?.Owner === session.accountId;
   const detailsPath = selected ? `/workloads/${segment(selected.WorkloadId!)}` : '';
 
   return (
     <SpaceBetween size="m">
-      <BreadcrumbGroup items={[{ text: 'Workloads', href: '/workloads' }]} onFollow={follow} />
+      <Breadcrumbs items={[{ text: 'Workloads', href: '/workloads' }]} />
       <ErrorAlert error={workloads.error} />
       <Table
         {...collectionProps}
@@ -75,30 +76,28 @@ export default function WorkloadsPage() {
           selectionGroupLabel: 'Workload selection',
         }}
         header={
-          <Header
+          <TableHeader
             variant="awsui-h1-sticky"
-            counter={workloads.data ? `(${workloads.data.length})` : undefined}
+            title="Workloads"
+            items={workloads.data}
             description="Your workloads and the workloads shared with you."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" loading={workloads.loading} onClick={workloads.reload} />
-                <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
-                  View details
-                </Button>
-                <Button disabled={!selected || !owned} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
-                  Edit
-                </Button>
-                <Button disabled={!selected || !owned} onClick={() => setDeleting(selected)}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={() => navigate('/workloads/new')}>
-                  Define workload
-                </Button>
-              </SpaceBetween>
-            }
+            onRefresh={workloads.reload}
+            refreshLabel="Refresh"
+            refreshing={workloads.loading}
           >
-            Workloads
-          </Header>
+            <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
+              View details
+            </Button>
+            <Button disabled={!selected || !owned || !canChange.UpdateWorkload.allowed} disabledReason={selected && owned ? canChange.UpdateWorkload.reason : undefined} onClick={() => navigate(`${detailsPath}?tab=properties&edit=1`)}>
+              Edit
+            </Button>
+            <Button disabled={!selected || !owned || !canChange.DeleteWorkload.allowed} disabledReason={selected && owned ? canChange.DeleteWorkload.reason : undefined} onClick={() => setDeleting(selected)}>
+              Delete
+            </Button>
+            <Button variant="primary" disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>
+              Define workload
+            </Button>
+          </TableHeader>
         }
         filter={
           <TextFilter

@@ -1,5 +1,14 @@
 import type { Answer, AnswerReason, ChoiceReason, ChoiceUpdate, UpdateAnswerInput } from '@aws-sdk/client-wellarchitected';
 
+/**
+ * The reviewer's unsaved answer to one question, shared by the question page (a
+ * workload's answer) and the review template editor (a template's answer): both
+ * answers have the same members, and both updates take the same ones.
+ */
+
+/** What a workload's Answer and a template's ReviewTemplateAnswer have in common. */
+export type AnswerLike = Pick<Answer, 'Choices' | 'ChoiceAnswers' | 'SelectedChoices' | 'IsApplicable' | 'Reason' | 'Notes'>;
+
 /** A practice marked as not applying to the workload, with its optional reason and details. */
 export interface PracticeNotApplicable {
   reason?: ChoiceReason;
@@ -16,10 +25,21 @@ export interface AnswerDraft {
   notApplicable: Record<string, PracticeNotApplicable>;
 }
 
-/** The choice whose id ends with `_no` is the question's "None of these". */
-export const noneChoiceOf = (answer: Answer): string | undefined => answer.Choices?.find((c) => c.ChoiceId?.endsWith('_no'))?.ChoiceId;
+/** Why a question or a practice does not apply (AnswerReason and ChoiceReason share these values). */
+export const REASON_OPTIONS: Array<{ value: AnswerReason; label: string }> = [
+  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
+  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
+  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
+  { value: 'OTHER', label: 'Other' },
+  { value: 'NONE', label: 'None' },
+];
 
-export function draftOf(answer: Answer): AnswerDraft {
+export const reasonOption = (reason: string | undefined) => REASON_OPTIONS.find((o) => o.value === reason) ?? null;
+
+/** The choice whose id ends with `_no` is the question's "None of these". */
+export const noneChoiceOf = (answer: AnswerLike): string | undefined => answer.Choices?.find((c) => c.ChoiceId?.endsWith('_no'))?.ChoiceId;
+
+export function draftOf(answer: AnswerLike): AnswerDraft {
   const notApplicable: Record<string, PracticeNotApplicable> = {};
   for (const c of answer.ChoiceAnswers ?? []) {
     if (c.Status === 'NOT_APPLICABLE' && c.ChoiceId) notApplicable[c.ChoiceId] = { reason: c.Reason, notes: c.Notes ?? '' };
@@ -54,11 +74,17 @@ export function markNotApplicable(draft: AnswerDraft, choiceId: string, marked: 
   return { ...draft, notApplicable, selected: marked ? draft.selected.filter((id) => id !== choiceId) : draft.selected };
 }
 
+/** Changes the reason or details of a practice marked not applicable (marking it if it was not). */
+export function describeNotApplicable(draft: AnswerDraft, choiceId: string, change: Partial<PracticeNotApplicable>): AnswerDraft {
+  const mark = draft.notApplicable[choiceId];
+  return { ...draft, notApplicable: { ...draft.notApplicable, [choiceId]: { ...mark, notes: mark?.notes ?? '', ...change } } };
+}
+
 /**
  * The UpdateAnswer members for a draft. `answer` is the saved state: a practice that was not
  * applicable and no longer is gets an explicit update, so the mark and its details are cleared.
  */
-export function updateOf(answer: Answer, draft: AnswerDraft): Pick<UpdateAnswerInput, 'SelectedChoices' | 'ChoiceUpdates' | 'Notes' | 'IsApplicable' | 'Reason'> {
+export function updateOf(answer: AnswerLike, draft: AnswerDraft): Pick<UpdateAnswerInput, 'SelectedChoices' | 'ChoiceUpdates' | 'Notes' | 'IsApplicable' | 'Reason'> {
   const ChoiceUpdates: Record<string, ChoiceUpdate> = {};
   for (const [id, mark] of Object.entries(draft.notApplicable)) {
     ChoiceUpdates[id] = { Status: 'NOT_APPLICABLE', Reason: mark.reason ?? 'NONE', Notes: mark.notes };
@@ -78,7 +104,7 @@ export function updateOf(answer: Answer, draft: AnswerDraft): Pick<UpdateAnswerI
 }
 
 /** Whether the draft says something the saved answer does not (order of selection ignored). */
-export function isChanged(answer: Answer, draft: AnswerDraft): boolean {
+export function isChanged(answer: AnswerLike, draft: AnswerDraft): boolean {
   const saved = draftOf(answer);
   const key = (d: AnswerDraft) =>
     JSON.stringify({
