@@ -5,8 +5,10 @@
  *   src/services → domain, store
  *   src/store    → domain (its types)
  *   src/domain   → itself only: pure, no I/O (tests beside it may read fixtures)
- *   src/cli      → the API model (routes of the calls it signs) and the lens domain (validation)
- *   web/src      → itself, and the model's request builder with Plumbline's model
+ *   src/cli      → the API model (routes of the calls it signs), the lens domain (validation)
+ *                  and the store's backup (plumbline backup/restore work on the SQLite file itself)
+ *   web/src      → itself, the model's request builder with Plumbline's model, and the pure
+ *                  domain (the console evaluates unsaved answers' risk with the server's own rules)
  */
 const layer = (from, allowed, comment) => ({
   name: `${from.replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}-imports-down-only`,
@@ -29,8 +31,8 @@ module.exports = {
     layer('src/store/', ['src/store/', 'src/domain/'], 'Repositories hold SQL only; they know the domain types and nothing above.'),
     layer('src/services/', ['src/services/', 'src/domain/', 'src/store/'], 'Services call the domain and the store, never the wire layer.'),
     layer('src/api/(?!app\\.ts$)', ['src/api/', 'src/services/', 'src/domain/', 'src/lenses/'], 'The wire layer calls services; only app.ts opens the store.'),
-    layer('src/cli/', ['src/cli/', 'src/api/model/', 'src/domain/lens/', 'src/main.ts'], 'The CLI is a client: it signs calls routed by the model.'),
-    layer('web/src/', ['web/src/', 'src/api/model/request-of.ts', 'src/api/model/plumbline-api.json'], 'The console is a client of the API.'),
+    layer('src/cli/', ['src/cli/', 'src/api/model/', 'src/domain/lens/', 'src/main.ts', 'src/store/backup.ts'], 'The CLI is a client: it signs calls routed by the model.'),
+    layer('web/src/', ['web/src/', 'src/api/model/request-of.ts', 'src/api/model/plumbline-api.json', 'src/domain/'], 'The console is a client of the API.'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

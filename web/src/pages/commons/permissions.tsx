@@ -82,9 +82,12 @@ export interface Permission {
 export function usePermissions<A extends string>(actions: readonly A[], resource: PermissionResource = {}, ready = true): Record<A, Permission> {
   const state = useContext(PermissionsContext);
   const key = `${actions.join(',')}|${resourceKey(resource)}`;
+  // `key` stands for actions and resource, which callers build anew on each render: the
+  // latest of them is read through a ref so that only a change of `key` asks again.
+  const latest = useRef({ actions, resource });
+  latest.current = { actions, resource };
   useEffect(() => {
-    if (ready) state?.ask(actions, resource);
-    // `key` stands for actions and resource, which callers build anew on each render.
+    if (ready) state?.ask(latest.current.actions, latest.current.resource);
   }, [state, key, ready]);
   const out = {} as Record<A, Permission>;
   for (const action of actions) {
