@@ -1,6 +1,7 @@
-import { CreateWorkloadCommand, GetLensReviewCommand, ListAnswersCommand, UpdateAnswerCommand, type AnswerSummary, type WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import { CreateWorkloadCommand, GetLensReviewCommand, UpdateAnswerCommand } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProcess, type ProcessServer } from '../support/process-server';
+import { allAnswers } from '../support/paging';
 import { createPostgresDatabase, postgresEnabled } from '../support/stores';
 
 /**
@@ -11,17 +12,6 @@ import { createPostgresDatabase, postgresEnabled } from '../support/stores';
  */
 
 const KILL_AFTER = 12;
-
-async function allAnswers(client: WellArchitectedClient, WorkloadId: string): Promise<AnswerSummary[]> {
-  const answers: AnswerSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAnswersCommand({ WorkloadId, LensAlias: 'wellarchitected', MaxResults: 50, NextToken }));
-    answers.push(...(page.AnswerSummaries ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return answers;
-}
 
 describe.runIf(postgresEnabled)('an instance killed during concurrent writes', () => {
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;

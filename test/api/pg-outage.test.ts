@@ -2,15 +2,13 @@ import {
   CreateWorkloadCommand,
   GetAnswerCommand,
   GetLensReviewCommand,
-  ListAnswersCommand,
   UpdateAnswerCommand,
-  type AnswerSummary,
-  type WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/domain/audit/record';
 import { adminCall } from '../support/identities';
 import { startProcess, type ProcessServer } from '../support/process-server';
+import { allAnswers } from '../support/paging';
 import { createPostgresDatabase, postgresEnabled } from '../support/stores';
 import { TcpProxy } from '../support/tcp-proxy';
 import { until } from '../support/webhook-receiver';
@@ -26,17 +24,6 @@ import { until } from '../support/webhook-receiver';
 const WRITERS = 6;
 const BEFORE_CUT = 15;
 const AFTER_RESTORE = 15;
-
-async function allAnswers(client: WellArchitectedClient, WorkloadId: string): Promise<AnswerSummary[]> {
-  const answers: AnswerSummary[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAnswersCommand({ WorkloadId, LensAlias: 'wellarchitected', MaxResults: 50, NextToken }));
-    answers.push(...(page.AnswerSummaries ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return answers;
-}
 
 describe.runIf(postgresEnabled)('PostgreSQL connections cut in the middle of concurrent writes', () => {
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;

@@ -38,7 +38,8 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
   const sent = new Map<string, { allowed?: string; denied?: string }>();
 
   beforeAll(async () => {
-    server = await startServer(kind);
+    // Every denial on its own record: repeats of a failure are otherwise one record per window (audit-flood.test.ts).
+    server = await startServer(kind, { PLUMBLINE_AUDIT_REPEAT_WINDOW_SECONDS: '0' });
     nobody = await createTestUser(server, 'nobody');
   });
   afterAll(() => server?.close());

@@ -143,8 +143,8 @@ describe.each(storeKinds())('wire protocol on %s', (kind) => {
       }
       const raw = await signedFetch(server.url, {
         method: 'POST',
-        path: `/workloads/${'0'.repeat(32)}/checkSummaries`,
-        body: JSON.stringify({ LensArn: 'arn:aws:wellarchitected::aws:lens/wellarchitected', PillarId: 'security', QuestionId: 'securely-operate', ChoiceId: 'sec_securely_operate_multi_accounts' }),
+        path: `/workloads/${'0'.repeat(32)}/updateIntegration`,
+        body: JSON.stringify({ IntegratingService: 'JIRA', ClientRequestToken: 'raw-not-yet' }),
       });
       const body = expectWireError(raw, 'ValidationException');
       expect(body.Reason).toBe('OTHER');

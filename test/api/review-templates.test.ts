@@ -211,7 +211,11 @@ describe.each(storeKinds())('review templates on %s', (kind) => {
     await answerTemplate(TemplateArn, 'priorities', PRIORITIES);
     await client.send(new UpdateReviewTemplateLensReviewCommand({ TemplateArn, LensAlias: 'wellarchitected', LensNotes: 'Template notes' }));
     const WorkloadId = await createWorkload();
-    const allow = (actions: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions.map((a) => `wellarchitected:${a}`), Resource: '*' }] });
+    // plumbline:ApplyReviewTemplate lets the application be asked for; each change it makes needs its own action.
+    const allow = (actions: string[]) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['plumbline:ApplyReviewTemplate', ...actions.map((a) => `wellarchitected:${a}`)], Resource: '*' }],
+    });
     const applyAs = async (actions: string[]) => {
       const user = await createTestUser(server, `applier-${++names}`, { inline: { p: allow(actions) } });
       return signedFetch(server.url, { method: 'POST', path: '/_plumbline/templates/apply', body: JSON.stringify({ TemplateArn, WorkloadIds: [WorkloadId], Mode: 'FILL' }), credentials: user.credentials });

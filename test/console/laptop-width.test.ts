@@ -247,8 +247,8 @@ describeConsole('the console at laptop width and at 800 px', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await page.getByText(/was removed from the workload/).waitFor();
     await expect(lenses()).resolves.not.toContain('serverless');
-    // One notice at a time: the removal replaced the addition's.
-    await expect(page.getByText('The lens was added to the workload.').count()).resolves.toBe(0);
+    // One notice at a time: the removal replaced the addition's (once the flashbar's exit animation ends).
+    await expect.poll(() => page.getByText('The lens was added to the workload.').count()).toBe(0);
     await h.shot('lens-removed');
   });
 

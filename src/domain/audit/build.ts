@@ -22,7 +22,8 @@ export interface AuditFacts {
 export type AuditOutcome = { response: unknown } | { errorCode: string; errorMessage: string };
 
 /** Reads (Get*, List*) change nothing; everything else, ExportLens included, counts as a write as in CloudTrail. */
-export const isReadOnly = (eventName: string) => eventName.startsWith('Get') || eventName.startsWith('List');
+/** Reads by name, as CloudTrail marks them: Get and List, and Simulate (IAM's policy simulations change nothing). */
+export const isReadOnly = (eventName: string) => eventName.startsWith('Get') || eventName.startsWith('List') || eventName.startsWith('Simulate');
 
 /** `2020-10-14T04:43:13Z`: CloudTrail's eventTime, to the second. */
 export const cloudTrailTime = (millis: number) => new Date(millis).toISOString().slice(0, 19) + 'Z';
