@@ -23,7 +23,8 @@ import { AuthError } from './auth/sigv4';
  * authorize the IAM action → run the operation's service → audit record (a
  * change's record commits in its transaction; reads and failures go in a
  * batch) → events (queued with the record) → the error writer for anything
- * thrown. Nothing else in Plumbline answers a call.
+ * thrown. Nothing else in Plumbline answers a call but health, readiness, the
+ * console's files and the streamed checks import (docs/ARCHITECTURE.md).
  */
 
 export interface PipelineDeps {
