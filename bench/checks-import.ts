@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CreateWorkloadCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { signedFetch } from '../src/cli/signed-request';
 import { writeProwlerFile } from '../test/support/prowler-findings';
-import { startProcess } from './processes';
+import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline } from './processes';
 
 /**
  * npm run bench:checks: imports a Prowler json-ocsf file of BENCH_FINDINGS findings
@@ -17,8 +17,8 @@ import { startProcess } from './processes';
  */
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 100_000);
-const region = 'us-east-1';
-const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+const region = BENCH_REGION;
+const credentials = BENCH_CREDENTIALS;
 const postgres = process.argv.includes('--store') && process.argv[process.argv.indexOf('--store') + 1] === 'postgres';
 
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -36,14 +36,7 @@ if (postgres) {
   const { createPostgresDatabase } = await import('../test/support/stores');
   database = await createPostgresDatabase();
 }
-const started = await startProcess('src/main.ts', {
-  PORT: '0',
-  PLUMBLINE_DATA_DIR: dataDir,
-  PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-  PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-  PLUMBLINE_LOG_LEVEL: 'warn',
-  PLUMBLINE_DATABASE_URL: database?.url ?? '',
-});
+const started = await startPlumbline(dataDir, database?.url);
 try {
   const client = new WellArchitectedClient({ endpoint: started.url, region, credentials });
   const { WorkloadId } = await client.send(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateLensVersionCommand, ImportLensCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { validateLensJson } from '../src/domain/lens/validate';
-import { startProcess } from './processes';
+import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline } from './processes';
 
 /**
  * npm run bench:lens: builds a valid lens of about 490 KB (10 pillars, 200
@@ -19,8 +19,8 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
 const TARGET_BYTES = 490_000;
 // Practices per question besides "None of these": leaves room in 490 KB for realistic text.
 const CHOICES = 6;
-const region = 'us-east-1';
-const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+const region = BENCH_REGION;
+const credentials = BENCH_CREDENTIALS;
 
 function buildLens(padding: number): string {
   const text = (n: number, what: string) => `${what} ${'x'.repeat(Math.max(0, n))}`.slice(0, 2048);
@@ -79,16 +79,6 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
   }
   return samples;
 }
-
-const startPlumbline = (dataDir: string) =>
-  startProcess('src/main.ts', {
-    PORT: '0',
-    PLUMBLINE_DATA_DIR: dataDir,
-    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    PLUMBLINE_LOG_LEVEL: 'warn',
-    PLUMBLINE_DATABASE_URL: '',
-  });
 
 const text = lensOfTargetSize();
 const bytes = Buffer.byteLength(text);

@@ -38,3 +38,24 @@ export function startProcess(script: string, env: Record<string, string>): Promi
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
 }
+
+/** The root credentials and region of the Plumbline every benchmark starts. */
+export const BENCH_REGION = 'us-east-1';
+export const BENCH_CREDENTIALS = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+
+/**
+ * A Plumbline of the benchmark's own: its data directory, SQLite unless a database URL
+ * is given, the benchmark's root credentials, logging only warnings. `env` adds or
+ * overrides settings (PORT defaults to a free one).
+ */
+export function startPlumbline(dataDir: string, databaseUrl?: string, env: Record<string, string> = {}) {
+  return startProcess('src/main.ts', {
+    PORT: '0',
+    PLUMBLINE_DATA_DIR: dataDir,
+    PLUMBLINE_ROOT_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId,
+    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey,
+    PLUMBLINE_LOG_LEVEL: 'warn',
+    PLUMBLINE_DATABASE_URL: databaseUrl ?? '',
+    ...env,
+  });
+}

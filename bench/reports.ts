@@ -10,7 +10,7 @@ import {
   UpdateAnswerCommand,
   WellArchitectedClient,
 } from '@aws-sdk/client-wellarchitected';
-import { startProcess } from './processes';
+import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline } from './processes';
 
 /**
  * npm run bench:reports: against a real Plumbline (its own data, SQLite), times
@@ -22,8 +22,8 @@ import { startProcess } from './processes';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 10);
 const WORKLOADS = 100;
-const region = 'us-east-1';
-const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+const region = BENCH_REGION;
+const credentials = BENCH_CREDENTIALS;
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -72,14 +72,7 @@ async function answerEverything(client: WellArchitectedClient, WorkloadId: strin
 const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-reports-'));
 let server: ChildProcess | undefined;
 try {
-  const started = await startProcess('src/main.ts', {
-    PORT: '0',
-    PLUMBLINE_DATA_DIR: dataDir,
-    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    PLUMBLINE_LOG_LEVEL: 'warn',
-    PLUMBLINE_DATABASE_URL: '',
-  });
+  const started = await startPlumbline(dataDir);
   server = started.child;
   const client = new WellArchitectedClient({ endpoint: started.url, region, credentials });
   const ids: string[] = [];

@@ -8,7 +8,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
 import { createBenchDatabase, POSTGRES_POOL_SIZE } from './postgres';
-import { startProcess } from './processes';
+import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline, startProcess } from './processes';
 
 /**
  * npm run bench [-- --store postgres]: starts a real Plumbline on its own data
@@ -36,8 +36,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (STORE === 'postgres
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const WARMUP_SECONDS = 1;
 const WORKLOADS = 1000;
-const region = 'us-east-1';
-const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+const region = BENCH_REGION;
+const credentials = BENCH_CREDENTIALS;
 
 async function waitHealthy(url: string) {
   for (let i = 0; i < 100; i++) {
@@ -144,14 +144,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-'));
 const children: ChildProcess[] = [];
 const database = STORE === 'postgres' ? await createBenchDatabase() : undefined;
 try {
-  const plumbline = await startProcess('src/main.ts', {
-    PORT: '0',
-    PLUMBLINE_DATA_DIR: dataDir,
-    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    PLUMBLINE_LOG_LEVEL: 'warn',
-    PLUMBLINE_DATABASE_URL: database?.url ?? '',
-  }).catch(async () => {
+  const plumbline = await startPlumbline(dataDir, database?.url).catch(async () => {
     throw new Error('could not start Plumbline');
   });
   children.push(plumbline.child);

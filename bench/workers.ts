@@ -8,7 +8,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startProcess } from './processes';
+import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline } from './processes';
 
 /**
  * npm run bench:workers: the same load (UpdateAnswer and GetWorkload, half each) on
@@ -22,8 +22,8 @@ import { startProcess } from './processes';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WORKLOADS = 50;
-const region = 'us-east-1';
-const credentials = { accessKeyId: 'PLMBBENCHROOTKEY0001', secretAccessKey: 'bench-root-secret-0123456789' };
+const region = BENCH_REGION;
+const credentials = BENCH_CREDENTIALS;
 const postgres = process.argv.includes('--store') && process.argv[process.argv.indexOf('--store') + 1] === 'postgres';
 const adminUrl = process.env.PLUMBLINE_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -71,15 +71,7 @@ async function database(name: string): Promise<{ url: string; drop(): Promise<vo
 async function measure(workers: number): Promise<{ rps: number; p99: number; errors: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plumbline-bench-workers-'));
   const db = postgres ? await database(`plumbline_bench_w${workers}_${process.pid}`) : undefined;
-  const { child, url } = await startProcess('src/main.ts', {
-    PORT: String(18_000 + (process.pid % 1000) + workers),
-    PLUMBLINE_DATA_DIR: dataDir,
-    PLUMBLINE_WORKERS: String(workers),
-    PLUMBLINE_LOG_LEVEL: 'warn',
-    PLUMBLINE_ROOT_ACCESS_KEY_ID: credentials.accessKeyId,
-    PLUMBLINE_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    ...(db ? { PLUMBLINE_DATABASE_URL: db.url } : {}),
-  });
+  const { child, url } = await startPlumbline(dataDir, db?.url, { PORT: String(18_000 + (process.pid % 1000) + workers), PLUMBLINE_WORKERS: String(workers) });
   try {
     // Every worker up: new connections reach each in turn.
     const seen = new Set<string>();

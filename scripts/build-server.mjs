@@ -20,7 +20,7 @@ function walk(dir) {
 }
 
 const files = walk(src);
-const modules = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes(`${path.sep}sigv4-test-`));
+const modules = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !path.basename(f).includes('-test-'));
 rmSync(out, { recursive: true, force: true });
 await build({ entryPoints: modules, outdir: out, outbase: src, format: 'esm', platform: 'node', target: 'node20', bundle: false, sourcemap: true, logLevel: 'warning' });
 for (const file of files.filter((f) => !f.endsWith('.ts'))) cpSync(file, path.join(out, path.relative(src, file)));

@@ -1,7 +1,10 @@
+import type { CheckResourcesTable, CheckResultsTable } from './checks.table';
+import type { AuditDeadLettersTable, CacheVersionsTable, LeasesTable } from './operations-state.table';
 
 /**
- * Row types of every table. JSON columns are stored as text so that both
- * dialects hold the same bytes; booleans as 0/1; times as epoch milliseconds.
+ * Row types of every table (the newer ones in <entity>.table.ts beside this file).
+ * JSON columns are stored as text so that both dialects hold the same bytes;
+ * booleans as 0/1; times as epoch milliseconds.
  */
 
 type Json = string;
@@ -388,54 +391,4 @@ export interface Database {
   audit_dead_letters: AuditDeadLettersTable;
   cache_versions: CacheVersionsTable;
   leases: LeasesTable;
-}
-
-export interface CheckResultsTable {
-  workload_id: string;
-  lens_key: string;
-  pillar_id: string;
-  question_id: string;
-  choice_id: string;
-  source: string;
-  check_id: string;
-  account_id: string;
-  name: string;
-  description: string;
-  status: string;
-  flagged_resources: number;
-  updated_at: Millis;
-}
-
-export interface CheckResourcesTable {
-  workload_id: string;
-  source: string;
-  account_id: string;
-  check_id: string;
-  resource_id: string;
-  name: string | null;
-  region: string | null;
-  type: string | null;
-  status: string;
-  message: string | null;
-}
-
-/** Work one process at a time may do, and which process does it until when. */
-export interface LeasesTable {
-  name: string;
-  holder: string;
-  held_until: number;
-}
-
-/** An audit row the store refused, set aside (JSON text) so the others are stored. */
-export interface AuditDeadLettersTable {
-  event_id: string;
-  set_aside_at: number;
-  error: string;
-  row_json: string;
-}
-
-/** A counter per kind of cached state; bumped by every change of that state. */
-export interface CacheVersionsTable {
-  scope: string;
-  version: number;
 }

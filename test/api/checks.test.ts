@@ -14,7 +14,7 @@ import { signedFetch } from '../../src/cli/signed-request';
 import { loadBuiltinLenses } from '../../src/services/lenses/builtin-lenses';
 import { createTestUser } from '../support/identities';
 import { checksByRequirement, EXAMPLE_FILE, writeProwlerFile, type GeneratedFinding } from '../support/prowler-findings';
-import { ROOT_KEY, startServer, TEST_REGION, type TestServer } from '../support/server';
+import { ROOT_KEY, rootEnvironment, startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /**
@@ -75,12 +75,6 @@ function expectedResults(findings: GeneratedFinding[]) {
   return { byChoice: out, unplaced, stalePractices };
 }
 
-const env = (server: TestServer) => ({
-  AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
-  AWS_REGION: TEST_REGION,
-  AWS_ENDPOINT_URL: server.url,
-});
 
 function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -93,7 +87,7 @@ function sha256File(file: string): Promise<string> {
 }
 
 async function importFile(server: TestServer, workloadId: string, file: string, query: Record<string, string>, credentials = ROOT_KEY) {
-  const e = { ...env(server), AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
+  const e = { ...rootEnvironment(server), AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
   const response = await signedFetch(e, undefined, 'POST', `/_plumbline/workloads/${workloadId}/checks/import`, query, {
     sha256: await sha256File(file),
     stream: createReadStream(file),
@@ -258,7 +252,7 @@ describe.each(storeKinds())('checks from scanners on %s', (kind) => {
 
     const good = path.join(dir, 'good.jsonl');
     writeFileSync(good, JSON.stringify({ CheckId: 'x', Status: 'ERROR', AccountId: accounts[1], PracticeIds: ['sec_permissions_emergency_process'] }));
-    const response = await signedFetch(env(server), undefined, 'POST', `/_plumbline/workloads/${workloadId}/checks/import`, { Format: 'JSONL', Source: 'Prowler' }, {
+    const response = await signedFetch(rootEnvironment(server), undefined, 'POST', `/_plumbline/workloads/${workloadId}/checks/import`, { Format: 'JSONL', Source: 'Prowler' }, {
       sha256: createHash('sha256').update('something else').digest('hex'),
       stream: createReadStream(good),
     });

@@ -26,7 +26,7 @@ import { MAX_TEMPLATES_PER_ACCOUNT } from '../../src/services/templates/template
 import { expectError, expectFieldErrors } from '../support/api-errors';
 import { lensJson, type PillarSpec } from '../support/lens-files';
 import { collectPages } from '../support/paging';
-import { ROOT_KEY, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
+import { rootEnvironment, startServer, TEST_ACCOUNT, TEST_REGION, type TestServer } from '../support/server';
 import { createTestUser } from '../support/identities';
 import { signedFetch } from '../support/signed-fetch';
 import { storeKinds } from '../support/stores';
@@ -77,7 +77,7 @@ describe.each(storeKinds())('review templates on %s', (kind) => {
   const apply = async (TemplateArn: string, mode: string, ...workloadIds: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey, AWS_REGION: TEST_REGION, AWS_ENDPOINT_URL: server.url };
+    const env = rootEnvironment(server);
     const code = await runTemplatesCommand(['apply', '--template-arn', TemplateArn, '--mode', mode, ...workloadIds], (s) => out.push(s), (s) => err.push(s), env);
     return { code, out, err };
   };

@@ -5,7 +5,7 @@ import { CreateWorkloadCommand, ListWorkloadsCommand, UpdateWorkloadCommand } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epochSeconds, runAuditCommand } from '../../src/cli/audit-command';
 import type { AuditRecord } from '../../src/domain/audit/record';
-import { ROOT_KEY, startServer, TEST_REGION, type TestServer } from '../support/server';
+import { rootEnvironment, startServer, TEST_REGION, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /** `plumbline audit lookup` against a real Plumbline, signed with SigV4. */
@@ -27,7 +27,7 @@ describe.each(storeKinds())('plumbline audit (%s)', (kind) => {
 
   beforeAll(async () => {
     server = await startServer(kind);
-    env = { AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey, AWS_REGION: TEST_REGION, AWS_ENDPOINT_URL: server.url };
+    env = rootEnvironment(server);
     ({ WorkloadId: workloadId } = (await server.client.send(
       new CreateWorkloadCommand({ WorkloadName: 'Audited', Description: 'audited workload', Environment: 'PRODUCTION', Lenses: ['wellarchitected'] }),
     )) as { WorkloadId: string });

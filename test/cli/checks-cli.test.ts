@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { CreateWorkloadCommand, ListCheckDetailsCommand } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_FILE, writeProwlerFile } from '../support/prowler-findings';
-import { ROOT_KEY, TEST_REGION, startServer, type TestServer } from '../support/server';
+import { rootEnvironment, startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /** `plumbline checks import` as a user runs it: a separate process streaming the file, with progress. */
@@ -24,7 +24,7 @@ describe.each(storeKinds())('plumbline checks import (%s)', (kind) => {
   beforeAll(async () => {
     server = await startServer(kind);
     dir = mkdtempSync(path.join(tmpdir(), 'plumbline-checks-cli-'));
-    env = { ...process.env, AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey, AWS_REGION: TEST_REGION, AWS_ENDPOINT_URL: server.url } as Record<string, string>;
+    env = { ...process.env, ...rootEnvironment(server) } as Record<string, string>;
     ({ WorkloadId: workloadId } = (await server.client.send(
       new CreateWorkloadCommand({ WorkloadName: 'Scanned', Description: 'Scanned accounts', Environment: 'PRODUCTION', Lenses: ['wellarchitected'], AwsRegions: ['eu-west-1'] }),
     )) as { WorkloadId: string });

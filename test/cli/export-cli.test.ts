@@ -8,7 +8,7 @@ import { CreateWorkloadCommand, GetWorkloadCommand, UpdateAnswerCommand } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/export-command';
 import { runImportCommand } from '../../src/cli/import-command';
-import { ROOT_KEY, TEST_REGION, startServer, type TestServer } from '../support/server';
+import { rootEnvironment, startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /** `plumbline export` and `plumbline import` against a real Plumbline, signed with SigV4. */
@@ -37,7 +37,7 @@ describe.each(storeKinds())('plumbline export / import (%s)', (kind) => {
   beforeAll(async () => {
     server = await startServer(kind);
     dir = mkdtempSync(path.join(tmpdir(), 'plumbline-export-'));
-    env = { AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey, AWS_REGION: TEST_REGION, AWS_ENDPOINT_URL: server.url };
+    env = rootEnvironment(server);
     ({ WorkloadId: workloadId } = (await server.client.send(
       new CreateWorkloadCommand({ WorkloadName: 'Inventory', Description: 'Inventory service', Environment: 'PREPRODUCTION', Lenses: ['wellarchitected'], AwsRegions: ['us-east-1'] }),
     )) as { WorkloadId: string });

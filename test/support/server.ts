@@ -73,3 +73,11 @@ export async function startServer(kind: StoreKind, env: Record<string, string> =
   };
   return server;
 }
+
+/** The environment the plumbline commands (and the AWS CLI) read, with the server's root credentials. */
+export const rootEnvironment = (server: Pick<TestServer, 'url'>) => ({
+  AWS_ACCESS_KEY_ID: ROOT_KEY.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: ROOT_KEY.secretAccessKey,
+  AWS_REGION: TEST_REGION,
+  AWS_ENDPOINT_URL: server.url,
+});

@@ -1,59 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLensDocument, validateLensJson } from './validate';
-
-// Fixtures are mutated freely, so they are typed loosely on purpose.
-type Json = any;
-
-function choice(id: string): Json {
-  return {
-    id,
-    title: `Practice ${id}`,
-    description: 'What following this practice looks like.',
-    helpfulResource: { displayText: 'Why it matters.', url: 'https://example.com/help' },
-    improvementPlan: { displayText: 'How to start doing it.', url: 'http://example.com/plan' },
-  };
-}
-
-function question(id: string): Json {
-  return {
-    id,
-    title: `Question ${id}`,
-    description: 'Why we ask.',
-    helpfulResource: { displayText: 'Background reading.', url: 'https://example.com/question' },
-    choices: [choice('choice_a'), choice('choice_b'), { id: 'choice_no', title: 'None of these' }],
-    riskRules: [
-      { condition: 'choice_a && choice_b', risk: 'NO_RISK' },
-      { condition: 'choice_a', risk: 'MEDIUM_RISK' },
-      { condition: 'default', risk: 'HIGH_RISK' },
-    ],
-  };
-}
-
-/** Valid: two pillars, choice ids repeated across questions, a "None of these" choice without a plan. */
-function validLens(): Json {
-  return {
-    schemaVersion: '2021-11-01',
-    name: 'Fixture lens',
-    description: 'A small lens for tests.',
-    pillars: [
-      { id: 'pillar_one', name: 'Pillar one', questions: [question('q_one'), question('q_two')] },
-      { id: 'pillar_two', name: 'Pillar two', questions: [question('q_three')] },
-    ],
-  };
-}
-
-function findingsAfter(mutate: (lens: Json) => void): Array<{ path: string; rule: string }> {
-  const lens = validLens();
-  mutate(lens);
-  return validateLensDocument(lens).findings.map(({ path, rule }) => ({ path, rule }));
-}
-
-const text = (length: number): string => 'x'.repeat(length);
-const q0 = (lens: Json): Json => lens.pillars[0].questions[0];
-const c0 = (lens: Json): Json => q0(lens).choices[0];
-/** Risk rules of the first question that no longer name choice_b (or choice_a), for mutations that rename it. */
-const onlyChoiceA = (lens: Json): void => void (q0(lens).riskRules = [{ condition: 'choice_a', risk: 'NO_RISK' }, { condition: 'default', risk: 'HIGH_RISK' }]);
-const onlyChoiceB = (lens: Json): void => void (q0(lens).riskRules = [{ condition: 'choice_b', risk: 'NO_RISK' }, { condition: 'default', risk: 'HIGH_RISK' }]);
+import { c0, choice, findingsAfter, onlyChoiceA, onlyChoiceB, q0, question, text, validLens, type Json } from './validate-test-fixtures';
 
 describe('validateLensDocument', () => {
   it('accepts a valid lens and returns it', () => {
@@ -268,57 +215,6 @@ describe('validateLensDocument', () => {
       { path: 'pillars[0].questions[0].riskRules', rule: 'noDefaultRule', questionId: 'q_one' },
       { path: 'pillars[1].questions[0].helpfulResource.url', rule: 'emptyUrl', questionId: 'q_three' },
     ]);
-  });
-
-  describe('the hosted service\'s character set (aws-behaviour.md item 8)', () => {
-    const allowed = "Letters, digits 09, line\nbreaks and - _ . , : / ( ) @ ! & # + ' ? \u2019 \u00e9t\u00e9";
-    const restricted: Array<[string, (l: Json, value: string) => void, string]> = [
-      ['lens name', (l, v) => (l.name = v), 'name'],
-      ['lens description', (l, v) => (l.description = v), 'description'],
-      ['pillar name', (l, v) => (l.pillars[1].name = v), 'pillars[1].name'],
-      ['question title', (l, v) => (q0(l).title = v), 'pillars[0].questions[0].title'],
-      ['question description', (l, v) => (q0(l).description = v), 'pillars[0].questions[0].description'],
-      ['choice title', (l, v) => (c0(l).title = v), 'pillars[0].questions[0].choices[0].title'],
-    ];
-
-    it.each(restricted)('accepts every allowed character in the %s', (_field, set) => {
-      expect(findingsAfter((l) => set(l, allowed.slice(0, 120)))).toEqual([]);
-    });
-
-    it.each(restricted)('refuses each of ; %% < > = * " [ ] $ | ~ { } in the %s', (_field, set, path) => {
-      for (const character of ';%<>=*"[]$|~{}') {
-        expect(findingsAfter((l) => set(l, `Text ${character} here`)), character).toEqual([{ path, rule: 'characters' }]);
-      }
-    });
-
-    it('names the characters refused and the question they are in', () => {
-      const lens = validLens();
-      q0(lens).title = 'Cost; <really>';
-      expect(validateLensDocument(lens).findings).toEqual([
-        {
-          path: 'pillars[0].questions[0].title',
-          rule: 'characters',
-          message: `must contain only letters, digits, spaces, line breaks and - _ . , : / ( ) @ ! & # + ' ? (has ";" "<" ">")`,
-          questionId: 'q_one',
-        },
-      ]);
-    });
-
-    it('accepts every character in display texts of helpful resources and improvement plans', () => {
-      expect(
-        findingsAfter((l) => {
-          q0(l).helpfulResource.displayText = 'a; b % <c> = *"[]$|~{}';
-          c0(l).helpfulResource.displayText = 'a; b % <c> = *"[]$|~{}';
-          c0(l).improvementPlan.displayText = 'a; b % <c> = *"[]$|~{}';
-        }),
-      ).toEqual([]);
-    });
-
-    it('is not checked for built-in lenses (their catalog test checks it)', () => {
-      const lens = validLens();
-      lens.description = 'Ours; checked elsewhere';
-      expect(validateLensDocument(lens, { builtIn: true }).findings).toEqual([]);
-    });
   });
 
   it.each<[string, (lens: Json, value: string) => void, string, number]>([

@@ -53,7 +53,9 @@ export async function listCheckSummaries(ctx: ServiceContext, principal: Princip
     const byCheck = new Map<string, CheckResultRow[]>();
     for (const row of rows) {
       const key = `${row.source}\u0000${row.checkId}`;
-      byCheck.set(key, [...(byCheck.get(key) ?? []), row]);
+      const accounts = byCheck.get(key);
+      if (accounts) accounts.push(row);
+      else byCheck.set(key, [row]);
     }
     const summaries = [...byCheck.values()].map((accounts) => {
       const { status, accountSummary } = summarize(accounts.map((a) => a.status));

@@ -39,7 +39,9 @@ async function practicePlaces(ctx: ServiceContext, principal: Principal, workloa
         for (const choice of question.choices) {
           if (choice.id === question.noneChoiceId) continue;
           const place = { lensKey: review.lensKey, pillarId: question.pillarId, questionId: question.id, choiceId: choice.id };
-          places.set(choice.id, [...(places.get(choice.id) ?? []), place]);
+          const known = places.get(choice.id);
+          if (known) known.push(place);
+          else places.set(choice.id, [place]);
         }
       }
     }
