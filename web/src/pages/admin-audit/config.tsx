@@ -24,17 +24,42 @@ const timeOf = (iso: string) =>
 /** ARNs and ids have no spaces: they may break anywhere, so that the table keeps to its container's width. */
 const breakable = (text: string) => <span style={{ overflowWrap: 'anywhere' }}>{text}</span>;
 
-/** The source address and user agent are in the record itself (select a row), to keep the table readable at laptop width. */
+/**
+ * A resource by its kind and its id, a generated id shortened (`workload/8b795f93…`); the
+ * whole ARN on hover and in the record itself. Whole ARNs broke into a dozen lines a row at
+ * laptop width.
+ */
+function resourceLabels(arns: string[]) {
+  return arns.map((arn) => {
+    const [kind, id] = arn.slice(arn.lastIndexOf(':') + 1).split('/');
+    const label = id === undefined ? kind : `${kind}/${/^[0-9a-f]{16,}$/.test(id) ? `${id.slice(0, 8)}…` : id}`;
+    return (
+      <div key={arn} title={arn}>
+        {breakable(label)}
+      </div>
+    );
+  });
+}
+
+/**
+ * The source address, user agent and whether the call only read are in the record itself
+ * (select a row; the Calls filter selects reads or changes), to keep the table readable at
+ * laptop width.
+ */
 export const AUDIT_COLUMNS: TableProps.ColumnDefinition<AuditRecord>[] = [
   { id: 'time', header: 'Event time', cell: (r) => timeOf(r.eventTime), minWidth: 130 },
   { id: 'name', header: 'Event name', cell: (r) => r.eventName, isRowHeader: true },
   { id: 'user', header: 'User name', cell: (r) => breakable(r.userIdentity.userName ?? (r.userIdentity.type === 'Root' ? 'root' : r.userIdentity.arn)) },
-  { id: 'resources', header: 'Resources', cell: (r) => (r.resources?.length ? breakable(r.resources.join(', ')) : '-'), maxWidth: 360 },
-  { id: 'readOnly', header: 'Read-only', cell: (r) => (r.readOnly ? 'Yes' : 'No') },
+  { id: 'resources', header: 'Resources', cell: (r) => (r.resources?.length ? resourceLabels(r.resources) : '-'), maxWidth: 360 },
   {
     id: 'outcome',
     header: 'Outcome',
-    cell: (r) => (r.errorCode ? <StatusIndicator type="error">{r.errorCode.replace(/Exception$/, '')}</StatusIndicator> : <StatusIndicator type="success">Succeeded</StatusIndicator>),
+    // Kept on one line: "Succeeded" and the error names must not break inside a word.
+    cell: (r) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {r.errorCode ? <StatusIndicator type="error">{r.errorCode.replace(/Exception$/, '')}</StatusIndicator> : <StatusIndicator type="success">Succeeded</StatusIndicator>}
+      </span>
+    ),
   },
 ];
 
