@@ -21,7 +21,7 @@ import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline, startProcess } from '.
  * UpdateAnswer against one upsert of an answer row, GetWorkload, GetAnswer and
  * ListAnswers against one read of the same rows (bench/baseline-pg.ts), at 32
  * connections. Then the data-set scale checks (bench/scale.ts). BENCH_SECONDS
- * (per side), BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_ONLY=UpdateAnswer,
+ * (per side), BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_ONLY=<operation> (UpdateAnswer, which seeds the answers, always runs),
  * BENCH_SCALE=0 (skip the scale checks) and BENCH_PROFILE=DIR (CPU profiles)
  * tune a run.
  */
@@ -200,7 +200,7 @@ try {
       ['GetAnswer', '/workloads/{w}/lensReviews/wellarchitected/answers/{q}', (i) => `/baseline/answer/${ids[i]}/${questions[i % questions.length]}`],
       ['ListAnswers', '/workloads/{w}/lensReviews/wellarchitected/answers', (i) => `/baseline/answers/${ids[i]}`],
     ];
-    for (const [name, p, base] of reads) {
+    for (const [name, p, base] of reads.filter(([name]) => !only || only === name)) {
       const pairs = await get(p, base);
       results.push(await loadPair([name, 'baseline read'], [[plumbline, pairs.map((x) => x[0]) as autocannon.Request[]], [baseline, pairs.map((x) => x[1])]]));
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerRisk, unanswered, type AnswerState } from '../domain/review/answer';
 import { loadBuiltinLens } from '../services/lenses/builtin-lenses';
-import { presentAnswer } from '../services/reviews/present';
-import { answerBody } from './answer-body';
+import { presentAnswer, presentAnswerSummary } from '../services/reviews/present';
+import { answerBody, answerSummariesBody } from './answer-body';
 
 const lens = loadBuiltinLens('wellarchitected').current;
 
@@ -43,5 +43,19 @@ describe('prebuilt answer JSON body', () => {
       return { expected: JSON.parse(JSON.stringify(output)), body: answerBody({ ...output }) };
     });
     for (const { expected, body } of made) expect(JSON.parse(body.toString())).toEqual(expected);
+  });
+
+  it('says what JSON.stringify says for a page of answer summaries, with and without a NextToken', () => {
+    const questions = [...lens.questions.values()].slice(0, 12);
+    for (const NextToken of [undefined, 'next-page']) {
+      const summaries = questions.map((q, i) => {
+        const state = states(q.id)[i % 4];
+        return presentAnswerSummary(q, state, answerRisk(q, state), i % 3 === 0);
+      });
+      const output = { WorkloadId: 'w1', MilestoneNumber: undefined, LensAlias: 'wellarchitected', LensArn: lens.arn, AnswerSummaries: summaries, NextToken };
+      for (let i = 0; i < 2; i++) expect(answerSummariesBody({ ...output }).toString()).toBe(JSON.stringify(output));
+    }
+    const empty = { WorkloadId: 'w1', AnswerSummaries: [] };
+    expect(answerSummariesBody(empty).toString()).toBe(JSON.stringify(empty));
   });
 });

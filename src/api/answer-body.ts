@@ -78,3 +78,53 @@ export function answerBody(result: unknown): Buffer {
   body.write(after, headBytes + lens.length);
   return body;
 }
+
+interface PresentedSummary {
+  QuestionId: string;
+  PillarId: string;
+  QuestionTitle: string;
+  /** Frozen by the service, as an answer's: it identifies the question's cached bytes. */
+  Choices: readonly object[];
+  SelectedChoices: readonly string[];
+  ChoiceAnswerSummaries: readonly object[];
+  IsApplicable: boolean;
+  Risk: string;
+  Reason?: string;
+  QuestionType: string;
+}
+
+const summaryLensBytes = new WeakMap<readonly object[], Buffer>();
+
+/** An answer summary's members that come from the lens, as UTF-8 JSON opening the summary's object. */
+function summaryLensMembers(summary: PresentedSummary): Buffer {
+  let bytes = summaryLensBytes.get(summary.Choices);
+  if (bytes === undefined) {
+    const { QuestionId, PillarId, QuestionTitle, Choices } = summary;
+    bytes = Buffer.from(JSON.stringify({ QuestionId, PillarId, QuestionTitle, Choices }).slice(0, -1));
+    if (Object.isFrozen(summary.Choices)) summaryLensBytes.set(summary.Choices, bytes);
+  }
+  return bytes;
+}
+
+// Stands for the summaries in the rest of the result's JSON; a string no result member can hold (NUL is refused on input).
+const SUMMARIES = '\u0000summaries';
+const SUMMARIES_JSON = JSON.stringify(SUMMARIES);
+
+/**
+ * The JSON body of a ListAnswers result: each summary's question and choices (most of
+ * its 5-10 KB) copied from bytes built once per question, its answer's members
+ * serialized per call. The body says exactly what JSON.stringify of the result says.
+ */
+export function answerSummariesBody(result: unknown): Buffer {
+  const { AnswerSummaries } = result as { AnswerSummaries: PresentedSummary[] };
+  // The summaries keep their place among the result's members (NextToken comes after them).
+  const [before, after] = JSON.stringify({ ...(result as object), AnswerSummaries: SUMMARIES }).split(SUMMARIES_JSON);
+  const parts: Buffer[] = [Buffer.from(`${before}[`)];
+  AnswerSummaries.forEach((s, i) => {
+    const { SelectedChoices, ChoiceAnswerSummaries, IsApplicable, Risk, Reason, QuestionType } = s;
+    const own = JSON.stringify({ SelectedChoices, ChoiceAnswerSummaries, IsApplicable, Risk, Reason, QuestionType });
+    parts.push(summaryLensMembers(s), Buffer.from(`,${own.slice(1)}${i === AnswerSummaries.length - 1 ? '' : ','}`));
+  });
+  parts.push(Buffer.from(`]${after}`));
+  return Buffer.concat(parts);
+}

@@ -3,6 +3,7 @@ import type { ProfileSelections } from '../domain/profile/profile-template';
 import type { Risk } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
 import type { ProfilesTable } from './tables';
+import { arg, prepared } from './prepared';
 
 type Conn = Db | Trx;
 
@@ -109,8 +110,10 @@ const toWorkloadProfile = (row: { workload_id: string; profile_arn: string; prof
   profileVersion: row.profile_version,
 });
 
+const workloadProfileRow = prepared((db) => db.selectFrom('workload_profiles').selectAll().where('workload_id', '=', arg(0)));
+
 export async function findWorkloadProfile(db: Conn, workloadId: string): Promise<WorkloadProfileRecord | undefined> {
-  const row = await db.selectFrom('workload_profiles').selectAll().where('workload_id', '=', workloadId).executeTakeFirst();
+  const row = await workloadProfileRow.first(db, workloadId);
   return row ? toWorkloadProfile(row) : undefined;
 }
 

@@ -29,9 +29,10 @@ const toAnswer = (row: Selectable<AnswersTable>): AnswerRecord => ({
 });
 
 /** Every lens review of a workload, removed ones included, in association order. */
+const lensReviewsOfWorkload = prepared((db) => db.selectFrom('lens_reviews').selectAll().where('workload_id', '=', arg(0)).orderBy('position'));
+
 export async function listLensReviews(db: Conn, workloadId: string): Promise<LensReviewRecord[]> {
-  const rows = await db.selectFrom('lens_reviews').selectAll().where('workload_id', '=', workloadId).orderBy('position').execute();
-  return rows.map(toLensReview);
+  return (await lensReviewsOfWorkload.rows(db, workloadId)).map(toLensReview);
 }
 
 export async function listLensReviewsOf(db: Conn, workloadIds: string[]): Promise<LensReviewRecord[]> {
@@ -98,9 +99,11 @@ export async function updateLensReviewNotes(db: Conn, r: LensReviewRecord): Prom
     .execute();
 }
 
+const answersOfLens = prepared((db) => db.selectFrom('answers').selectAll().where('workload_id', '=', arg(0)).where('lens_key', '=', arg(1)));
+
 export async function listAnswers(db: Conn, workloadId: string, lensKey?: string): Promise<AnswerRecord[]> {
-  let query = db.selectFrom('answers').selectAll().where('workload_id', '=', workloadId);
-  if (lensKey) query = query.where('lens_key', '=', lensKey);
+  if (lensKey) return (await answersOfLens.rows(db, workloadId, lensKey)).map(toAnswer);
+  const query = db.selectFrom('answers').selectAll().where('workload_id', '=', workloadId);
   return (await query.execute()).map(toAnswer);
 }
 

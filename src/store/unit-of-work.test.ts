@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Trx } from './database';
+import { sql } from 'kysely';
 import { createPostgresDatabase, storeKinds } from '../../test/support/stores';
 import { openStore, type Store } from './database';
 import { arg, prepared } from './prepared';
+import { postgresUnitOf } from './postgres-unit';
 import { unitOfWork } from './unit-of-work';
 
 const insertAccount = prepared((db) => db.insertInto('accounts').values({ id: arg(0), organization_id: null, organizational_unit_id: null, created_at: arg(1) }));
@@ -78,5 +81,53 @@ describe.each(storeKinds())('units of work on %s', (kind) => {
       ),
     );
     expect(Number(await createdAt(store, '100000000005'))).toBe(20);
+  });
+
+  it('reads issued with a lock see what the lock\'s previous holder committed', async () => {
+    // Row 7 is the lock; row 8 a counter that only holders of the lock change.
+    await unitOfWork(store.db, 'write', async (trx) => {
+      await insertAccount.run(trx, '100000000007', 0);
+      await insertAccount.run(trx, '100000000008', 0);
+    });
+    const lockedRead = prepared((db) => db.selectFrom('accounts').select('created_at').where('id', '=', arg(0)).forUpdate());
+    const lock = kind === 'postgres' ? lockedRead : accountById;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        unitOfWork(store.db, 'write', async (trx) => {
+          const [, counter] = await Promise.all([lock.first(trx, '100000000007'), accountById.first(trx, '100000000008')]);
+          await accountTime.run(trx, '100000000008', Number(counter!.created_at) + 1);
+        }),
+      ),
+    );
+    expect(Number(await createdAt(store, '100000000008'))).toBe(20);
+  });
+
+  it('answers reads issued together exactly as one by one, and fails them together', async () => {
+    await unitOfWork(store.db, 'write', (trx) => insertAccount.run(trx, '100000000009', 1_700_000_000_123));
+    const one = (trx: Trx) => [accountById.first(trx, '100000000009'), trx.selectFrom('accounts').select(['organization_id', 'id']).where('id', '=', '100000000009').executeTakeFirst()];
+    const apart = await unitOfWork(store.db, 'read', async (trx) => [await one(trx)[0], await one(trx)[1]]);
+    const together = await unitOfWork(store.db, 'read', (trx) => Promise.all(one(trx)));
+    expect(together).toEqual(apart);
+    expect(together[1]).toEqual({ organization_id: null, id: '100000000009' });
+    await expect(
+      unitOfWork(store.db, 'read', (trx) => Promise.all([accountById.first(trx, '100000000009'), sql`select x from no_such_table`.execute(trx)])),
+    ).rejects.toThrow(/no_such_table/);
+  });
+
+  it.runIf(kind === 'postgres')('sends a change that reads once and writes once in two packets, BEGIN and COMMIT included', async () => {
+    await unitOfWork(store.db, 'write', (trx) => insertAccount.run(trx, '100000000010', 1));
+    let packets = 0;
+    await unitOfWork(store.db, 'write', async (trx) => {
+      const stream = (postgresUnitOf(trx)!.client as unknown as { connection: { stream: { _writev: (...a: unknown[]) => unknown; _write: (...a: unknown[]) => unknown } } }).connection.stream;
+      for (const method of ['_writev', '_write'] as const) {
+        const original = stream[method].bind(stream);
+        stream[method] = (...a: unknown[]) => (packets++, original(...a));
+      }
+      const lockedRead = prepared((db) => db.selectFrom('accounts').select('created_at').where('id', '=', arg(0)).forUpdate());
+      const [row] = await Promise.all([lockedRead.first(trx, '100000000010'), accountById.first(trx, '100000000010'), accountById.first(trx, '100000000001')]);
+      await accountTime.run(trx, '100000000010', Number(row!.created_at) + 1);
+    });
+    expect(packets).toBe(2);
+    expect(Number(await createdAt(store, '100000000010'))).toBe(2);
   });
 });

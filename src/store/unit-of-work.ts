@@ -104,28 +104,18 @@ async function sqliteUnitOfWork<T>(db: Db, sqlite: SqliteStore, kind: UnitKind, 
 
 async function postgresUnitOfWork<T>(db: Db, pool: pg.Pool, kind: UnitKind, fn: (trx: Trx) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  const unit = new PostgresUnit(client);
+  // A write unit's BEGIN and COMMIT travel with its first and last statements (./postgres-unit.ts).
+  const unit = new PostgresUnit(client, kind === 'write');
   const trx = newTransaction(db, unit);
   trackUnit(trx, unit);
-  const transactional = kind === 'write';
-  let begun = false;
   let broken = false;
   try {
-    if (transactional) {
-      await client.query('begin');
-      begun = true;
-    }
     const value = await fn(trx);
-    await unit.flush();
-    if (transactional) await client.query('commit');
+    await unit.commit();
     return value;
   } catch (error) {
-    if (begun) {
-      // A connection that cannot even roll back is not given back to the pool for reuse.
-      await client.query('rollback').catch(() => {
-        broken = true;
-      });
-    }
+    // A connection that cannot even roll back is not given back to the pool for reuse.
+    broken = !(await unit.rollback());
     throw error;
   } finally {
     client.release(broken);

@@ -58,8 +58,13 @@ export async function workloadPriorityMembers(
 }
 
 /** Profiles and PrioritizedRiskCounts of one workload as it is now (nothing without a profile). */
-export async function priorityMembersFor(ctx: ServiceContext, trx: Trx, workloadId: string, reviews: LensReviewRecord[]) {
-  const priorities = await workloadPriorities(trx, workloadId);
+export async function priorityMembersFor(
+  ctx: ServiceContext,
+  trx: Trx,
+  workloadId: string,
+  reviews: LensReviewRecord[],
+  priorities: WorkloadPriorities | undefined,
+) {
   if (!priorities) return {};
   const risks = new Map((await listAnswers(trx, workloadId, PRIORITIZED_LENS)).map((a) => [a.questionId, a.risk]));
   const review = reviews.find((r) => r.lensKey === PRIORITIZED_LENS && r.active);

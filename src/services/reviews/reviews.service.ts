@@ -34,13 +34,16 @@ async function answerLookup(view: ReviewView, lensKey: string): Promise<AnswerLo
 
 export async function getLensReview(ctx: ServiceContext, principal: Principal, input: ReviewRef) {
   return read(ctx, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const [view, priorities] = await Promise.all([
+      reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber, 'read', { lensAlias: input.LensAlias }),
+      workloadPriorities(trx, input.WorkloadId),
+    ]);
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
     const status = await ctx.catalog.reviewStatus(review.lensKey, review.lensVersion);
     return {
       WorkloadId: view.workload.id,
       MilestoneNumber: view.milestoneNumber,
-      LensReview: presentLensReview(lens, review, await answerLookup(view, review.lensKey), status, await workloadPriorities(trx, view.workload.id)),
+      LensReview: presentLensReview(lens, review, await answerLookup(view, review.lensKey), status, priorities),
     };
   });
 }
@@ -51,9 +54,11 @@ export async function listLensReviewSummaries(
   input: { WorkloadId: string; MilestoneNumber?: number; NextToken?: string; MaxResults?: number },
 ) {
   return read(ctx, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const [view, priorities] = await Promise.all([
+      reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber),
+      workloadPriorities(trx, input.WorkloadId),
+    ]);
     const page = pageOf(view.reviews.filter((r) => r.active), input.NextToken, input.MaxResults);
-    const priorities = await workloadPriorities(trx, view.workload.id);
     const summaries = [];
     for (const review of page.items) {
       const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
@@ -110,10 +115,13 @@ function questionOf(lens: CompiledLens, questionId: string) {
 
 export async function getAnswer(ctx: ServiceContext, principal: Principal, input: ReviewRef & { QuestionId: string }) {
   return read(ctx, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
+    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber, 'read', {
+      lensAlias: input.LensAlias,
+      questionId: input.QuestionId,
+    });
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
     const question = questionOf(lens, input.QuestionId);
-    const answer = (await answerLookup(view, review.lensKey)).get(question.id);
+    const answer = await view.answer(review.lensKey, question.id);
     return {
       WorkloadId: view.workload.id,
       MilestoneNumber: view.milestoneNumber,
@@ -124,18 +132,28 @@ export async function getAnswer(ctx: ServiceContext, principal: Principal, input
   });
 }
 
+type PillarScopedInput = ReviewRef & { PillarId?: string };
+
+/** A lens review with its answers and the workload's prioritized questions, read at once; PillarId checked against the lens. */
+async function pillarScopedReview(ctx: ServiceContext, trx: Trx, principal: Principal, input: PillarScopedInput) {
+  const [view, priorities] = await Promise.all([
+    reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber, 'read', { lensAlias: input.LensAlias }),
+    workloadPriorities(trx, input.WorkloadId),
+  ]);
+  const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+  if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
+    throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
+  }
+  return { view, review, lens, prioritized: prioritizedIn(priorities, review.lensKey) };
+}
+
 export async function listAnswers(
   ctx: ServiceContext,
   principal: Principal,
   input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
 ) {
   return read(ctx, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
-    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
-    if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
-      throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
-    }
-    const prioritized = prioritizedIn(await workloadPriorities(trx, view.workload.id), review.lensKey);
+    const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
     const questions = [...lens.questions.values()].filter(
       (q) => (!input.PillarId || q.pillarId === input.PillarId) && (input.QuestionPriority !== 'PRIORITIZED' || prioritized.has(q.id)),
     );
@@ -197,12 +215,16 @@ export async function updateAnswer(ctx: ServiceContext, principal: Principal, in
 
 /** UpdateAnswer inside the caller's transaction (also a workload import's answers). */
 export async function updateAnswerIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: UpdateAnswerInput) {
-  const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
-  const found = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(input.LensAlias));
-  const view: ReviewView = { workload, reviews: found ? [found] : [], answers: async () => [] };
-  const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
+  // All read at once; the store sends the workload's lock first, so the lens review and answer are
+  // read as the change before this one left them (src/store/postgres-unit.ts).
+  const key = ctx.catalog.reviewKey(input.LensAlias);
+  const [workload, found, before] = await Promise.all([
+    workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true }),
+    findLensReview(trx, input.WorkloadId, key),
+    findAnswer(trx, input.WorkloadId, key, input.QuestionId),
+  ]);
+  const { review, lens } = await lensReviewIn(ctx, { workload, reviews: found ? [found] : [] }, input.LensAlias);
   const question = questionOf(lens, input.QuestionId);
-  const before = await findAnswer(trx, workload.id, review.lensKey, question.id);
   const change = answerChange(ctx, input, workload, review, lens, question, before);
   await upsertAnswer(trx, change.answer);
   await updateLensReviewCounts(trx, change.review);
@@ -216,13 +238,8 @@ export async function listLensReviewImprovements(
   input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
 ) {
   return read(ctx, async (trx) => {
-    const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
-    const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
-    if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
-      throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
-    }
+    const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
     const plan = improvementPlan(lens, await answerLookup(view, review.lensKey), view.workload.pillarPriorities, input.PillarId);
-    const prioritized = prioritizedIn(await workloadPriorities(trx, view.workload.id), review.lensKey);
     const items = input.QuestionPriority === 'PRIORITIZED' ? plan.filter((item) => prioritized.has(item.question.id)) : plan;
     const page = pageOf(items, input.NextToken, input.MaxResults);
     return {

@@ -3,7 +3,7 @@ import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import type { Trx } from '../../store/database';
 import { findMilestone } from '../../store/milestones.repo';
 import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
-import { listAnswers, listLensReviews } from '../../store/reviews.repo';
+import { findAnswer, listAnswers, listLensReviews } from '../../store/reviews.repo';
 import { workloadFor, type WorkloadAccess } from '../access';
 import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
@@ -17,6 +17,17 @@ export interface ReviewView {
   reviews: LensReviewRecord[];
   milestoneNumber?: number;
   answers(lensKey: string): Promise<AnswerRecord[]>;
+  answer(lensKey: string, questionId: string): Promise<AnswerRecord | undefined>;
+}
+
+/**
+ * What the call will read of the view's answers, so that they are read together with the
+ * workload and its reviews (one round trip on PostgreSQL: ../../store/postgres-unit.ts):
+ * a lens's answers, or one question's.
+ */
+export interface AnswersWanted {
+  lensAlias: string;
+  questionId?: string;
 }
 
 export async function reviewView(
@@ -26,24 +37,43 @@ export async function reviewView(
   workloadId: string,
   milestoneNumber?: number,
   access: WorkloadAccess = 'read',
+  wanted?: AnswersWanted,
 ): Promise<ReviewView> {
-  const workload = await workloadFor(ctx, trx, principal, workloadId, access);
-  if (milestoneNumber === undefined) {
-    const reviews = await listLensReviews(trx, workloadId);
-    await ctx.catalog.prepare(trx, reviews);
-    return { workload, reviews, answers: (lensKey) => listAnswers(trx, workloadId, lensKey) };
-  }
-  const milestone = await findMilestone(trx, workloadId, milestoneNumber);
+  if (milestoneNumber === undefined) return liveView(ctx, trx, principal, workloadId, access, wanted);
+  const [, milestone] = await Promise.all([workloadFor(ctx, trx, principal, workloadId, access), findMilestone(trx, workloadId, milestoneNumber)]);
   if (!milestone) {
     throw new NotFoundError(`Milestone ${milestoneNumber} of workload ${workloadId} was not found`, String(milestoneNumber), 'MILESTONE');
   }
   const { snapshot } = milestone;
   await ctx.catalog.prepare(trx, snapshot.lensReviews);
+  const answers = async (lensKey: string) => snapshot.answers.filter((a) => a.lensKey === lensKey);
   return {
     workload: snapshot.workload,
     reviews: snapshot.lensReviews,
     milestoneNumber,
-    answers: async (lensKey) => snapshot.answers.filter((a) => a.lensKey === lensKey),
+    answers,
+    answer: async (lensKey, questionId) => (await answers(lensKey)).find((a) => a.questionId === questionId),
+  };
+}
+
+/** The live view: the workload (under the access rule), its reviews and the answers wanted, read at once. */
+async function liveView(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, access: WorkloadAccess, wanted?: AnswersWanted): Promise<ReviewView> {
+  const lensKey = wanted && ctx.catalog.reviewKey(wanted.lensAlias);
+  const questionId = wanted?.questionId;
+  const early =
+    lensKey === undefined
+      ? undefined
+      : questionId === undefined
+        ? listAnswers(trx, workloadId, lensKey)
+        : findAnswer(trx, workloadId, lensKey, questionId).then((a) => (a ? [a] : []));
+  const [workload, reviews, read] = await Promise.all([workloadFor(ctx, trx, principal, workloadId, access), listLensReviews(trx, workloadId), early]);
+  await ctx.catalog.prepare(trx, reviews);
+  const holds = (key: string, question?: string) => read !== undefined && key === lensKey && (questionId === undefined || questionId === question);
+  return {
+    workload,
+    reviews,
+    answers: (key) => (holds(key) ? Promise.resolve(read!) : listAnswers(trx, workloadId, key)),
+    answer: async (key, question) => (holds(key, question) ? read!.find((a) => a.questionId === question) : findAnswer(trx, workloadId, key, question)),
   };
 }
 
@@ -57,7 +87,7 @@ export interface LensReviewInView {
  * applied is a ValidationException worded as the hosted service's: programs look for
  * "No lens review for lens alias" and apply the lens when they see it (aws-behaviour.md item 14).
  */
-export async function lensReviewIn(ctx: ServiceContext, view: ReviewView, lensAlias: string): Promise<LensReviewInView> {
+export async function lensReviewIn(ctx: ServiceContext, view: Pick<ReviewView, 'workload' | 'reviews' | 'milestoneNumber'>, lensAlias: string): Promise<LensReviewInView> {
   const key = ctx.catalog.reviewKey(lensAlias);
   const review = view.reviews.find((r) => r.lensKey === key && r.active);
   if (!review) {

@@ -8,7 +8,7 @@ import { isUniqueViolation, type Trx } from '../../store/database';
 import type { LensReviewRecord, WorkloadRecord } from '../../store/records';
 import { listLensReviews, listLensReviewsOf, upsertLensReview } from '../../store/reviews.repo';
 import { hasAcceptedWorkloadShares } from '../../store/shares.repo';
-import { listTags, putTags } from '../../store/tags.repo';
+import { listTags, listWorkloadTags, putTags } from '../../store/tags.repo';
 import {
   countWorkloads,
   deleteWorkload as deleteWorkloadRow,
@@ -25,7 +25,7 @@ import type { Principal } from '../principal';
 import { presentWorkload, presentWorkloadSummary } from './present';
 import { checkWorkloadProperties, defaultPillarPriorities, MAX_WORKLOADS_PER_ACCOUNT, type WorkloadProperties } from './rules';
 import { applyTemplate, templateForWorkload } from '../templates/apply';
-import { priorityMembersFor, priorityMembersOf } from '../profiles/priorities';
+import { priorityMembersFor, priorityMembersOf, workloadPriorities } from '../profiles/priorities';
 import { attachProfile } from '../profiles/workload-profiles.service';
 
 export interface CreateWorkloadInput extends WorkloadProperties {
@@ -141,12 +141,17 @@ export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
 
 export async function getWorkload(ctx: ServiceContext, principal: Principal, { WorkloadId: workloadId }: { WorkloadId: string }) {
   return read(ctx, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, workloadId, 'read');
+    // Read at once (one round trip on PostgreSQL); nothing is shown unless the access rule lets the caller see the workload.
+    const [workload, reviews, profile, tags] = await Promise.all([
+      workloadFor(ctx, trx, principal, workloadId, 'read'),
+      listLensReviews(trx, workloadId),
+      workloadPriorities(trx, workloadId),
+      listWorkloadTags(trx, workloadId),
+    ]);
     // A recipient sees the invitation its access comes through.
     const grant = workload.accountId === principal.accountId ? undefined : await workloadGrant(trx, principal, workload.id);
-    const reviews = await listLensReviews(trx, workloadId);
-    const priorities = await priorityMembersFor(ctx, trx, workload.id, reviews);
-    const presented = presentWorkload(workload, reviews, await listTags(trx, workload.arn), priorities);
+    const priorities = await priorityMembersFor(ctx, trx, workload.id, reviews, profile);
+    const presented = presentWorkload(workload, reviews, tags, priorities);
     return { Workload: { ...presented, ShareInvitationId: grant?.invitationId } };
   });
 }
@@ -210,7 +215,7 @@ export async function updateWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
     if (isUniqueViolation(error)) throw await nameTaken(ctx, principal, next.name);
     throw error;
   }
-  const priorities = await priorityMembersFor(ctx, trx, next.id, reviews);
+  const priorities = await priorityMembersFor(ctx, trx, next.id, reviews, await workloadPriorities(trx, next.id));
   return { Workload: presentWorkload(next, reviews, await listTags(trx, next.arn), priorities) };
 }
 
