@@ -76,37 +76,55 @@ const LOCKING = /\sfor (?:update|no key update|share|key share)(?:\s|$)/i;
 /** Renumbers `sql`'s parameters by `shift`, for a statement built of several. */
 const shifted = (sql: string, shift: number) => (shift === 0 ? sql : sql.replace(PARAMETER, (_, n: string) => `$${Number(n) + shift}`));
 
-/** The held writes as one statement: each a WITH query, their parameters renumbered in order. */
-function combined(writes: HeldWrite[]): { sql: string; parameters: unknown[] } {
-  let offset = 0;
-  const parts = writes.map((w, i) => {
-    const shift = offset;
-    offset += w.parameters.length;
-    return `w${i} as (${shifted(w.sql, shift)})`;
-  });
-  return { sql: `with ${parts.join(', ')} select 1`, parameters: writes.flatMap((w) => w.parameters) };
-}
 
 // Statement texts of combined reads by their reads' texts: the same few combinations recur on every call.
 const combinedTexts = new Map<string, string>();
 const MAX_COMBINED_TEXTS = 1000;
 
-/** Reads as one statement: one column per read, holding its rows as a JSON array. */
-function combinedReads(reads: PendingRead[]): { sql: string; parameters: unknown[] } {
-  const key = reads.map((r) => r.sql).join('\u0000');
+interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/**
+ * Several statements as one: each part's text from `part` (given its index and its text
+ * with parameters renumbered to follow the earlier parts'), joined by `join`. The same few
+ * combinations recur on every call, so their texts are kept.
+ */
+function combinedStatement(kind: 'reads' | 'writes', statements: Statement[], part: (sql: string, i: number) => string, join: (parts: string[]) => string) {
+  const key = `${kind}\u0001${statements.map((r) => r.sql).join('\u0000')}`;
   let sql = combinedTexts.get(key);
   if (sql === undefined) {
     let offset = 0;
-    const columns = reads.map((r, i) => {
-      const shift = offset;
-      offset += r.parameters.length;
-      return `(select coalesce(json_agg(t), '[]'::json) from (${shifted(r.sql, shift)}) t) as r${i}`;
-    });
-    sql = `select ${columns.join(', ')}`;
+    sql = join(
+      statements.map((r, i) => {
+        const shift = offset;
+        offset += r.parameters.length;
+        return part(shifted(r.sql, shift), i);
+      }),
+    );
     if (combinedTexts.size < MAX_COMBINED_TEXTS) combinedTexts.set(key, sql);
   }
-  return { sql, parameters: reads.flatMap((r) => r.parameters) };
+  return { sql, parameters: statements.flatMap((r) => r.parameters) };
 }
+
+/** The held writes as one statement: each a data-modifying WITH query. */
+const combinedWrites = (writes: HeldWrite[]) =>
+  combinedStatement(
+    'writes',
+    writes,
+    (sql, i) => `w${i} as (${sql})`,
+    (parts) => `with ${parts.join(', ')} select 1`,
+  );
+
+/** Reads as one statement: one column per read, holding its rows as a JSON array. */
+const combinedReads = (reads: PendingRead[]) =>
+  combinedStatement(
+    'reads',
+    reads,
+    (sql, i) => `(select coalesce(json_agg(t), '[]'::json) from (${sql}) t) as r${i}`,
+    (parts) => `select ${parts.join(', ')}`,
+  );
 
 export class PostgresUnit implements DatabaseConnection {
   private held: HeldWrite[] = [];
@@ -224,7 +242,7 @@ export class PostgresUnit implements DatabaseConnection {
     const writes = this.held;
     this.held = [];
     if (writes.length === 1) return this.send(writes[0].sql, writes[0].parameters);
-    const statement = combined(writes);
+    const statement = combinedWrites(writes);
     nameStatement(statement.sql);
     return this.send(statement.sql, statement.parameters);
   }

@@ -85,9 +85,14 @@ export function prepared<Row>(build: (db: Conn) => Compilable<Row>): PreparedQue
     return compiled.statement;
   };
 
-  /** Every row through Kysely's executor (PostgreSQL, or outside a transaction). */
+  /**
+   * Every row: inside a PostgreSQL unit of work straight from the unit (which sends it
+   * with the unit's other reads), elsewhere through Kysely's executor (outside a transaction).
+   */
   const viaExecutor = async (db: Conn, compiled: Compiled, args: unknown[]): Promise<Row[]> => {
-    const result = await db.executeQuery({ ...compiled.query, parameters: parameters(compiled, args) } as CompiledQuery<Row>);
+    const query = { ...compiled.query, parameters: parameters(compiled, args) } as CompiledQuery<Row>;
+    const unit = postgresUnitOf(db);
+    const result = await (unit ? unit.executeQuery<Row>(query) : db.executeQuery(query));
     return result.rows;
   };
 
