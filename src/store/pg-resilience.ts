@@ -30,9 +30,7 @@ export function isStoreUnreachable(error: unknown): boolean {
  * on its own; the pool discards the broken client when it is released.
  */
 export function createPgPool(connectionString: string, max: number, onProblem: (message: string) => void): pg.Pool {
-  // Pipeline mode: a unit of work writes several statements at once and reads their answers in order (./postgres-unit.ts).
-  const config = { connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, pipeline: true };
-  const pool = new pg.Pool(config as pg.PoolConfig);
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
   pool.on('error', (error) => onProblem(`PostgreSQL connection lost (the pool reconnects): ${error.message}`));
   pool.on('connect', (client) => {
     client.on('error', (error) => onProblem(`PostgreSQL connection lost during a call (the call fails and may be retried): ${error.message}`));

@@ -1,5 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, DialectAdapter, QueryResult } from 'kysely';
 import type pg from 'pg';
+import { sendBatch, type BatchResult } from './pg-batch';
 import type { Db, Trx } from './database';
 
 /**
@@ -7,10 +8,10 @@ import type { Db, Trx } from './database';
  * which is what a call costs there: each is a write and a read on the socket
  * (on loopback most of a small call's CPU time) and a wait for the server.
  *
- * - The pool's connections are in pg's pipeline mode, and the unit writes what
- *   it has to send at once as one packet: BEGIN goes with the unit's first
- *   statements, COMMIT with its last writes, so a change that reads once and
- *   writes once (UpdateAnswer) costs two round trips, a read one.
+ * - What the unit has to send at once goes as one batch (./pg-batch.ts): one
+ *   message train with one Sync, one socket write each way. BEGIN goes with
+ *   the unit's first statements, COMMIT with its last writes, so a change that
+ *   reads once and writes once (UpdateAnswer) costs two round trips, a read one.
  * - Statements of the prepared queries (./prepared.ts) are named prepared
  *   statements on each connection: parsed and planned once per connection, not
  *   on every call.
@@ -126,6 +127,14 @@ const combinedReads = (reads: PendingRead[]) =>
     (parts) => `select ${parts.join(', ')}`,
   );
 
+const LEAD_BEGIN: Statement = { sql: 'begin', parameters: [] };
+const COMMIT: Statement = { sql: 'commit', parameters: [] };
+
+const toQueryResult = <R>(result: BatchResult): QueryResult<R> => ({
+  rows: result.rows as R[],
+  numAffectedRows: result.command !== null && COUNTED.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined,
+});
+
 export class PostgresUnit implements DatabaseConnection {
   private held: HeldWrite[] = [];
   private reads: PendingRead[] = [];
@@ -143,82 +152,69 @@ export class PostgresUnit implements DatabaseConnection {
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!READ.test(query.sql)) return this.executeAlone<R>(query);
     return new Promise<QueryResult<R>>((resolve, reject) => {
-      if (!this.reads.length) process.nextTick(() => void this.sendReads());
+      // Each read is rejected on its own when the batch fails.
+      if (!this.reads.length) process.nextTick(() => this.sendReads().catch(() => undefined));
       this.reads.push({ sql: query.sql, parameters: query.parameters, resolve: resolve as PendingRead['resolve'], reject });
     });
   }
 
-  /** A statement that is not a read: after the reads issued before it and the held writes, in the same packet. */
+  /** A statement that is not a read: sent after the reads issued before it, in the same batch. */
   private async executeAlone<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const before = this.sendReads();
-    const result = this.packet(() => this.send<R>(query.sql, query.parameters));
-    await before;
-    return result;
+    const results = await this.sendReads([{ sql: query.sql, parameters: query.parameters }]);
+    return toQueryResult<R>(results[results.length - 1]);
   }
 
   /**
-   * Writes what `fn` sends - after BEGIN if the unit has not begun, and after the held
-   * writes, whose changes what follows must see - as one packet. Resolves with `fn`'s
-   * result, or rejects with the first error among the statements sent before it.
+   * Sends the pending reads - locking ones first, each alone; the rest as one statement -
+   * then `after`, as one batch, and settles the reads. Resolves with the results of `after`.
    */
-  private packet<T>(fn: () => Promise<T>): Promise<T> {
-    const stream = (this.client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-    stream.cork();
-    try {
-      const earlier: Array<Promise<unknown>> = [];
-      if (this.beginPending) {
-        this.beginPending = false;
-        this.begun = true;
-        earlier.push(this.client.query('begin'));
-      }
-      const writes = this.sendHeld();
-      if (writes) earlier.push(writes);
-      const last = fn();
-      if (!earlier.length) return last;
-      // Every promise gets a handler at once (a failed BEGIN would otherwise be an unhandled rejection).
-      return Promise.all([...earlier, last]).then((results) => results[results.length - 1] as T);
-    } finally {
-      stream.uncork();
-    }
-  }
-
-  /** Sends the pending reads: locking ones first, each alone; the rest as one statement when there are several. */
-  private sendReads(): Promise<void> | undefined {
+  private async sendReads(after: Statement[] = []): Promise<BatchResult[]> {
     const reads = this.reads;
-    if (!reads.length) return undefined;
     this.reads = [];
     const locking = reads.filter((r) => LOCKING.test(r.sql));
     const plain = locking.length ? reads.filter((r) => !locking.includes(r)) : reads;
-    const settle = (group: PendingRead[], sent: Promise<Array<QueryResult<unknown>>>) =>
-      sent.then(
-        (results) => group.forEach((r, i) => r.resolve(results[i])),
-        (error: unknown) => group.forEach((r) => r.reject(error)),
-      );
-    return this.packet(() =>
-      Promise.all([
-        ...locking.map((r) => settle([r], this.send(r.sql, r.parameters).then((result) => [result]))),
-        plain.length ? settle(plain, this.sendTogether(plain)) : undefined,
-      ]).then(() => undefined),
-    ).catch((error: unknown) => {
-      // An earlier statement of the packet failed: the reads fail with it (the transaction is lost anyway).
-      for (const r of reads) r.reject(error);
-    });
-  }
-
-  private async sendTogether(reads: PendingRead[]): Promise<Array<QueryResult<unknown>>> {
-    if (reads.length === 1) return [await this.send(reads[0].sql, reads[0].parameters)];
-    const statement = combinedReads(reads);
+    const together = plain.length > 1 ? combinedReads(plain) : plain[0];
     // Named only when every read is (a prepared query's): the set of names stays bounded by the code.
-    if (reads.every((r) => names.has(r.sql))) nameStatement(statement.sql);
-    const { rows } = await this.send<Record<string, unknown[]>>(statement.sql, statement.parameters);
-    return reads.map((_, i) => ({ rows: rows[0][`r${i}`] }));
+    if (plain.length > 1 && plain.every((r) => names.has(r.sql))) nameStatement(together.sql);
+    const statements = [...locking, ...(together ? [together] : []), ...after];
+    if (!statements.length) return [];
+    let results: BatchResult[];
+    try {
+      results = await this.batch(statements);
+    } catch (error) {
+      for (const r of reads) r.reject(error);
+      throw error;
+    }
+    locking.forEach((r, i) => r.resolve(toQueryResult(results[i])));
+    if (plain.length === 1) plain[0].resolve(toQueryResult(results[locking.length]));
+    else if (plain.length > 1) {
+      const row = results[locking.length].rows[0] as Record<string, unknown[]>;
+      plain.forEach((r, i) => r.resolve({ rows: row[`r${i}`] }));
+    }
+    return results.slice(locking.length + (together ? 1 : 0));
   }
 
-  private async send<R>(sql: string, parameters: readonly unknown[]): Promise<QueryResult<R>> {
-    const name = names.get(sql);
-    const values = parameters as unknown[];
-    const result = await this.client.query(name ? { name, text: sql, values } : { text: sql, values });
-    return { rows: (result.rows ?? []) as R[], numAffectedRows: COUNTED.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined };
+  /**
+   * Sends `statements` as one batch (./pg-batch.ts), after BEGIN if the unit has not begun
+   * and after the held writes, whose changes what follows must see; resolves with the
+   * results of `statements`.
+   */
+  private async batch(statements: Statement[]): Promise<BatchResult[]> {
+    const lead: Statement[] = [];
+    if (this.beginPending) {
+      this.beginPending = false;
+      this.begun = true;
+      lead.push(LEAD_BEGIN);
+    }
+    const held = this.takeHeld();
+    if (held) lead.push(held);
+    const all = [...lead, ...statements];
+    if (!all.length) return [];
+    const results = await sendBatch(
+      this.client,
+      all.map((s) => ({ text: s.sql, name: names.get(s.sql), values: s.parameters })),
+    );
+    return results.slice(lead.length);
   }
 
   streamQuery(): never {
@@ -232,34 +228,33 @@ export class PostgresUnit implements DatabaseConnection {
       await this.executeQuery({ sql, parameters } as CompiledQuery);
       return;
     }
-    if (this.held.some((w) => w.table === table)) await this.packet(() => Promise.resolve());
+    if (this.held.some((w) => w.table === table)) await this.batch([]);
     this.held.push({ sql, parameters, table });
   }
 
-  /** Sends the held writes as one statement (inside a packet), or nothing when none are held. */
-  private sendHeld(): Promise<unknown> | undefined {
+  /** The held writes as one statement (and no longer held), or undefined when none are. */
+  private takeHeld(): Statement | undefined {
     if (!this.held.length) return undefined;
     const writes = this.held;
     this.held = [];
-    if (writes.length === 1) return this.send(writes[0].sql, writes[0].parameters);
+    if (writes.length === 1) return writes[0];
     const statement = combinedWrites(writes);
     nameStatement(statement.sql);
-    return this.send(statement.sql, statement.parameters);
+    return statement;
   }
 
   /**
-   * Ends the unit: its held writes and COMMIT in one packet. A write unit that sent
+   * Ends the unit: its held writes and COMMIT in one batch. A write unit that sent
    * nothing before sends its held writes alone, as one statement (atomic by itself).
    */
   async commit(): Promise<void> {
-    await this.sendReads();
+    if (this.reads.length) await this.sendReads();
     if (this.begun) {
-      await this.packet(() => this.client.query('commit'));
+      await this.batch([COMMIT]);
       return;
     }
-    // Nothing was sent inside a transaction: the held writes, if any, are one statement, atomic by itself.
     this.beginPending = false;
-    await this.sendHeld();
+    await this.batch([]);
   }
 
   /** Rolls back what the unit began; false when even that failed (the connection is then not reused). */
