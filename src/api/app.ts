@@ -18,7 +18,6 @@ import { addTlsHeaders, readTls } from '../server/tls';
 import { reportNarrowed, secureDataDir } from '../store/data-dir';
 import { registerConsoleRoutes } from './console-routes';
 import { registerReadinessRoute } from './readiness-route';
-import { registerCheckRoutes } from './checks-routes';
 import { writeError } from './error-writer';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { loggerOptions, type LoggerSetting } from './logging';
@@ -144,11 +143,10 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       }
     });
     registerReadinessRoute(own, { store, audit, stopping: () => stopping });
-    registerCheckRoutes(own, { services, lookup, region: config.region, maxBytes: config.checksMaxBytes });
     registerConsoleRoutes(own, { services, lookup, region: config.region, distDir: config.consoleDir });
   });
 
-  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now, throttle });
+  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now, throttle, maxStreamedBytes: config.checksMaxBytes });
 
   return { app, services, rootCredentials, audit };
 }

@@ -219,6 +219,8 @@ export function bindInput(
   labels: Record<string, string>,
   query: URLSearchParams,
   body: Record<string, unknown>,
+  /** A streaming payload member's value: the body, unread (./verified-body.ts). */
+  streamed?: unknown,
 ): BoundInput {
   const input: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
@@ -229,7 +231,7 @@ export function bindInput(
       value = raw === undefined ? undefined : fromText(raw, member.shape, member.type);
     }
     else if (member.location === 'query') value = fromQuery(query, member.wireName, member.shape, member.type);
-    else if (member.location === 'payload') value = body;
+    else if (member.location === 'payload') value = member.streaming ? streamed : body;
     else value = body[member.wireName];
     if (value === undefined || value === null) {
       if (member.required) problems.push({ Name: member.name, Message: 'is required' });

@@ -60,6 +60,7 @@ const EXPENSIVE_OPERATIONS = new Set([
   'GetWorkloadExport',
   'ImportWorkload',
   'ApplyReviewTemplate',
+  'ImportCheckResults',
 ]);
 
 /** The kind of an API operation, by the model's naming: Get and List read, reports and lens files are expensive. */
@@ -68,11 +69,8 @@ export function kindOfOperation(name: string): CallKind {
   return name.startsWith('Get') || name.startsWith('List') ? 'read' : 'write';
 }
 
-const EXPENSIVE_OWN_ROUTE = /^\/_plumbline\/workloads\/[^/]+\/checks\/import/;
-
-/** The kind of a call to one of the routes outside the pipeline (a checks import, the console's files), by its path and method. */
-export function kindOfOwnRoute(method: string, url: string): CallKind {
-  if (EXPENSIVE_OWN_ROUTE.test(url)) return 'expensive';
+/** The kind of a call to one of the routes outside the pipeline (health, readiness, the console's files), by its method. */
+export function kindOfOwnRoute(method: string): CallKind {
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
 }
 
@@ -214,7 +212,7 @@ const pathOf = (request: FastifyRequest) => {
 
 function kindOfOwnRouteOrSignIn(request: FastifyRequest): CallKind {
   const path = pathOf(request);
-  return UNSIGNED_OWN_ROUTES.has(path) ? 'unauthenticated' : kindOfOwnRoute(request.method, path);
+  return UNSIGNED_OWN_ROUTES.has(path) ? 'unauthenticated' : kindOfOwnRoute(request.method);
 }
 
 /**

@@ -28,3 +28,27 @@ export function verifiedBody(raw: Readable, declaredSha256: string, maxBytes: nu
   raw.once('error', (error) => checked.destroy(error));
   return raw.pipe(checked);
 }
+
+/**
+ * The value of a streaming payload member (src/api/model/): the request's body,
+ * opened once by the service when it is ready to read it. Its audit record
+ * keeps only the SHA-256 the caller signed (the stream is a private field, so
+ * the record's redaction never walks it).
+ */
+export class StreamedPayload {
+  readonly #open: () => Readable;
+  #opened = false;
+
+  constructor(
+    readonly SHA256: string,
+    open: () => Readable,
+  ) {
+    this.#open = open;
+  }
+
+  open(): Readable {
+    if (this.#opened) throw new Error('a streamed payload can be read only once');
+    this.#opened = true;
+    return this.#open();
+  }
+}

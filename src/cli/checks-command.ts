@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { operationByName } from '../api/model';
+import { requestOf } from '../api/model/request-of';
 import { parseFlags, required } from './export-command';
 import { describeErrorResponse, signedFetch, UsageError, type ClientEnvironment } from './signed-request';
 
 /**
  * `plumbline checks import`: a scanner's findings into a workload's checks,
- * streamed to POST /_plumbline/workloads/{id}/checks/import with progress on
- * standard error; the import's report (placed and unplaced findings) on standard output.
+ * streamed as the payload of the ImportCheckResults operation (routed by
+ * Plumbline's model) with progress on standard error; the import's report
+ * (placed and unplaced findings) on standard output.
  */
 
 export const CHECKS_USAGE = `usage: plumbline checks import --workload-id ID FILE [--format prowler|jsonl] [--source NAME] [--endpoint-url URL]
@@ -74,10 +77,10 @@ export async function runChecksCommand(args: string[], out: (s: string) => void,
     err(`hashing ${file} (${mb(size)})`);
     const sha256 = await sha256Of(file);
     const source = flags.get('--source');
-    const query = { Format: format, ...(source ? { Source: source } : {}) };
-    const response = await signedFetch(env, flags.get('--endpoint-url'), 'POST', `/_plumbline/workloads/${encodeURIComponent(workloadId)}/checks/import`, query, {
+    const request = requestOf(operationByName.get('ImportCheckResults')!, { WorkloadId: workloadId, Format: format, Source: source, Findings: withProgress(file, size, err) });
+    const response = await signedFetch(env, flags.get('--endpoint-url'), request.method, request.path, request.query, {
       sha256,
-      stream: withProgress(file, size, err),
+      stream: request.body as AsyncIterable<Uint8Array>,
     }).catch((error: unknown) => {
       if (error instanceof UsageError) throw error;
       return error as Error;

@@ -8,6 +8,10 @@ export const awsLensArn = (alias: string) => `arn:aws:wellarchitected::aws:lens/
 export const customLensArn = (region: string, accountId: string, lensId: string) =>
   `arn:aws:wellarchitected:${region}:${accountId}:lens/${lensId}`;
 
+/** An event target of Plumbline's (src/services/events/), named like the account's other resources. */
+export const eventTargetArn = (region: string, accountId: string, targetId: string) =>
+  `arn:aws:wellarchitected:${region}:${accountId}:event-target/${targetId}`;
+
 export interface ParsedArn {
   region: string;
   accountId: string;

@@ -73,7 +73,7 @@ describe.each(storeKinds())('admin API (%s)', (kind) => {
     const byUser = await adminError(adminCall(server, { method: 'POST', path: '/users', body: { UserName: 'sneaky' }, as: fullAccess.credentials }));
     expect(byUser.status).toBe(403);
     expect(byUser.type).toBe('AccessDeniedException');
-    expect(byUser.body.Message).toContain(`User: ${fullAccess.arn} is not authorized to perform: plumbline:CreateUser on resource: *`);
+    expect(byUser.body.Message).toContain(`User: ${fullAccess.arn} is not authorized to perform: plumbline:CreateUser on resource: arn:aws:iam::${TEST_ACCOUNT}:user/sneaky`);
     expect((await adminError(adminCall(server, { method: 'GET', path: '/users', as: fullAccess.credentials }))).status).toBe(403);
 
     const byOtherRoot = await adminError(

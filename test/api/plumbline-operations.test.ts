@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CreateReviewTemplateCommand, CreateWorkloadCommand, ImportLensCommand } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plumblineOperations } from '../../src/api/model';
@@ -24,6 +25,7 @@ interface Call {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 describe('the Plumbline model', () => {
@@ -50,6 +52,7 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
       path: call.path,
       query: call.query,
       body: call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body),
+      headers: call.headers,
       credentials: credentials ?? ROOT_KEY,
     });
 
@@ -134,6 +137,17 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     await both('GetLensReviewExport', { method: 'GET', path: `/_plumbline/export/workloads/${WorkloadId}/lensReviews/wellarchitected`, query: { Format: 'CSV' } });
     await both('ImportWorkload', { method: 'POST', path: '/_plumbline/import/workloads', query: { WorkloadName: 'Pipeline copy' }, body: exported.text });
     await both('GetPracticeRisks', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/lensReviews/wellarchitected/practiceRisks` });
+    // A streamed payload: signed with its SHA-256, read only once the call is authorized.
+    const finding = JSON.stringify({ CheckId: 'pipeline_check', Status: 'ERROR', AccountId: TEST_ACCOUNT, PracticeIds: ['sec_permissions_emergency_process'], Resources: [{ Id: 'arn:aws:s3:::pipeline' }] });
+    await both('ImportCheckResults', {
+      method: 'POST',
+      path: `/_plumbline/workloads/${WorkloadId}/checks/import`,
+      query: { Format: 'JSONL', Source: 'Pipeline' },
+      body: finding,
+      headers: { 'content-type': 'application/octet-stream', 'x-amz-content-sha256': createHash('sha256').update(finding).digest('hex') },
+    });
+    const flagged = await both('ListCheckResources', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/checks/pipeline_check/resources`, query: { AccountId: TEST_ACCOUNT, Provider: 'Pipeline' } });
+    expect(flagged.json!.FlaggedResources).toEqual([expect.objectContaining({ Id: 'arn:aws:s3:::pipeline', Status: 'ERROR' })]);
     const { TemplateArn } = await server.client.send(
       new CreateReviewTemplateCommand({ TemplateName: 'Pipeline template', Description: 'pipeline', Lenses: ['wellarchitected'], ClientRequestToken: 'pipeline-t' }),
     );
@@ -195,11 +209,44 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     await adminCall(server, { method: 'PUT', path: '/users/delegate/policies/no-create', body: { PolicyDocument: denyCreate } });
     const refused = await send({ method: 'POST', path: admin('/users'), body: { UserName: 'not-made' } }, delegate.credentials);
     expect(refused.status).toBe(403);
-    expect(refused.json?.Message).toBe(`User: ${delegate.arn} is not authorized to perform: plumbline:CreateUser on resource: *`);
+    // Evaluated on the user it would create, in IAM's own ARN form.
+    expect(refused.json?.Message).toBe(`User: ${delegate.arn} is not authorized to perform: plumbline:CreateUser on resource: arn:aws:iam::${TEST_ACCOUNT}:user/not-made`);
     const { Users } = await adminCall<{ Users: Array<{ UserName: string }> }>(server, { method: 'GET', path: '/users' });
     expect(Users.map((u) => u.UserName)).toContain('made-by-delegate');
     expect(Users.map((u) => u.UserName)).not.toContain('not-made');
     // Other operations the policy allows still work.
     expect((await send({ method: 'GET', path: admin('/users') }, delegate.credentials)).status).toBe(200);
+  });
+
+  it('authorizes admin actions on the user they act on: a policy of one user ARN, or of ${aws:username}, manages only those keys', async () => {
+    const keys = (user: string) => admin(`/users/${user}/access-keys`);
+    const denial = (caller: TestUser, user: string) => `User: ${caller.arn} is not authorized to perform: plumbline:CreateAccessKey on resource: arn:aws:iam::${TEST_ACCOUNT}:user/${user}`;
+    const ownKeys = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['plumbline:CreateAccessKey', 'plumbline:ListAccessKeys'], Resource: 'arn:aws:iam::*:user/${aws:username}' }] };
+    const self = await createTestUser(server, 'self-service', { inline: { own: ownKeys } });
+    const other = await createTestUser(server, 'someone-else');
+    const oneUser = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'plumbline:CreateAccessKey', Resource: `arn:aws:iam::${TEST_ACCOUNT}:user/${other.userName}` }] };
+    const keeper = await createTestUser(server, 'key-keeper', { inline: { one: oneUser } });
+
+    const mine = await send({ method: 'POST', path: keys(self.userName), body: {} }, self.credentials);
+    expect(mine.status, mine.text).toBe(200);
+    expect((await send({ method: 'GET', path: keys(self.userName) }, self.credentials)).json!.AccessKeyMetadata).toHaveLength(2);
+    const theirs = await send({ method: 'POST', path: keys(other.userName), body: {} }, self.credentials);
+    expect(theirs.status).toBe(403);
+    expect(theirs.json!.Message).toBe(denial(self, other.userName));
+
+    const named = await send({ method: 'POST', path: keys(other.userName), body: {} }, keeper.credentials);
+    expect(named.status, named.text).toBe(200);
+    for (const user of [self.userName, keeper.userName]) {
+      const refused = await send({ method: 'POST', path: keys(user), body: {} }, keeper.credentials);
+      expect(refused.status).toBe(403);
+      expect(refused.json!.Message).toBe(denial(keeper, user));
+    }
+    // Listing the account's users acts on the account: its root ARN, not a user's.
+    const listUsers = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'plumbline:ListUsers', Resource: `arn:aws:iam::${TEST_ACCOUNT}:root` }] };
+    const lister = await createTestUser(server, 'lister', { inline: { list: listUsers } });
+    expect((await send({ method: 'GET', path: admin('/users') }, lister.credentials)).status).toBe(200);
+    expect((await send({ method: 'GET', path: admin('/users') }, self.credentials)).json!.Message).toBe(
+      `User: ${self.arn} is not authorized to perform: plumbline:ListUsers on resource: arn:aws:iam::${TEST_ACCOUNT}:root`,
+    );
   });
 });

@@ -67,33 +67,35 @@ export function unsignedRequest(request: FastifyRequest): RequestParts {
   };
 }
 
-export interface StreamedRequest {
-  principal: Principal;
-  query: URLSearchParams;
+export interface StreamedRequest extends AuthenticatedRequest {
   /** The body's SHA-256 as signed; the body must hash to it (see verifiedBody). */
   declaredSha256: string;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const NO_JSON = () => ({});
 
 /**
- * authenticate for an upload read as a stream after the signature is checked:
- * the signature covers the body's SHA-256 declared in x-amz-content-sha256
- * (required here), and the reader must compare the bytes with it before using them.
+ * authenticate for an operation whose payload is read as a stream after the
+ * signature is checked (src/api/model/: a streaming member): the signature
+ * covers the body's SHA-256 declared in x-amz-content-sha256, required here
+ * (UNSIGNED-PAYLOAD is refused), and the reader must compare the bytes with it
+ * before using them. The body is no JSON: the payload is the only body member.
  */
 export async function authenticateStreamed(request: FastifyRequest, lookup: KeyLookup, region: string, now: () => number): Promise<StreamedRequest> {
   const declared = request.headers['x-amz-content-sha256'];
   const sha = typeof declared === 'string' ? declared.trim().toLowerCase() : '';
   if (!SHA256_HEX.test(sha)) {
-    throw new ValidationError('An upload must be signed with its SHA-256 in the x-amz-content-sha256 header (64 hex digits)', [], 'OTHER');
+    throw new ValidationError('An upload must be signed with its SHA-256 in the x-amz-content-sha256 header (64 hex digits, not UNSIGNED-PAYLOAD)', [], 'OTHER');
   }
   const url = request.raw.url ?? '/';
   const q = url.indexOf('?');
+  const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? '' : url.slice(q + 1);
   const verified = await verifySigV4(
-    { method: request.method, rawPath: q === -1 ? url : url.slice(0, q), rawQuery, headers: request.headers, body: Buffer.alloc(0), bodySha256: sha },
+    { method: request.method, rawPath, rawQuery, headers: request.headers, body: Buffer.alloc(0), bodySha256: sha },
     lookup,
     { service: 'wellarchitected', region, now: new Date(now()), maxPresignSeconds: request.server.presignMaxSeconds },
   );
-  return { principal: verified.principal, query: new URLSearchParams(rawQuery), declaredSha256: sha };
+  return { principal: verified.principal, rawPath, query: new URLSearchParams(rawQuery), json: NO_JSON, declaredSha256: sha };
 }

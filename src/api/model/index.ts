@@ -9,7 +9,11 @@ import { readFileSync } from 'node:fs';
  * an operation's shape is written out by hand.
  */
 
-/** `payload`: the whole JSON body is the member (an imported workload file). */
+/**
+ * `payload`: the whole body is the member (an imported workload file); when its
+ * shape is `streaming` (a blob, as AWS models mark uploads), the body is not read
+ * before the operation runs: the member is the stream (src/api/verified-body.ts).
+ */
 export type MemberLocation = 'path' | 'query' | 'body' | 'payload';
 
 /** Whose operation it is: also the IAM action's prefix (`wellarchitected:GetWorkload`, `plumbline:CreateUser`). */
@@ -23,6 +27,8 @@ export interface OperationMember {
   type: string;
   shape: string;
   idempotencyToken?: boolean;
+  /** Set from the shape at load: the payload is handed over as a stream, unread. */
+  streaming?: boolean;
 }
 
 export interface OperationModel {
@@ -35,12 +41,24 @@ export interface OperationModel {
   /** `none`: any signed caller may make it (no IAM action is evaluated). */
   authorization?: 'none';
   area: string;
+  /** Plumbline's model: the ARN its IAM action is evaluated on (src/api/call-resource.ts); from the members when absent. */
+  resource?: CallResourceKind;
   method: string;
   uri: string;
   inputShape: string | null;
   input: OperationMember[];
+  /** The payload member that is handed over as a stream (a `streaming` shape), set at load. */
+  streamingPayload?: OperationMember;
   output: OperationMember[];
 }
+
+/**
+ * `account`: the account's root ARN (`AccountId`, else the caller's); `user`: the IAM user
+ * (`UserName` in that account); `event-target`: the target (`TargetId`); `workloads`: each
+ * of `WorkloadIds`; `created-workload`: the workload the call creates, authorized by its
+ * service once it has named it.
+ */
+export type CallResourceKind = 'account' | 'user' | 'event-target' | 'workloads' | 'created-workload';
 
 export interface ShapeMember {
   shape: string;
@@ -66,6 +84,8 @@ export interface Shape {
   maxItems?: number;
   minEntries?: number;
   maxEntries?: number;
+  /** A blob read as a stream (an uploaded file), never held whole. */
+  streaming?: boolean;
 }
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
@@ -90,5 +110,15 @@ for (const name of Object.keys(ownShapes)) {
 }
 
 export const shapes: Record<string, Shape> = { ...awsShapes, ...ownShapes };
+
+for (const op of plumblineOperations) {
+  for (const member of op.input) {
+    if (!shapes[member.shape]?.streaming) continue;
+    // Nothing but the payload can be a stream: the other members are read before the body.
+    if (member.location !== 'payload') throw new Error(`${op.name}.${member.name}: only a payload member may be streaming`);
+    member.streaming = true;
+    op.streamingPayload = member;
+  }
+}
 
 export const operationByName = new Map(servedOperations.map((op) => [op.name, op]));

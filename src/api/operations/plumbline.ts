@@ -5,6 +5,8 @@ import { auditTrailStats } from '../../services/audit/stats.service';
 import { simulateInput, simulatePermissions } from '../../services/identity/simulate-permissions';
 import { signInClaimant, signIn, signOut, type SignInInput } from '../../services/console/sign-in.service';
 import { deleteRootPasswordOf, getRootPassword, setRootPassword } from '../../services/console/root-password.service';
+import { listCheckResources } from '../../services/checks/checks.service';
+import { importChecks, type ImportChecksInput } from '../../services/checks/import.service';
 import { read } from '../../services/context';
 import { listEventDeliveries } from '../../services/events/deliveries.service';
 import { createEventTarget, deleteEventTarget, getEventTarget, listEventTargets, redriveEventTarget, updateEventTarget } from '../../services/events/targets.service';
@@ -22,6 +24,7 @@ import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templat
 import { checkValue } from '../input';
 import { checkSignInRequest } from '../console-guard';
 import { defineOperation, RawAnswer, type Operation } from '../operation';
+import type { StreamedPayload } from '../verified-body';
 
 /**
  * Plumbline's own operations (src/api/model/plumbline-api.json), each bound to
@@ -113,6 +116,11 @@ export const plumblineOperations: Operation[] = [
     return applyTemplateToWorkloads(ctx, principal, input);
   }),
   defineOperation('GetPracticeRisks', getPracticeRisks),
+  // The file is read only once the service is ready for it; its bytes are checked against the signed SHA-256 as they come.
+  defineOperation('ImportCheckResults', (ctx, principal, input: ImportChecksInput & { Findings: StreamedPayload }) =>
+    importChecks(ctx, principal, input, () => input.Findings.open()),
+  ),
+  defineOperation('ListCheckResources', listCheckResources),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
   // Needs no permission of its own: it speaks only of the caller's own policies.

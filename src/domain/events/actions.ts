@@ -72,6 +72,7 @@ export const PLUMBLINE_EVENT_ACTIONS: readonly string[] = [
   'RedriveEventTarget',
   'ImportWorkload',
   'ApplyReviewTemplate',
+  'ImportCheckResults',
   'ConsoleSignIn',
   'ConsoleSignOut',
 ];

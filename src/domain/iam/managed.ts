@@ -31,12 +31,18 @@ function managed(name: ManagedPolicyName, description: string, actions: string[]
  * Plumbline's own reading operations that the console and the CLI use beside
  * the API (before they had IAM actions of their own, they were allowed by the
  * API action giving the same data: GetLensReview, GetWorkload,
- * GetLensReviewReport, GetLensVersionDifference), so both managed policies
- * keep allowing them.
+ * GetLensReviewReport, GetLensVersionDifference, ListCheckDetails), so both
+ * managed policies keep allowing them.
  */
-const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
-/** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer). */
-const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate'];
+const PLUMBLINE_READS = [
+  'plumbline:GetPracticeRisks',
+  'plumbline:GetLensDraftDifference',
+  'plumbline:GetWorkloadExport',
+  'plumbline:GetLensReviewExport',
+  'plumbline:ListCheckResources',
+];
+/** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer, wellarchitected:ImportChecks). */
+const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate', 'plumbline:ImportCheckResults'];
 
 export const MANAGED_POLICIES: Readonly<Record<ManagedPolicyName, ManagedPolicy>> = {
   WellArchitectedConsoleFullAccess: managed(

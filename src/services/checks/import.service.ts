@@ -61,7 +61,7 @@ export async function importChecks(ctx: ServiceContext, principal: Principal, in
   const { tally } = aggregator;
   const accounts = [...tally.accounts].sort();
   const results = aggregator.results();
-  await mutate(ctx, { principal, operation: 'ImportChecks' }, async (trx) => {
+  await mutate(ctx, { principal, operation: 'ImportCheckResults' }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
     await replaceCheckResults(trx, workload.id, source, accounts, results, aggregator.flaggedResources());
   });

@@ -17,7 +17,9 @@ import { WORKLOAD_DOCUMENT_FORMAT, WORKLOAD_DOCUMENT_VERSION, type WorkloadDocum
  * CreateMilestone - so names, quotas, answers and risk counts are checked and
  * computed exactly as there, and a failure anywhere (or a process killed
  * half-way) leaves nothing. The caller is authorized, before anything runs,
- * for each of those actions the file needs, on the workload about to exist.
+ * for plumbline:ImportWorkload and each of those actions the file needs, on
+ * the workload about to exist (the pipeline leaves ImportWorkload's own action
+ * to this service: its model names the created workload as its resource).
  */
 
 export function checkWorkloadDocument(doc: unknown): asserts doc is WorkloadDocument {
@@ -64,7 +66,10 @@ function within(prefix: string, error: unknown): unknown {
 
 /** The API actions an import of `doc` performs, with the members IAM policies are matched against. */
 function importActions(doc: WorkloadDocument, WorkloadId: string): Array<[operation: string, input: Record<string, unknown>]> {
-  const actions: Array<[string, Record<string, unknown>]> = [['CreateWorkload', { ...doc.Workload }]];
+  const actions: Array<[string, Record<string, unknown>]> = [
+    ['plumbline:ImportWorkload', { WorkloadId }],
+    ['CreateWorkload', { ...doc.Workload }],
+  ];
   if (doc.WorkloadUpdates) actions.push(['UpdateWorkload', { WorkloadId }]);
   for (const review of doc.LensReviews) {
     const ref = { WorkloadId, LensAlias: review.LensAlias };

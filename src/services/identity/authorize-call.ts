@@ -12,21 +12,30 @@ import { isRoot, type Principal } from '../principal';
  * for wellarchitected:<Operation> on the call's resource; a Deny wins over any Allow.
  */
 
-interface CallResource {
+export interface CallResource {
   /** The ARN policies' Resource elements are matched against ("*" when the call has none). */
   arn: string;
   /** What the denial message names: the workload id for workload calls, as the spec's example shows. */
   shown: string;
   /** Present for workload calls: the id to load the actual ARN and tags by. */
   workloadId?: string;
+  /** A resource that has no tags (an IAM user, an account, an event target): nothing to load. */
+  untagged?: boolean;
 }
+
+/** A workload as a call's resource: its ARN in the caller's account until its actual owner is loaded. */
+export const workloadResource = (region: string, principal: Principal, workloadId: string): CallResource => ({
+  arn: workloadArn(region, principal.accountId, workloadId),
+  shown: workloadId,
+  workloadId,
+});
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The resource of a call, from its members: workload, then ARN members, then lens, else "*". */
 function callResource(ctx: ServiceContext, principal: Principal, input: Record<string, unknown>): CallResource {
   const workloadId = text(input.WorkloadId);
-  if (workloadId) return { arn: workloadArn(ctx.region, principal.accountId, workloadId), shown: workloadId, workloadId };
+  if (workloadId) return workloadResource(ctx.region, principal, workloadId);
   const arn = text(input.WorkloadArn) ?? text(input.ProfileArn) ?? text(input.TemplateArn) ?? text(input.ResourceArn);
   if (arn) return { arn, shown: arn };
   const lens = text(input.LensAlias);
@@ -46,7 +55,7 @@ async function resourceFacts(ctx: ServiceContext, resource: CallResource): Promi
     for (const row of rows) if (row.tag_key !== null && row.tag_value !== null) tags[row.tag_key] = row.tag_value;
     return { arn: rows[0].arn, tags };
   }
-  if (resource.arn === '*' || resource.arn.includes('::aws:')) return { arn: resource.arn, tags: {} };
+  if (resource.untagged || resource.arn === '*' || resource.arn.includes('::aws:')) return { arn: resource.arn, tags: {} };
   return { arn: resource.arn, tags: await listTags(ctx.store.db, resource.arn) };
 }
 
@@ -65,15 +74,25 @@ function requestTagContext(input: Record<string, unknown>): Record<string, Conte
   return context;
 }
 
-export function authorizeCall(ctx: ServiceContext, principal: Principal, operation: string, input: Record<string, unknown>): Promise<void> | undefined {
+/**
+ * `resource`, when given, is what the call acts on (Plumbline's own operations
+ * name it in their model: src/api/call-resource.ts); otherwise it is found in
+ * the input's members.
+ */
+export function authorizeCall(
+  ctx: ServiceContext,
+  principal: Principal,
+  operation: string,
+  input: Record<string, unknown>,
+  resource?: CallResource,
+): Promise<void> | undefined {
   // Nothing to wait for: root users may do everything in their account.
   if (isRoot(principal)) return undefined;
-  return authorizeUser(ctx, principal, operation, input);
+  return authorizeUser(ctx, principal, operation, input, resource ?? callResource(ctx, principal, input));
 }
 
-async function authorizeUser(ctx: ServiceContext, principal: Principal, operation: string, input: Record<string, unknown>): Promise<void> {
+async function authorizeUser(ctx: ServiceContext, principal: Principal, operation: string, input: Record<string, unknown>, resource: CallResource): Promise<void> {
   const { policies, needsResource } = await ctx.caches.policies.policiesOf(principal.accountId, principal.userName!);
-  const resource = callResource(ctx, principal, input);
   const facts = needsResource ? await resourceFacts(ctx, resource) : { arn: resource.arn, tags: {} };
   const context: Record<string, ContextValue> = {
     ...requestTagContext(input),
