@@ -134,6 +134,7 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     await both('GetLensReviewExport', { method: 'GET', path: `/_plumbline/export/workloads/${WorkloadId}/lensReviews/wellarchitected`, query: { Format: 'CSV' } });
     await both('ImportWorkload', { method: 'POST', path: '/_plumbline/import/workloads', query: { WorkloadName: 'Pipeline copy' }, body: exported.text });
     await both('GetPracticeRisks', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/lensReviews/wellarchitected/practiceRisks` });
+    await both('GetWorkloadRiskCounts', { method: 'GET', path: '/_plumbline/workloadRiskCounts' });
     const { TemplateArn } = await server.client.send(
       new CreateReviewTemplateCommand({ TemplateName: 'Pipeline template', Description: 'pipeline', Lenses: ['wellarchitected'], ClientRequestToken: 'pipeline-t' }),
     );

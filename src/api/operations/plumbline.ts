@@ -19,6 +19,7 @@ import { lensReviewReportData } from '../../services/reports/lens-review-data';
 import { renderLensReviewPdf } from '../../services/reports/lens-review-pdf';
 import { getPracticeRisks } from '../../services/reviews/practice-risks.service';
 import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templates/apply';
+import { getWorkloadRiskCounts } from '../../services/workloads/workloads.service';
 import { checkValue } from '../input';
 import { checkSignInRequest } from '../console-guard';
 import { defineOperation, RawAnswer, type Operation } from '../operation';
@@ -113,6 +114,7 @@ export const plumblineOperations: Operation[] = [
     return applyTemplateToWorkloads(ctx, principal, input);
   }),
   defineOperation('GetPracticeRisks', getPracticeRisks),
+  defineOperation('GetWorkloadRiskCounts', getWorkloadRiskCounts),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
   // Needs no permission of its own: it speaks only of the caller's own policies.

@@ -31,10 +31,10 @@ function managed(name: ManagedPolicyName, description: string, actions: string[]
  * Plumbline's own reading operations that the console and the CLI use beside
  * the API (before they had IAM actions of their own, they were allowed by the
  * API action giving the same data: GetLensReview, GetWorkload,
- * GetLensReviewReport, GetLensVersionDifference), so both managed policies
+ * GetLensReviewReport, GetLensVersionDifference, ListWorkloads), so both managed policies
  * keep allowing them.
  */
-const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
+const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport', 'plumbline:GetWorkloadRiskCounts'];
 /** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer). */
 const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate'];
 
