@@ -4,7 +4,7 @@ import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
 import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
-import type { Database, WorkloadsTable } from './tables';
+import type { Database, WorkloadRiskFlags, WorkloadsTable } from './tables';
 
 type Conn = Db | Trx;
 
@@ -169,32 +169,27 @@ export interface WorkloadRiskTally {
   withMediumRisks: number;
 }
 
-/** One risk of the JSON risk_counts column as a number, in the dialect's words. */
-const riskCount = (dialect: Dialect, risk: 'HIGH' | 'MEDIUM') =>
-  dialect === 'postgres' ? sql<number>`cast(cast(risk_counts as json) ->> ${sql.lit(risk)} as integer)` : sql<number>`json_extract(risk_counts, ${sql.lit(`$.${risk}`)})`;
-
 /**
  * The tally of a caller's workloads (its accounts' and, with sharedWith, those shared
- * with it and accepted), counted by the database: no workload row leaves it.
+ * with it and accepted), counted by the database from the workloads_account_risks index
+ * (the risk flags it keeps, migration 0014): no workload row is read.
  */
-export async function tallyWorkloadRisks(db: Conn, dialect: Dialect, q: Pick<WorkloadPageQuery, 'accountIds' | 'sharedWith'>): Promise<WorkloadRiskTally> {
-  const tally = (where: (query: ReturnType<typeof fromWorkloads>) => ReturnType<typeof fromWorkloads>) =>
-    where(fromWorkloads(db))
-      .select((eb) => [
-        eb.fn.countAll<number>().as('total'),
-        eb.fn.count<number>(eb.case().when(riskCount(dialect, 'HIGH'), '>', 0).then(1).end()).as('high'),
-        eb.fn.count<number>(eb.case().when(riskCount(dialect, 'MEDIUM'), '>', 0).then(1).end()).as('medium'),
-      ])
+export async function tallyWorkloadRisks(db: Conn, q: Pick<WorkloadPageQuery, 'accountIds' | 'sharedWith'>): Promise<WorkloadRiskTally> {
+  const flagged = db.withTables<{ workloads: WorkloadRiskFlags }>();
+  const tally = (which: (eb: ExpressionBuilder<Database & { workloads: WorkloadRiskFlags }, 'workloads'>) => Expression<SqlBool>) =>
+    flagged
+      .selectFrom('workloads')
+      .where(which)
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('has_high_risks').as('high'), eb.fn.sum<number>('has_medium_risks').as('medium')])
       .executeTakeFirstOrThrow();
-  const parts = [await tally((query) => query.where('account_id', 'in', q.accountIds))];
+  const parts = [await tally((eb) => eb('account_id', 'in', q.accountIds))];
   // The caller's own workloads are in the first part, whatever shares name them: none is counted twice.
   const shared = q.sharedWith;
-  if (shared) parts.push(await tally((query) => query.where('id', 'in', acceptedWorkloadIds(db, shared)).where('account_id', 'not in', q.accountIds)));
+  if (shared) parts.push(await tally((eb) => eb.and([eb('id', 'in', acceptedWorkloadIds(db, shared)), eb('account_id', 'not in', q.accountIds)])));
   const sum = (pick: (row: (typeof parts)[number]) => number) => parts.reduce((n, row) => n + Number(pick(row) ?? 0), 0);
   return { total: sum((r) => r.total), withHighRisks: sum((r) => r.high), withMediumRisks: sum((r) => r.medium) };
 }
 
-const fromWorkloads = (db: Conn) => db.selectFrom('workloads');
 
 export async function deleteWorkload(db: Conn, id: string, arn: string): Promise<void> {
   await db.deleteFrom('answers').where('workload_id', '=', id).execute();

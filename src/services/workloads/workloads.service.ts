@@ -241,7 +241,7 @@ async function visibleTo(trx: Trx, principal: Principal) {
  */
 export async function getWorkloadRiskCounts(ctx: ServiceContext, principal: Principal) {
   return read(ctx, async (trx) => {
-    const tally = await tallyWorkloadRisks(trx, ctx.store.dialect, await visibleTo(trx, principal));
+    const tally = await tallyWorkloadRisks(trx, await visibleTo(trx, principal));
     return { WorkloadCount: tally.total, WorkloadsWithHighRisks: tally.withHighRisks, WorkloadsWithMediumRisks: tally.withMediumRisks };
   });
 }
