@@ -82,6 +82,11 @@ export function layout(size: number) {
   return { own, accountOf, isShared: (i: number) => i >= own && i < own + SHARED };
 }
 
+const NOT_GIVEN = {
+  ...Object.fromEntries(['architecturalDesign', 'industryType', 'industry', 'notes', 'discoveryConfig', 'jiraConfig'].map((k) => [k, null])),
+  ...Object.fromEntries(['accountIds', 'nonAwsRegions', 'applications'].map((k) => [k, []])),
+} as unknown as Pick<WorkloadRecord, 'architecturalDesign' | 'industryType' | 'industry' | 'notes' | 'discoveryConfig' | 'jiraConfig' | 'accountIds' | 'nonAwsRegions' | 'applications'>;
+
 type Rows<T extends keyof Database> = Array<Database[T]>;
 
 interface Batch {
@@ -96,26 +101,20 @@ function rowsOf(i: number, id: string, accountId: string, start: number, batch: 
   const plan = planFor(i);
   let now = start;
   const review: LensReviewRecord = newLensReview(id, lens, 0, now);
+  // As CreateWorkload builds it from createInput(): what the input leaves out is null or empty.
+  const input = createInput(workloadName(i));
   const workload: WorkloadRecord = {
+    ...NOT_GIVEN,
     id,
     accountId,
     arn: workloadArn('us-east-1', accountId, id),
-    name: workloadName(i),
-    description: createInput('').Description,
-    environment: 'PRODUCTION',
-    reviewOwner: 'scale@example.com',
-    architecturalDesign: null,
-    industryType: null,
-    industry: null,
-    notes: null,
+    name: input.WorkloadName,
+    description: input.Description,
+    environment: input.Environment,
+    reviewOwner: input.ReviewOwner,
     improvementStatus: 'NOT_APPLICABLE',
-    accountIds: [],
-    awsRegions: ['us-east-1'],
-    nonAwsRegions: [],
+    awsRegions: input.AwsRegions,
     pillarPriorities: defaultPillarPriorities([lens]),
-    applications: [],
-    discoveryConfig: null,
-    jiraConfig: null,
     isReviewOwnerUpdateAcknowledged: false,
     riskCounts: sumActiveCounts([review]),
     createdAt: now,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, storeKinds } from '../../test/support/stores';
 import { emptyCounts } from '../domain/review/risk';
 import { openStore, type Store } from './database';
+import type { WorkloadRecord } from './records';
 import { insertShare } from './shares.repo';
 import { insertWorkload, listWorkloadPage, tallyWorkloadRisks, type WorkloadPageQuery } from './workloads.repo';
 
@@ -20,31 +21,12 @@ const ELSEWHERE = '100000000003';
 const hex = (n: number) => n.toString(16).padStart(32, '0');
 
 async function workload(store: Store, n: number, accountId: string, name: string, risks: { HIGH?: number; MEDIUM?: number } = {}) {
-  await insertWorkload(store.db, {
-    id: hex(n),
-    accountId,
-    arn: `arn:aws:wellarchitected:us-east-1:${accountId}:workload/${hex(n)}`,
-    name,
-    description: 'paging',
-    environment: 'PRODUCTION',
-    reviewOwner: null,
-    architecturalDesign: null,
-    industryType: null,
-    industry: null,
-    notes: null,
-    improvementStatus: 'NOT_APPLICABLE',
-    accountIds: [],
-    awsRegions: [],
-    nonAwsRegions: [],
-    pillarPriorities: [],
-    applications: [],
-    discoveryConfig: null,
-    jiraConfig: null,
-    isReviewOwnerUpdateAcknowledged: false,
-    riskCounts: { ...emptyCounts(), ...risks },
-    createdAt: n,
-    updatedAt: n,
-  }, name);
+  const none = Object.fromEntries(['reviewOwner', 'architecturalDesign', 'industryType', 'industry', 'notes', 'discoveryConfig', 'jiraConfig'].map((k) => [k, null]));
+  const empty = Object.fromEntries(['accountIds', 'awsRegions', 'nonAwsRegions', 'pillarPriorities', 'applications'].map((k) => [k, []]));
+  const arn = `arn:aws:wellarchitected:us-east-1:${accountId}:workload/${hex(n)}`;
+  const record = { ...none, ...empty, id: hex(n), accountId, arn, name, description: 'paging', environment: 'PRODUCTION', improvementStatus: 'NOT_APPLICABLE' };
+  const times = { isReviewOwnerUpdateAcknowledged: false, riskCounts: { ...emptyCounts(), ...risks }, createdAt: n, updatedAt: n };
+  await insertWorkload(store.db, { ...record, ...times } as WorkloadRecord, name);
   return { id: hex(n), name };
 }
 
