@@ -1,5 +1,6 @@
 import type { Db, Trx } from './database';
 import type { MilestoneRecord, WorkloadSnapshot } from './records';
+import type { MilestonesTable } from './tables';
 
 type Conn = Db | Trx;
 
@@ -21,21 +22,20 @@ export async function findMilestoneByNameKey(db: Conn, workloadId: string, nameK
     .executeTakeFirst();
 }
 
-export async function insertMilestone(
-  db: Conn,
-  m: MilestoneRecord & { nameKey: string; snapshot: WorkloadSnapshot },
-): Promise<void> {
-  await db
-    .insertInto('milestones')
-    .values({
-      workload_id: m.workloadId,
-      number: m.number,
-      name: m.name,
-      name_key: m.nameKey,
-      recorded_at: m.recordedAt,
-      snapshot: JSON.stringify(m.snapshot),
-    })
-    .execute();
+type NewMilestone = MilestoneRecord & { nameKey: string; snapshot: WorkloadSnapshot };
+
+/** The row insertMilestone writes (also what bench/scale.ts seeds in bulk). */
+export const milestoneRow = (m: NewMilestone): MilestonesTable => ({
+  workload_id: m.workloadId,
+  number: m.number,
+  name: m.name,
+  name_key: m.nameKey,
+  recorded_at: m.recordedAt,
+  snapshot: JSON.stringify(m.snapshot),
+});
+
+export async function insertMilestone(db: Conn, m: NewMilestone): Promise<void> {
+  await db.insertInto('milestones').values(milestoneRow(m)).execute();
 }
 
 export async function findMilestone(db: Conn, workloadId: string, number: number) {

@@ -54,6 +54,15 @@ export interface WorkloadsTable {
   updated_at: Millis;
 }
 
+/**
+ * Columns of workloads the database computes from risk_counts (1 or 0; migration
+ * 0014-workload-risk-flags): never written, so not in WorkloadsTable's rows.
+ */
+export interface WorkloadRiskFlags {
+  has_high_risks: number;
+  has_medium_risks: number;
+}
+
 export interface LensReviewsTable {
   workload_id: string;
   /** The lens alias for AWS lenses, the lens ARN for custom lenses. */

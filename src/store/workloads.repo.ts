@@ -1,10 +1,10 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
 import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
-import type { WorkloadsTable } from './tables';
+import type { Database, WorkloadRiskFlags, WorkloadsTable } from './tables';
 
 type Conn = Db | Trx;
 
@@ -36,7 +36,8 @@ export function toWorkloadRecord(row: Selectable<WorkloadsTable>): WorkloadRecor
   };
 }
 
-function toRow(w: WorkloadRecord, nameKey: string): WorkloadsTable {
+/** The row insertWorkload and updateWorkload write (also what bench/scale.ts seeds in bulk). */
+export function workloadRow(w: WorkloadRecord, nameKey: string): WorkloadsTable {
   return {
     id: w.id,
     account_id: w.accountId,
@@ -66,11 +67,11 @@ function toRow(w: WorkloadRecord, nameKey: string): WorkloadsTable {
 }
 
 export async function insertWorkload(db: Conn, w: WorkloadRecord, nameKey: string): Promise<void> {
-  await db.insertInto('workloads').values(toRow(w, nameKey)).execute();
+  await db.insertInto('workloads').values(workloadRow(w, nameKey)).execute();
 }
 
 export async function updateWorkload(db: Conn, w: WorkloadRecord, nameKey: string): Promise<void> {
-  const { id: _id, ...rest } = toRow(w, nameKey);
+  const { id: _id, ...rest } = workloadRow(w, nameKey);
   await db.updateTable('workloads').set(rest).where('id', '=', w.id).execute();
 }
 
@@ -125,27 +126,70 @@ export interface WorkloadPageQuery {
   limit: number;
 }
 
-/** Keyset page in (name_key, id) order: stable while pages are read. */
+/**
+ * Keyset page in (name_key, id) order: stable while pages are read. The caller's own
+ * workloads and those shared with it are paged each on its own (the own ones straight
+ * from the workloads_account_order index) and the two short pages merged by the
+ * database: a page reads about `limit` rows however many workloads there are, where
+ * one query with an OR of both sets sorted every workload of the caller.
+ */
 export async function listWorkloadPage(db: Conn, q: WorkloadPageQuery) {
   const shared = q.sharedWith;
-  let query = db
-    .selectFrom('workloads')
-    .selectAll()
-    .where((eb) =>
-      shared ? eb.or([eb('account_id', 'in', q.accountIds), eb('id', 'in', acceptedWorkloadIds(db, shared))]) : eb('account_id', 'in', q.accountIds),
-    );
-  if (q.namePrefixKey) {
-    const prefix = q.namePrefixKey;
-    // substr counts characters (code points) in both dialects, not UTF-16 units.
-    query = query.where(sql<string>`substr(name_key, 1, ${[...prefix].length})`, '=', prefix);
-  }
-  if (q.after) {
-    const { nameKey, id } = q.after;
-    query = query.where((eb) => eb.or([eb('name_key', '>', nameKey), eb.and([eb('name_key', '=', nameKey), eb('id', '>', id)])]));
-  }
-  const rows = await query.orderBy('name_key').orderBy('id').limit(q.limit).execute();
+  const page = (which: (eb: ExpressionBuilder<Database, 'workloads'>) => Expression<SqlBool>) => {
+    let query = db.selectFrom('workloads').selectAll().where(which);
+    if (q.namePrefixKey) {
+      const prefix = q.namePrefixKey;
+      // substr counts characters (code points) in both dialects, not UTF-16 units; the
+      // range start lets the index skip to the prefix.
+      query = query.where('name_key', '>=', prefix).where(sql<string>`substr(name_key, 1, ${[...prefix].length})`, '=', prefix);
+    }
+    const after = q.after;
+    if (after) query = query.where((eb) => eb(eb.refTuple('name_key', 'id'), '>', eb.tuple(after.nameKey, after.id)));
+    return query.orderBy('name_key').orderBy('id').limit(q.limit);
+  };
+  const own = page((eb) => eb('account_id', 'in', q.accountIds));
+  // The caller's own workloads are in the first part, whatever shares name them.
+  const theirs = shared && page((eb) => eb.and([eb('id', 'in', acceptedWorkloadIds(db, shared)), eb('account_id', 'not in', q.accountIds)]));
+  const rows = theirs
+    ? await db
+        .selectFrom(db.selectFrom(own.as('own')).selectAll().unionAll(db.selectFrom(theirs.as('theirs')).selectAll()).as('pages'))
+        .selectAll()
+        .orderBy('name_key')
+        .orderBy('id')
+        .limit(q.limit)
+        .execute()
+    : await own.execute();
   return rows.map((row) => ({ record: toWorkloadRecord(row), nameKey: row.name_key }));
 }
+
+/** How many of a set of workloads there are, and how many have high and medium risks (the console's dashboard). */
+export interface WorkloadRiskTally {
+  total: number;
+  withHighRisks: number;
+  withMediumRisks: number;
+}
+
+/**
+ * The tally of a caller's workloads (its accounts' and, with sharedWith, those shared
+ * with it and accepted), counted by the database from the workloads_account_risks index
+ * (the risk flags it keeps, migration 0014): no workload row is read.
+ */
+export async function tallyWorkloadRisks(db: Conn, q: Pick<WorkloadPageQuery, 'accountIds' | 'sharedWith'>): Promise<WorkloadRiskTally> {
+  const flagged = db.withTables<{ workloads: WorkloadRiskFlags }>();
+  const tally = (which: (eb: ExpressionBuilder<Database & { workloads: WorkloadRiskFlags }, 'workloads'>) => Expression<SqlBool>) =>
+    flagged
+      .selectFrom('workloads')
+      .where(which)
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('has_high_risks').as('high'), eb.fn.sum<number>('has_medium_risks').as('medium')])
+      .executeTakeFirstOrThrow();
+  const parts = [await tally((eb) => eb('account_id', 'in', q.accountIds))];
+  // The caller's own workloads are in the first part, whatever shares name them: none is counted twice.
+  const shared = q.sharedWith;
+  if (shared) parts.push(await tally((eb) => eb.and([eb('id', 'in', acceptedWorkloadIds(db, shared)), eb('account_id', 'not in', q.accountIds)])));
+  const sum = (pick: (row: (typeof parts)[number]) => number) => parts.reduce((n, row) => n + Number(pick(row) ?? 0), 0);
+  return { total: sum((r) => r.total), withHighRisks: sum((r) => r.high), withMediumRisks: sum((r) => r.medium) };
+}
+
 
 export async function deleteWorkload(db: Conn, id: string, arn: string): Promise<void> {
   await db.deleteFrom('answers').where('workload_id', '=', id).execute();

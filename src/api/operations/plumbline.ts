@@ -21,6 +21,7 @@ import { lensReviewReportData } from '../../services/reports/lens-review-data';
 import { renderLensReviewPdf } from '../../services/reports/lens-review-pdf';
 import { getPracticeRisks } from '../../services/reviews/practice-risks.service';
 import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templates/apply';
+import { getWorkloadRiskCounts } from '../../services/workloads/workloads.service';
 import { checkValue } from '../input';
 import { checkSignInRequest } from '../console-guard';
 import { defineOperation, RawAnswer, type Operation } from '../operation';
@@ -121,6 +122,7 @@ export const plumblineOperations: Operation[] = [
     importChecks(ctx, principal, input, () => input.Findings.open()),
   ),
   defineOperation('ListCheckResources', listCheckResources),
+  defineOperation('GetWorkloadRiskCounts', getWorkloadRiskCounts),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
   // Needs no permission of its own: it speaks only of the caller's own policies.

@@ -31,7 +31,7 @@ function managed(name: ManagedPolicyName, description: string, actions: string[]
  * Plumbline's own reading operations that the console and the CLI use beside
  * the API (before they had IAM actions of their own, they were allowed by the
  * API action giving the same data: GetLensReview, GetWorkload,
- * GetLensReviewReport, GetLensVersionDifference, ListCheckDetails), so both
+ * GetLensReviewReport, GetLensVersionDifference, ListCheckDetails, ListWorkloads), so both
  * managed policies keep allowing them.
  */
 const PLUMBLINE_READS = [
@@ -40,6 +40,7 @@ const PLUMBLINE_READS = [
   'plumbline:GetWorkloadExport',
   'plumbline:GetLensReviewExport',
   'plumbline:ListCheckResources',
+  'plumbline:GetWorkloadRiskCounts',
 ];
 /** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer, wellarchitected:ImportChecks). */
 const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate', 'plumbline:ImportCheckResults'];

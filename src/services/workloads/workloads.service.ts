@@ -15,6 +15,7 @@ import {
   findWorkloadByNameKey,
   insertWorkload,
   listWorkloadPage,
+  tallyWorkloadRisks,
   updateWorkload as updateWorkloadRow,
 } from '../../store/workloads.repo';
 import { workloadFor } from '../access';
@@ -232,6 +233,24 @@ export async function deleteWorkload(ctx: ServiceContext, principal: Principal, 
 const isWorkloadPosition = (v: unknown): v is { n: string; i: string } =>
   typeof v === 'object' && v !== null && typeof (v as { n: unknown }).n === 'string' && typeof (v as { i: unknown }).i === 'string';
 
+/** The workloads ListWorkloads shows the caller, as in one recipient's terms. */
+async function visibleTo(trx: Trx, principal: Principal) {
+  const recipient = { accountId: principal.accountId, userName: principal.userName };
+  return { accountIds: [principal.accountId], sharedWith: (await hasAcceptedWorkloadShares(trx, recipient)) ? recipient : undefined };
+}
+
+/**
+ * GetWorkloadRiskCounts (Plumbline's): the dashboard's counts of the workloads
+ * ListWorkloads shows the caller, counted in the store rather than by reading every
+ * page of them.
+ */
+export async function getWorkloadRiskCounts(ctx: ServiceContext, principal: Principal) {
+  return read(ctx, async (trx) => {
+    const tally = await tallyWorkloadRisks(trx, await visibleTo(trx, principal));
+    return { WorkloadCount: tally.total, WorkloadsWithHighRisks: tally.withHighRisks, WorkloadsWithMediumRisks: tally.withMediumRisks };
+  });
+}
+
 export async function listWorkloads(
   ctx: ServiceContext,
   principal: Principal,
@@ -240,10 +259,8 @@ export async function listWorkloads(
   const after = decodeToken(input.NextToken, isWorkloadPosition);
   const limit = input.MaxResults ?? 50;
   return read(ctx, async (trx) => {
-    const recipient = { accountId: principal.accountId, userName: principal.userName };
     const page = await listWorkloadPage(trx, {
-      accountIds: [principal.accountId],
-      sharedWith: (await hasAcceptedWorkloadShares(trx, recipient)) ? recipient : undefined,
+      ...(await visibleTo(trx, principal)),
       namePrefixKey: input.WorkloadNamePrefix ? nameKey(input.WorkloadNamePrefix) : undefined,
       after: after ? { nameKey: after.n, id: after.i } : undefined,
       limit: limit + 1,

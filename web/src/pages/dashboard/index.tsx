@@ -12,8 +12,10 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { usePlumbline } from '../../api/plumbline-client';
 import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
+import { useLoad } from '../commons/use-load';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
@@ -49,6 +51,14 @@ function Counter({ label, count, filter, active, onChoose }: { label: string; co
   );
 }
 
+interface WorkloadRiskCounts {
+  WorkloadCount: number;
+  WorkloadsWithHighRisks: number;
+  WorkloadsWithMediumRisks: number;
+}
+
+const TALLY_OF: Record<Exclude<RiskFilter, 'NONE'>, keyof WorkloadRiskCounts> = { ALL: 'WorkloadCount', HIGH: 'WorkloadsWithHighRisks', MEDIUM: 'WorkloadsWithMediumRisks' };
+
 /** The Dashboard: resource counts, the workload reviews they filter, the selected workload's milestones. */
 export default function DashboardPage() {
   const navigate = useNavigate();
@@ -57,8 +67,16 @@ export default function DashboardPage() {
   const [risk, setRisk] = useState<RiskFilter>('ALL');
   const [selected, setSelected] = useState<WorkloadSummary>();
   const milestones = useMilestones(selected?.WorkloadId);
+  const plumbline = usePlumbline();
+  // Counted by the server at once (GetWorkloadRiskCounts); from the loaded workloads when the caller may not ask for them.
+  const tally = useLoad(() => plumbline('GetWorkloadRiskCounts') as Promise<WorkloadRiskCounts>, [plumbline]);
   const all = workloads.data ?? [];
-  const count = (f: RiskFilter) => (workloads.data ? all.filter((w) => matchesRisk(w, f)).length : undefined);
+  const count = (f: RiskFilter) =>
+    tally.data && f !== 'NONE'
+      ? tally.data[TALLY_OF[f]]
+      : workloads.data
+        ? all.filter((w) => matchesRisk(w, f)).length
+        : undefined;
   const { items, collectionProps, paginationProps, filteredItemsCount } = useCollection(all, {
     filtering: { filteringFunction: (w) => matchesRisk(w, risk) },
     sorting: { defaultState: { sortingColumn: { sortingField: 'WorkloadName' } } },
