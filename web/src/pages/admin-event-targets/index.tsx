@@ -6,7 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
@@ -16,7 +16,7 @@ import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { CreateTargetModal } from './create-target';
 import { Deliveries } from './deliveries';
-import { targetPath, useEventTargets, type EventTarget } from './hooks';
+import { useEventTargets, type EventTarget } from './hooks';
 import { TableHeader } from '../commons/table-header';
 import { Breadcrumbs } from '../commons/breadcrumbs';
 
@@ -27,7 +27,7 @@ function lastAttempt(t: EventTarget) {
 }
 
 function EventTargets() {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const targets = useEventTargets();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<SecretField[]>();
@@ -38,17 +38,17 @@ function EventTargets() {
   });
   const selected = collectionProps.selectedItems?.[0];
   const toggle = useAction(async (t: EventTarget) => {
-    await call('PUT', targetPath(t.TargetId), { body: { Enabled: !t.Enabled } });
+    await plumbline('UpdateEventTarget', { TargetId: t.TargetId, Enabled: !t.Enabled });
     targets.reload();
     return t.Enabled ? `Event target ${t.Name} was disabled; events are no longer delivered to it.` : `Event target ${t.Name} was enabled.`;
   }, (message: string) => message);
   const redrive = useAction(async (t: EventTarget) => {
-    const out = (await call('POST', `${targetPath(t.TargetId)}/redrive`)) as { RequeuedCount: number };
+    const out = (await plumbline('RedriveEventTarget', { TargetId: t.TargetId })) as { RequeuedCount: number };
     targets.reload();
     return out.RequeuedCount;
   }, (n: number) => `${n} failed deliver${n === 1 ? 'y is' : 'ies are'} due again.`);
   const del = useConfirmDelete(async (t: EventTarget) => {
-    await call('DELETE', targetPath(t.TargetId));
+    await plumbline('DeleteEventTarget', { TargetId: t.TargetId });
     targets.reload();
   }, 'The event target was deleted with its pending deliveries.');
   // The selection holds the row as it was; show the reloaded one.
