@@ -1,5 +1,4 @@
-import { usePlumbline } from '../../api/plumbline-client';
-import { allPages } from '../commons/all-pages';
+import { usePlumbline, usePlumblineList } from '../../api/plumbline-client';
 import { useLoad } from '../commons/use-load';
 
 export interface EventTarget {
@@ -39,11 +38,7 @@ export interface Delivery {
 
 /** Every event target of the account, with its delivery state. */
 export function useEventTargets() {
-  const plumbline = usePlumbline();
-  return useLoad<EventTarget[]>(
-    () => allPages((NextToken) => plumbline('ListEventTargets', { NextToken, MaxResults: 1000 }) as Promise<{ EventTargets: EventTarget[]; NextToken?: string }>, (o) => o.EventTargets),
-    [plumbline],
-  );
+  return usePlumblineList<EventTarget>('ListEventTargets', 'EventTargets');
 }
 
 /** A target's most recent deliveries, newest first (the first 50). */

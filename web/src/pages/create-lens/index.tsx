@@ -14,7 +14,7 @@ import { Breadcrumbs } from '../commons/breadcrumbs';
 import { downloadText } from '../commons/download-text';
 import { ErrorAlert } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
-import { LensFileField, LensUploadErrors, useLensFile } from '../commons/lens-file';
+import { LensFileField, LensUploadErrors, useLensFile, submitLensFile } from '../commons/lens-file';
 import { useAction } from '../commons/use-action';
 import { lensPath } from '../custom-lenses/hooks';
 
@@ -32,11 +32,7 @@ export default function CreateLens() {
     const { LensArn } = await wa.send(new ImportLensCommand({ JSONString }));
     navigate(lensPath(LensArn!));
   }, 'The custom lens was created in DRAFT status. Publish it to apply it to workloads or share it.');
-  const submit = async () => {
-    upload.clearError();
-    const text = await lensFile.read();
-    if (text !== undefined) await upload.run(text);
-  };
+  const submit = () => submitLensFile(lensFile, upload);
 
   return (
     <ContentLayout
