@@ -84,6 +84,14 @@ export class QuotaError extends ApiError {
   }
 }
 
+/**
+ * The account-wide limit of one kind of resource reached: "An account can have at most
+ * 100 profiles", quota code `profiles-per-account`.
+ */
+export function accountQuotaError(max: number, plural: string, resourceType: string): QuotaError {
+  return new QuotaError(`An account can have at most ${max} ${plural}`, `${plural.replace(/ /g, '-')}-per-account`, resourceType);
+}
+
 export class AccessDeniedError extends ApiError {
   readonly code = 'AccessDeniedException';
   readonly status = 403;

@@ -113,14 +113,20 @@ export async function putUserPolicy(db: Conn, policy: { accountId: string; userN
     .execute();
 }
 
-export async function deleteUserPolicy(db: Conn, accountId: string, userName: string, policyName: string): Promise<boolean> {
+/** Deletes one of a user's policy rows (an inline policy by name, a managed one by ARN); true if there was one. */
+async function deletePolicyRow(db: Conn, accountId: string, userName: string, row: { table: 'user_policies'; policy_name: string } | { table: 'user_managed_policies'; policy_arn: string }): Promise<boolean> {
+  const [column, value] = row.table === 'user_policies' ? (['policy_name', row.policy_name] as const) : (['policy_arn', row.policy_arn] as const);
   const result = await db
-    .deleteFrom('user_policies')
+    .deleteFrom(row.table)
     .where('account_id', '=', accountId)
     .where('user_name', '=', userName)
-    .where('policy_name', '=', policyName)
+    .where(column as 'policy_name', '=', value)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+export function deleteUserPolicy(db: Conn, accountId: string, userName: string, policyName: string): Promise<boolean> {
+  return deletePolicyRow(db, accountId, userName, { table: 'user_policies', policy_name: policyName });
 }
 
 export async function listUserPolicies(db: Conn, accountId: string, userName: string) {
@@ -141,14 +147,8 @@ export async function attachManagedPolicy(db: Conn, accountId: string, userName:
     .execute();
 }
 
-export async function detachManagedPolicy(db: Conn, accountId: string, userName: string, policyArn: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('user_managed_policies')
-    .where('account_id', '=', accountId)
-    .where('user_name', '=', userName)
-    .where('policy_arn', '=', policyArn)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+export function detachManagedPolicy(db: Conn, accountId: string, userName: string, policyArn: string): Promise<boolean> {
+  return deletePolicyRow(db, accountId, userName, { table: 'user_managed_policies', policy_arn: policyArn });
 }
 
 export async function listManagedPolicyArns(db: Conn, accountId: string, userName: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
+import { liveRowsOf } from './live-rows';
 import type { CustomLensesTable, CustomLensVersionsTable } from './tables';
 
 type Conn = Db | Trx;
@@ -73,15 +74,7 @@ export async function findCustomLenses(db: Conn, arns: string[]): Promise<Custom
 
 /** The account's lenses that are not deleted, oldest first. */
 export async function listAccountLenses(db: Conn, accountId: string): Promise<CustomLensRecord[]> {
-  const rows = await db
-    .selectFrom('custom_lenses')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('arn')
-    .execute();
-  return rows.map(toLens);
+  return (await liveRowsOf(db, 'custom_lenses', accountId)).map(toLens);
 }
 
 export async function findLensByNameKey(db: Conn, accountId: string, nameKey: string) {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ProfileSelections } from '../domain/profile/profile-template';
 import type { Risk } from '../domain/review/risk';
 import type { Db, Dialect, Trx } from './database';
+import { liveRowsOf } from './live-rows';
 import type { ProfilesTable } from './tables';
 import { arg, prepared } from './prepared';
 
@@ -79,15 +80,7 @@ export async function findProfileByNameKey(db: Conn, accountId: string, nameKey:
 
 /** The account's profiles that are not deleted, oldest first. */
 export async function listLiveProfiles(db: Conn, accountId: string): Promise<ProfileRecord[]> {
-  const rows = await db
-    .selectFrom('profiles')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('arn')
-    .execute();
-  return rows.map(toProfile);
+  return (await liveRowsOf(db, 'profiles', accountId)).map(toProfile);
 }
 
 export async function insertProfileVersion(db: Conn, arn: string, version: number, selections: ProfileSelections, at: number): Promise<void> {

@@ -77,8 +77,8 @@ export interface LensReviewsTable {
   updated_at: Millis;
 }
 
-export interface AnswersTable {
-  workload_id: string;
+/** The columns of one answer, a workload's or a review template's. */
+interface AnswerColumns {
   lens_key: string;
   question_id: string;
   selected_choices: Json;
@@ -86,8 +86,12 @@ export interface AnswersTable {
   notes: string | null;
   is_applicable: number;
   reason: string | null;
-  risk: string;
   updated_at: Millis;
+}
+
+export interface AnswersTable extends AnswerColumns {
+  workload_id: string;
+  risk: string;
 }
 
 export interface MilestonesTable {
@@ -195,16 +199,8 @@ export interface ReviewTemplateLensesTable {
   updated_at: Millis;
 }
 
-export interface ReviewTemplateAnswersTable {
+export interface ReviewTemplateAnswersTable extends AnswerColumns {
   template_arn: string;
-  lens_key: string;
-  question_id: string;
-  selected_choices: Json;
-  choice_answers: Json;
-  notes: string | null;
-  is_applicable: number;
-  reason: string | null;
-  updated_at: Millis;
 }
 
 /** A workload or lens shared with an account, a user, an organization or an OU, and its invitation. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { customLensArn } from '../../domain/arn';
-import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../../domain/errors';
+import { accountQuotaError, ConflictError, NotFoundError, QuotaError, ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { isUniqueViolation, type Trx } from '../../store/database';
 import {
@@ -60,7 +60,7 @@ export async function importLens(
     } else {
       if (await findLensByNameKey(trx, principal.accountId, key)) throw nameTaken(key);
       if ((await countAccountLenses(trx, principal.accountId)) >= MAX_CUSTOM_LENSES) {
-        throw new QuotaError(`An account can have at most ${MAX_CUSTOM_LENSES} custom lenses`, 'custom-lenses-per-account', 'LENS');
+        throw accountQuotaError(MAX_CUSTOM_LENSES, 'custom lenses', 'LENS');
       }
       lens = {
         arn: customLensArn(ctx.region, principal.accountId, randomBytes(16).toString('hex')),

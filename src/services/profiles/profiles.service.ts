@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../../domain/errors';
+import { accountQuotaError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { checkNameCharacters, nameKey } from '../../domain/names';
 import { profileArn } from '../../domain/profile/arns';
 import { applyProfileAnswers, sameSelections, type ProfileQuestionUpdate } from '../../domain/profile/profile-template';
@@ -88,7 +88,7 @@ export async function createProfile(
       const existing = await findProfileByNameKey(trx, principal.accountId, key);
       if (existing) throw conflictOnName(input.ProfileName, existing.arn);
       if ((await listLiveProfiles(trx, principal.accountId)).length >= MAX_PROFILES_PER_ACCOUNT) {
-        throw new QuotaError(`An account can have at most ${MAX_PROFILES_PER_ACCOUNT} profiles`, 'profiles-per-account', 'PROFILE');
+        throw accountQuotaError(MAX_PROFILES_PER_ACCOUNT, 'profiles', 'PROFILE');
       }
       const now = ctx.now();
       const profile: ProfileRecord = {

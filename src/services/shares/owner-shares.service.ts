@@ -10,24 +10,28 @@ import { addShare, pageOfResourceShares, removeShare, type OwnedResource } from 
  * implementation; each kind says how its resource is found and named.
  */
 
-export interface ShareableKind<M extends string> {
+export interface ShareableKind {
   type: OwnedResource['type'];
   /** How messages name it: "Profile", "Review template". */
   label: string;
   /** Shares per resource. */
   max: number;
-  /** The request member holding its ARN: ProfileArn, TemplateArn. */
-  arnMember: M;
-  /** The operations' names: Create<noun>Share, Delete<noun>Share. */
-  noun: string;
-  /** The list answer's member of summaries, and whether it repeats the ARN (ListTemplateShares does). */
-  summaries: string;
+  /** Whether the list answer repeats the ARN (ListTemplateShares does). */
   echoArn: boolean;
   /** The caller's own resource, or the error that says why not. */
   find(ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, options: { lock: boolean }): Promise<{ arn: string; accountId: string }>;
 }
 
-export function ownerShares<M extends string>(kind: ShareableKind<M>) {
+/**
+ * `noun` names the API's members and operations: <noun>Arn holds the resource's ARN,
+ * Create<noun>Share and Delete<noun>Share change its shares, and List<noun>Shares
+ * answers them in <noun>ShareSummaries.
+ */
+export function ownerShares<N extends string>(noun: N, kind: ShareableKind) {
+  type M = `${N}Arn`;
+  const arnMember = `${noun}Arn` as M;
+  const summaries = `${noun}ShareSummaries`;
+  const arnOf = (input: Record<M, string>): string => input[arnMember];
   const own = async (ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, lock: boolean): Promise<OwnedResource> => {
     const resource = await kind.find(ctx, trx, principal, arn, { lock });
     return { type: kind.type, arn: resource.arn, accountId: resource.accountId, label: kind.label, max: kind.max };
@@ -36,17 +40,17 @@ export function ownerShares<M extends string>(kind: ShareableKind<M>) {
 
   async function create(ctx: ServiceContext, principal: Principal, input: Ref & { SharedWith: string }) {
     const { ClientRequestToken: token, ...request } = input;
-    return mutate(ctx, { principal, operation: `Create${kind.noun}Share`, token, request }, async (trx) => {
-      const resource = await own(ctx, trx, principal, input[kind.arnMember], true);
+    return mutate(ctx, { principal, operation: `Create${noun}Share`, token, request }, async (trx) => {
+      const resource = await own(ctx, trx, principal, arnOf(input), true);
       const { ShareId } = await addShare(ctx, trx, resource, input.SharedWith);
-      return { ShareId, [kind.arnMember]: resource.arn };
+      return { ShareId, [arnMember]: resource.arn };
     });
   }
 
   async function remove(ctx: ServiceContext, principal: Principal, input: Ref & { ShareId: string }) {
     const { ClientRequestToken: token, ...request } = input;
-    await mutate(ctx, { principal, operation: `Delete${kind.noun}Share`, token, request }, async (trx) => {
-      await removeShare(trx, await own(ctx, trx, principal, input[kind.arnMember], true), input.ShareId);
+    await mutate(ctx, { principal, operation: `Delete${noun}Share`, token, request }, async (trx) => {
+      await removeShare(trx, await own(ctx, trx, principal, arnOf(input), true), input.ShareId);
       return {};
     });
     return {};
@@ -54,8 +58,8 @@ export function ownerShares<M extends string>(kind: ShareableKind<M>) {
 
   async function list(ctx: ServiceContext, principal: Principal, input: ShareListInput & Record<M, string>) {
     return read(ctx, async (trx) => {
-      const page = await pageOfResourceShares(ctx, trx, await own(ctx, trx, principal, input[kind.arnMember], false), input);
-      return { ...(kind.echoArn ? { [kind.arnMember]: input[kind.arnMember] } : {}), [kind.summaries]: page.items, NextToken: page.nextToken };
+      const page = await pageOfResourceShares(ctx, trx, await own(ctx, trx, principal, arnOf(input), false), input);
+      return { ...(kind.echoArn ? { [arnMember]: arnOf(input) } : {}), [summaries]: page.items, NextToken: page.nextToken };
     });
   }
 

@@ -4,16 +4,7 @@ import { MAX_PROFILE_SHARES } from './rules';
 
 /** The owner's side of profile sharing; recipients only read and apply the profile. */
 
-const shares = ownerShares({
-  type: 'PROFILE',
-  label: 'Profile',
-  max: MAX_PROFILE_SHARES,
-  arnMember: 'ProfileArn',
-  noun: 'Profile',
-  summaries: 'ProfileShareSummaries',
-  echoArn: false,
-  find: profileFor,
-});
+const shares = ownerShares('Profile', { type: 'PROFILE', label: 'Profile', max: MAX_PROFILE_SHARES, echoArn: false, find: profileFor });
 
 export const createProfileShare = shares.create;
 export const deleteProfileShare = shares.remove;

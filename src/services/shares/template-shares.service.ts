@@ -4,16 +4,7 @@ import { MAX_TEMPLATE_SHARES } from './rules';
 
 /** The owner's side of review template sharing; recipients only read the template and create workloads from it. */
 
-const shares = ownerShares({
-  type: 'TEMPLATE',
-  label: 'Review template',
-  max: MAX_TEMPLATE_SHARES,
-  arnMember: 'TemplateArn',
-  noun: 'Template',
-  summaries: 'TemplateShareSummaries',
-  echoArn: true,
-  find: templateFor,
-});
+const shares = ownerShares('Template', { type: 'TEMPLATE', label: 'Review template', max: MAX_TEMPLATE_SHARES, echoArn: true, find: templateFor });
 
 export const createTemplateShare = shares.create;
 export const deleteTemplateShare = shares.remove;

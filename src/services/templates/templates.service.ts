@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NotFoundError, QuotaError, ValidationError, type FieldProblem } from '../../domain/errors';
+import { accountQuotaError, NotFoundError, type FieldProblem, ValidationError } from '../../domain/errors';
 import { checkNameCharacters } from '../../domain/names';
 import { reviewTemplateArn } from '../../domain/profile/arns';
 import type { Trx } from '../../store/database';
@@ -89,7 +89,7 @@ export async function createReviewTemplate(
     if (keys.length === 0) throw ValidationError.field('Lenses', 'a review template needs at least one lens');
     if (keys.length > MAX_LENSES_PER_TEMPLATE) throw tooManyLenses('Lenses', keys.length);
     if ((await countTemplates(trx, principal.accountId)) >= MAX_TEMPLATES_PER_ACCOUNT) {
-      throw new QuotaError(`An account can have at most ${MAX_TEMPLATES_PER_ACCOUNT} review templates`, 'review-templates-per-account', 'REVIEW_TEMPLATE');
+      throw accountQuotaError(MAX_TEMPLATES_PER_ACCOUNT, 'review templates', 'REVIEW_TEMPLATE');
     }
     const now = ctx.now();
     const template: TemplateRecord = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { workloadArn } from '../../domain/arn';
-import { ConflictError, QuotaError, ValidationError } from '../../domain/errors';
+import { accountQuotaError, ConflictError, ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { nameKey } from '../../domain/names';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
@@ -98,7 +98,7 @@ export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
   const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
   if (existing) throw conflictOnName(input.WorkloadName, existing.id);
   if ((await countWorkloads(trx, principal.accountId)) >= MAX_WORKLOADS_PER_ACCOUNT) {
-    throw new QuotaError(`An account can have at most ${MAX_WORKLOADS_PER_ACCOUNT} workloads`, 'workloads-per-account', 'WORKLOAD');
+    throw accountQuotaError(MAX_WORKLOADS_PER_ACCOUNT, 'workloads', 'WORKLOAD');
   }
   const now = ctx.now();
   const reviews = lenses.map((lens, i) => newLensReview(id, lens, i, now));

@@ -1,27 +1,37 @@
 import { useMemo } from 'react';
-import model from '../../../src/api/model/plumbline-api.json';
-import { requestOf } from '../../../src/api/model/request-of';
-import { useSignedFetch } from './signed-fetch';
+import { allPages } from '../pages/commons/all-pages';
+import { useSession } from '../pages/commons/session-context';
+import { useLoad, type Loaded } from '../pages/commons/use-load';
+import { isUnsigned, plumblineRequest, type PlumblineOperation } from './plumbline-operations';
+import type { Session } from './session';
+import { signedFetch, unsignedFetch } from './signed-fetch';
 
 /**
- * Plumbline's own operations by name, routed by the server's own model
- * (src/api/model/plumbline-api.json), so the console never writes a route out:
- * `await plumbline('CreateUser', { UserName, Password })`.
+ * Plumbline's own operations called by name, routed by the server's own model
+ * (plumbline-operations.ts): `await plumbline('CreateUser', { UserName, Password })`.
  */
 
-const operations = new Map(model.map((op) => [op.name, op]));
+export type PlumblineCall = (operation: PlumblineOperation, input?: Record<string, unknown>) => Promise<any>;
 
-export type PlumblineCall = (operation: string, input?: Record<string, unknown>) => Promise<any>;
+/**
+ * One call by operation name, for code that holds the session itself (outside a component).
+ * It is signed with `session` unless the model says the operation takes no authentication.
+ */
+export function callPlumbline(session: Session | undefined, operation: PlumblineOperation, input: Record<string, unknown> = {}): Promise<any> {
+  const request = plumblineRequest(operation, input);
+  if (isUnsigned(operation)) return unsignedFetch(request.method, request.path, request.body);
+  if (!session) throw new Error(`${operation} is signed: sign in first`);
+  return signedFetch(session, request.method, request.path, { query: request.query, body: request.body });
+}
 
+/** Every item of a paged Plumbline list (`ListUsers` → `Users`), all pages, as a useLoad result. */
+export function usePlumblineList<T>(operation: PlumblineOperation, member: string): Loaded<T[]> {
+  const plumbline = usePlumbline();
+  return useLoad<T[]>(() => allPages((NextToken) => plumbline(operation, { NextToken, MaxResults: 1000 }), (out) => out[member] as T[]), [plumbline, operation, member]);
+}
+
+/** `const plumbline = usePlumbline(); await plumbline('ListUsers', { MaxResults: 50 })`, signed with the session. */
 export function usePlumbline(): PlumblineCall {
-  const call = useSignedFetch();
-  return useMemo(
-    () => (operation: string, input: Record<string, unknown> = {}) => {
-      const op = operations.get(operation);
-      if (!op) throw new Error(`Plumbline has no operation ${operation}`);
-      const request = requestOf(op, input);
-      return call(request.method, request.path, { query: request.query, body: request.body });
-    },
-    [call],
-  );
+  const { session } = useSession();
+  return useMemo(() => (operation: PlumblineOperation, input: Record<string, unknown> = {}) => callPlumbline(session, operation, input), [session]);
 }

@@ -1,8 +1,6 @@
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Checksum, SourceData } from '@smithy/types';
-import { useMemo } from 'react';
-import { useSession } from '../pages/commons/session-context';
 import type { Session } from './session';
 import { reportIfSessionExpired } from './session-expiry';
 
@@ -52,7 +50,37 @@ export interface FetchOptions {
   body?: unknown;
 }
 
-/** A signed call to one of Plumbline's own routes (/_plumbline/admin/..., exports), returning parsed JSON. */
+/**
+ * Sends one call and reads Plumbline's answer: the parsed JSON, or an ApiError with the
+ * type the server wrote in x-amzn-ErrorType, its message and its Fields.
+ */
+async function send(url: string, init: RequestInit): Promise<any> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new ApiError('NetworkError', 'Plumbline cannot be reached: check that the server is running and try again.', 0);
+  }
+  const text = await response.text();
+  let json: Record<string, any> = {};
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    json = { Message: text };
+  }
+  if (!response.ok) {
+    const type = (response.headers.get('x-amzn-ErrorType') ?? 'Error').split(':')[0];
+    throw new ApiError(type, json.Message ?? json.message ?? `Plumbline answered HTTP ${response.status}`, response.status, json.Fields);
+  }
+  return json;
+}
+
+/** An unsigned call (console sign-in, whose credentials are the body), returning parsed JSON. */
+export function unsignedFetch(method: string, path: string, body: unknown): Promise<any> {
+  return send(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A signed call to one of Plumbline's own routes, returning parsed JSON; callers name the operation through plumbline-client.ts. */
 export async function signedFetch(session: Session, method: string, path: string, options: FetchOptions = {}): Promise<any> {
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') query[k] = String(v);
@@ -82,18 +110,9 @@ export async function signedFetch(session: Session, method: string, path: string
   const search = Object.entries(query)
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join('&');
-  const response = await fetch(`${path}${search ? `?${search}` : ''}`, { method, headers, body });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : {};
-  if (!response.ok) {
-    const type = (response.headers.get('x-amzn-ErrorType') ?? 'Error').split(':')[0];
-    throw reportIfSessionExpired(new ApiError(type, json.Message ?? json.message ?? response.statusText, response.status, json.Fields));
+  try {
+    return await send(`${path}${search ? `?${search}` : ''}`, { method, headers, body });
+  } catch (error) {
+    throw reportIfSessionExpired(error);
   }
-  return json;
-}
-
-/** `const call = useSignedFetch(); await call('GET', '/_plumbline/admin/users')`. */
-export function useSignedFetch(): (method: string, path: string, options?: FetchOptions) => Promise<any> {
-  const { session } = useSession();
-  return useMemo(() => (method: string, path: string, options?: FetchOptions) => signedFetch(session, method, path, options), [session]);
 }

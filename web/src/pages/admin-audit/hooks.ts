@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { useLoad } from '../commons/use-load';
 import type { AuditRecord } from './config';
 
@@ -16,11 +16,11 @@ export interface AuditFilters {
 const PAGE_SIZE = 50;
 
 /**
- * The audit trail a page at a time (GET /_plumbline/admin/audit, newest first): the
+ * The audit trail a page at a time (ListAuditRecords, newest first): the
  * tokens of the pages seen so far are kept so that earlier pages can be opened again.
  */
 export function useAuditTrail(filters: AuditFilters) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const [tokens, setTokens] = useState<Array<string | undefined>>([undefined]);
   const [page, setPage] = useState(0);
   const [applied, setApplied] = useState(filters);
@@ -33,9 +33,9 @@ export function useAuditTrail(filters: AuditFilters) {
   const result = useLoad<{ Records: AuditRecord[]; NextToken?: string; page: number }>(async () => {
     const { Principal, ...rest } = applied;
     const who = Principal?.trim();
-    const query = { ...rest, ...(who ? (who.startsWith('arn:') ? { PrincipalArn: who } : { UserName: who }) : {}), MaxResults: PAGE_SIZE, NextToken: tokens[page] };
-    return { ...(await call('GET', '/_plumbline/admin/audit', { query })), page };
-  }, [call, applied, page]);
+    const input = { ...rest, ...(who ? (who.startsWith('arn:') ? { PrincipalArn: who } : { UserName: who }) : {}), MaxResults: PAGE_SIZE, NextToken: tokens[page] };
+    return { ...(await plumbline('ListAuditRecords', input)), page };
+  }, [plumbline, applied, page]);
   // The previous page stays shown while the next loads: only the current page's token counts.
   const current = result.data?.page === page ? result.data : undefined;
   const next = current?.NextToken;
@@ -49,7 +49,7 @@ export function useAuditTrail(filters: AuditFilters) {
   };
 }
 
-/** The trail's size and growth (GET /_plumbline/admin/audit/stats). */
+/** The trail's size and growth (GetAuditTrailStats). */
 export interface TrailStats {
   Records: number;
   ApproximateBytes: number;
@@ -59,6 +59,6 @@ export interface TrailStats {
 }
 
 export function useTrailStats() {
-  const call = useSignedFetch();
-  return useLoad<TrailStats>(() => call('GET', '/_plumbline/admin/audit/stats'), [call]);
+  const plumbline = usePlumbline();
+  return useLoad<TrailStats>(() => plumbline('GetAuditTrailStats'), [plumbline]);
 }

@@ -6,13 +6,13 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Tiles from '@cloudscape-design/components/tiles';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
 import { problemsAt } from '../commons/field-problems';
 import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
-import { TARGETS_PATH, type EventTarget } from './hooks';
+import type { EventTarget } from './hooks';
 
 export const PATTERN_EXAMPLE = `{
   "detail": {
@@ -29,7 +29,7 @@ interface CreateTargetProps {
 
 /** Create event target: a webhook (POST of each event, signed) or a file (one JSON line per event), with an optional pattern. */
 export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTargetProps) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const [type, setType] = useState<'webhook' | 'file'>('webhook');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
@@ -39,14 +39,12 @@ export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTarge
   const [enabled, setEnabled] = useState(true);
   const [patternSyntax, setPatternSyntax] = useState<string>();
   const create = useAction(async () => {
-    const out = (await call('POST', TARGETS_PATH, {
-      body: {
-        Name: name,
-        Type: type,
-        ...(type === 'webhook' ? { Url: url, ...(secret ? { Secret: secret } : {}) } : { Path: path }),
-        ...(pattern.trim() ? { Pattern: JSON.parse(pattern) } : {}),
-        Enabled: enabled,
-      },
+    const out = (await plumbline('CreateEventTarget', {
+      Name: name,
+      Type: type,
+      ...(type === 'webhook' ? { Url: url, ...(secret ? { Secret: secret } : {}) } : { Path: path }),
+      ...(pattern.trim() ? { Pattern: JSON.parse(pattern) } : {}),
+      Enabled: enabled,
     })) as { EventTarget: EventTarget; Secret?: string };
     setName('');
     setUrl('');

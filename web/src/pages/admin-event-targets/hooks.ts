@@ -1,5 +1,4 @@
-import { useSignedFetch } from '../../api/signed-fetch';
-import { allPages } from '../commons/all-pages';
+import { usePlumbline, usePlumblineList } from '../../api/plumbline-client';
 import { useLoad } from '../commons/use-load';
 
 export interface EventTarget {
@@ -37,20 +36,13 @@ export interface Delivery {
   LastError?: string;
 }
 
-export const TARGETS_PATH = '/_plumbline/admin/event-targets';
-export const targetPath = (id: string) => `${TARGETS_PATH}/${encodeURIComponent(id)}`;
-
 /** Every event target of the account, with its delivery state. */
 export function useEventTargets() {
-  const call = useSignedFetch();
-  return useLoad<EventTarget[]>(
-    () => allPages((NextToken) => call('GET', TARGETS_PATH, { query: { NextToken, MaxResults: 1000 } }) as Promise<{ EventTargets: EventTarget[]; NextToken?: string }>, (o) => o.EventTargets),
-    [call],
-  );
+  return usePlumblineList<EventTarget>('ListEventTargets', 'EventTargets');
 }
 
 /** A target's most recent deliveries, newest first (the first 50). */
 export function useDeliveries(targetId: string) {
-  const call = useSignedFetch();
-  return useLoad<{ Deliveries: Delivery[]; NextToken?: string }>(() => call('GET', `${targetPath(targetId)}/deliveries`, { query: { MaxResults: 50 } }), [call, targetId]);
+  const plumbline = usePlumbline();
+  return useLoad<{ Deliveries: Delivery[]; NextToken?: string }>(() => plumbline('ListEventDeliveries', { TargetId: targetId, MaxResults: 50 }), [plumbline, targetId]);
 }

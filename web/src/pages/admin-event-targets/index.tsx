@@ -1,22 +1,21 @@
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { RootOnly } from '../commons/root-only';
 import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal';
 import { useAction } from '../commons/use-action';
+import { EmptyState, useResourceTable } from '../commons/resource-table';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { CreateTargetModal } from './create-target';
 import { Deliveries } from './deliveries';
-import { targetPath, useEventTargets, type EventTarget } from './hooks';
+import { useEventTargets, type EventTarget } from './hooks';
 import { TableHeader } from '../commons/table-header';
 import { Breadcrumbs } from '../commons/breadcrumbs';
 
@@ -27,28 +26,27 @@ function lastAttempt(t: EventTarget) {
 }
 
 function EventTargets() {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const targets = useEventTargets();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<SecretField[]>();
-  const { items, collectionProps, paginationProps } = useCollection(targets.data ?? [], {
-    pagination: { pageSize: 20 },
+  const list = useResourceTable('event target', targets, {
+    trackBy: 'TargetId', rowName: (t) => t.Name, keepSelection: true,
     sorting: { defaultState: { sortingColumn: { sortingField: 'Name' } } },
-    selection: { trackBy: 'TargetId', keepSelection: true },
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   const toggle = useAction(async (t: EventTarget) => {
-    await call('PUT', targetPath(t.TargetId), { body: { Enabled: !t.Enabled } });
+    await plumbline('UpdateEventTarget', { TargetId: t.TargetId, Enabled: !t.Enabled });
     targets.reload();
     return t.Enabled ? `Event target ${t.Name} was disabled; events are no longer delivered to it.` : `Event target ${t.Name} was enabled.`;
   }, (message: string) => message);
   const redrive = useAction(async (t: EventTarget) => {
-    const out = (await call('POST', `${targetPath(t.TargetId)}/redrive`)) as { RequeuedCount: number };
+    const out = (await plumbline('RedriveEventTarget', { TargetId: t.TargetId })) as { RequeuedCount: number };
     targets.reload();
     return out.RequeuedCount;
   }, (n: number) => `${n} failed deliver${n === 1 ? 'y is' : 'ies are'} due again.`);
   const del = useConfirmDelete(async (t: EventTarget) => {
-    await call('DELETE', targetPath(t.TargetId));
+    await plumbline('DeleteEventTarget', { TargetId: t.TargetId });
     targets.reload();
   }, 'The event target was deleted with its pending deliveries.');
   // The selection holds the row as it was; show the reloaded one.
@@ -59,15 +57,9 @@ function EventTargets() {
       <ErrorAlert error={targets.error} />
       <ErrorAlert error={toggle.error ?? redrive.error} onDismiss={() => (toggle.clearError(), redrive.clearError())} />
       <Table
-        {...collectionProps}
+        {...list.table}
         variant="full-page"
-        selectionType="single"
-        trackBy="TargetId"
-        items={items}
-        loading={targets.loading && !targets.data}
-        loadingText="Loading event targets"
         wrapLines
-        ariaLabels={{ itemSelectionLabel: (_, t) => `Select ${t.Name}`, selectionGroupLabel: 'Event target selection' }}
         columnDefinitions={[
           { id: 'name', header: 'Name', cell: (t) => t.Name, sortingField: 'Name', isRowHeader: true },
           { id: 'destination', header: 'Destination', cell: (t) => <>{t.Type === 'webhook' ? 'Webhook' : 'File'}: {t.Url ?? t.FilePath ?? t.Path}</>, maxWidth: 280 },
@@ -99,14 +91,7 @@ function EventTargets() {
           },
         ]}
         header={
-          <TableHeader
-            variant="awsui-h1-sticky"
-            title="Event targets"
-            items={targets.data}
-            description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files."
-            onRefresh={targets.reload}
-            refreshLabel="Refresh event targets"
-          >
+          <TableHeader variant="awsui-h1-sticky" title="Event targets" source={targets} refreshLabel="Refresh event targets" description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files.">
             <Button disabled={!current} onClick={() => current && del.ask(current)}>
               Delete
             </Button>
@@ -121,8 +106,7 @@ function EventTargets() {
             </Button>
           </TableHeader>
         }
-        empty={<Box textAlign="center">No event targets. Create one to receive the account's events.</Box>}
-        pagination={<Pagination {...paginationProps} />}
+        empty={<EmptyState>No event targets. Create one to receive the account's events.</EmptyState>}
       />
       {current && <Deliveries key={current.TargetId} target={current} />}
       <CreateTargetModal

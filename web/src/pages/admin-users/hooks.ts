@@ -1,6 +1,4 @@
-import { usePlumbline } from '../../api/plumbline-client';
-import { allPages } from '../commons/all-pages';
-import { useLoad } from '../commons/use-load';
+import { usePlumblineList } from '../../api/plumbline-client';
 
 export interface AdminUser {
   UserName: string;
@@ -15,9 +13,5 @@ export interface AdminUser {
 
 /** Every IAM user of the signed-in root user's account (ListUsers, all pages). */
 export function useUsers() {
-  const plumbline = usePlumbline();
-  return useLoad<AdminUser[]>(
-    () => allPages((NextToken) => plumbline('ListUsers', { NextToken, MaxResults: 1000 }) as Promise<{ Users: AdminUser[]; NextToken?: string }>, (out) => out.Users),
-    [plumbline],
-  );
+  return usePlumblineList<AdminUser>('ListUsers', 'Users');
 }

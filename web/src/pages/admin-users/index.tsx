@@ -1,13 +1,9 @@
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePlumbline } from '../../api/plumbline-client';
@@ -19,6 +15,7 @@ import { ModalFooter } from '../commons/modal-footer';
 import { RootOnly } from '../commons/root-only';
 import { RouterLink } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
+import { useResourceTable } from '../commons/resource-table';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { useUsers, type AdminUser } from './hooks';
 import { TableHeader } from '../commons/table-header';
@@ -43,31 +40,20 @@ function UsersPage() {
     await plumbline('DeleteUser', { UserName: u.UserName });
     users.reload();
   }, 'The user was deleted with its access keys and policies.');
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(users.data ?? [], {
-    filtering: {
-      fields: ['UserName', 'UserId', 'Arn'],
-      empty: <Box textAlign="center">No users yet. The root user can create them.</Box>,
-      noMatch: <Box textAlign="center">No user matches the filter.</Box>,
-    },
-    pagination: { pageSize: 20 },
+  const list = useResourceTable('user', users, {
+    trackBy: 'UserName', rowName: (u) => u.UserName,
+    filtering: { fields: ['UserName', 'UserId', 'Arn'], empty: 'No users yet. The root user can create them.', noMatch: 'No user matches the filter.' },
     sorting: { defaultState: { sortingColumn: { sortingField: 'UserName' } } },
-    selection: {},
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   const fields = memberErrors(create.error, 'UserName');
   return (
     <SpaceBetween size="m">
       <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Users', href: '/admin/users' }]} />
       <ErrorAlert error={users.error} />
       <Table
-        {...collectionProps}
+        {...list.table}
         variant="full-page"
-        selectionType="single"
-        trackBy="UserName"
-        items={items}
-        loading={users.loading}
-        loadingText="Loading users"
-        ariaLabels={{ itemSelectionLabel: (_, u) => `Select ${u.UserName}`, selectionGroupLabel: 'User selection' }}
         columnDefinitions={[
           { id: 'name', header: 'User name', cell: (u) => <RouterLink href={`/admin/users/${segment(u.UserName)}`}>{u.UserName}</RouterLink>, sortingField: 'UserName', isRowHeader: true },
           { id: 'id', header: 'User ID', cell: (u) => u.UserId },
@@ -76,14 +62,7 @@ function UsersPage() {
           { id: 'created', header: 'Created', cell: (u) => formatTime(u.CreateDate), sortingField: 'CreateDate' },
         ]}
         header={
-          <TableHeader
-            variant="awsui-h1-sticky"
-            title="Users"
-            items={users.data}
-            description="IAM users of your account. A user can do only what its policies allow."
-            onRefresh={users.reload}
-            refreshLabel="Refresh users"
-          >
+          <TableHeader variant="awsui-h1-sticky" title="Users" source={users} refreshLabel="Refresh users" description="IAM users of your account. A user can do only what its policies allow.">
             <Button disabled={!selected} onClick={() => del.ask(selected)}>
               Delete
             </Button>
@@ -92,8 +71,7 @@ function UsersPage() {
             </Button>
           </TableHeader>
         }
-        filter={<TextFilter {...filterProps} filteringPlaceholder="Find users" filteringAriaLabel="Filter users" countText={`${filteredItemsCount ?? 0} matches`} />}
-        pagination={<Pagination {...paginationProps} />}
+        filter={list.filter('Find users', 'Filter users')}
       />
       <Modal
         visible={creating}

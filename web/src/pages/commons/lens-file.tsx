@@ -56,6 +56,13 @@ export function useLensFile(): LensFile {
   return { files, choose, problem, text, read };
 }
 
+/** Submits the chosen lens file: clears the action's last error, reads the file, and runs the action on its text if it could be read. */
+export async function submitLensFile(lensFile: LensFile, upload: { clearError(): void; run(text: string): Promise<unknown> }): Promise<void> {
+  upload.clearError();
+  const text = await lensFile.read();
+  if (text !== undefined) await upload.run(text);
+}
+
 /** The file chooser; `onChoose` lets the form drop the problems it showed for the previous file. */
 export function LensFileField({ lensFile, label = 'Lens file', onChoose }: { lensFile: LensFile; label?: string; onChoose?: () => void }) {
   return (

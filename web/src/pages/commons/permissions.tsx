@@ -1,19 +1,17 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isRootSession } from '../../api/session';
-import { signedFetch } from '../../api/signed-fetch';
+import { callPlumbline } from '../../api/plumbline-client';
 import { useSession } from './session-context';
 
 /**
  * What the signed-in principal may do, known before acting: pages ask for the actions
  * their controls perform (on the page's resource), the server answers from the same
- * policy evaluation the calls themselves pass (POST /_plumbline/permissions/simulate),
+ * policy evaluation the calls themselves pass (SimulatePermissions),
  * and a control that would be refused is shown disabled with the reason on hover.
  *
  * Answers are kept for the session's life on this page load, by action and resource,
  * and the questions of one render are sent together.
  */
-
-const SIMULATE_PATH = '/_plumbline/permissions/simulate';
 
 /** The resource an action is asked about, with the members the API call names it by. */
 export type PermissionResource = Partial<Record<'WorkloadId' | 'LensAlias' | 'WorkloadArn' | 'ProfileArn' | 'TemplateArn' | 'ResourceArn', string>>;
@@ -43,7 +41,7 @@ export function PermissionsProvider({ children }: { children: ReactNode }) {
       if (fresh.length === 0) return;
       for (const action of fresh) asked.current.add(decisionKey(action, resource));
       const Resource = Object.fromEntries(Object.entries(resource).filter(([, v]) => v));
-      signedFetch(session, 'POST', SIMULATE_PATH, { body: { ActionNames: fresh, Resource } })
+      callPlumbline(session, 'SimulatePermissions', { SimulationRequest: { ActionNames: fresh, Resource } })
         .then((out: { EvaluationResults: Array<{ EvalDecision: Decision }> }) =>
           setDecisions((current) => {
             const next = new Map(current);

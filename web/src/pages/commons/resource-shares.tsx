@@ -1,15 +1,11 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { TabsProps } from '@cloudscape-design/components/tabs';
-import { Pagination } from './pagination';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import { useState } from 'react';
 import { DeleteModal } from './delete-modal';
 import { ErrorAlert, fieldErrors } from './error-alert';
@@ -17,6 +13,8 @@ import { ModalFooter } from './modal-footer';
 import { useAction } from './use-action';
 import { useConfirmDelete } from './use-confirm-delete';
 import { useLoad } from './use-load';
+import { EmptyState, useResourceTable } from './resource-table';
+import { TableHeader } from './table-header';
 
 export interface ShareRow {
   ShareId?: string;
@@ -69,22 +67,13 @@ export function ResourceShares({ noun, load, create, remove }: ResourceSharesPro
     await remove(share.ShareId!);
     shares.reload();
   }, 'The share was deleted.');
-  const { items, collectionProps, paginationProps } = useCollection(shares.data ?? [], {
-    pagination: { pageSize: 10 },
-    sorting: {},
-    selection: {},
-  });
-  const selected = collectionProps.selectedItems?.[0];
+  const list = useResourceTable('share', shares, { trackBy: 'ShareId', rowName: (share) => `share with ${share.SharedWith}`, pageSize: 10 });
+  const selected = list.selected;
   return (
     <SpaceBetween size="m">
       <ErrorAlert error={shares.error} />
       <Table
-        {...collectionProps}
-        selectionType="single"
-        trackBy="ShareId"
-        loading={shares.loading && !shares.data}
-        loadingText="Loading shares"
-        items={items}
+        {...list.table}
         columnDefinitions={[
           { id: 'sharedWith', header: 'Shared with', cell: (s) => s.SharedWith, sortingField: 'SharedWith' },
           {
@@ -96,24 +85,14 @@ export function ResourceShares({ noun, load, create, remove }: ResourceSharesPro
           { id: 'message', header: 'Status message', cell: (s) => s.StatusMessage ?? '-' },
         ]}
         header={
-          <Header
-            counter={shares.data ? `(${shares.data.length})` : undefined}
-            description={`Accounts, users, organizations and organizational units this ${noun} is shared with.`}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh shares" onClick={shares.reload} loading={shares.loading && !!shares.data} />
-                <Button disabled={!selected} onClick={() => del.ask(selected)}>
-                  Delete
-                </Button>
-                <Button onClick={() => setCreating(true)}>Create</Button>
-              </SpaceBetween>
-            }
-          >
-            Shares
-          </Header>
+          <TableHeader title="Shares" source={shares} refreshLabel="Refresh shares" description={`Accounts, users, organizations and organizational units this ${noun} is shared with.`}>
+            <Button disabled={!selected} onClick={() => del.ask(selected)}>
+              Delete
+            </Button>
+            <Button onClick={() => setCreating(true)}>Create</Button>
+          </TableHeader>
         }
-        empty={<Box textAlign="center">This {noun} is not shared.</Box>}
-        pagination={<Pagination {...paginationProps} />}
+        empty={<EmptyState>This {noun} is not shared.</EmptyState>}
       />
       <Modal
         visible={creating}

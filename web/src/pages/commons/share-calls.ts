@@ -16,36 +16,33 @@ import type { ShareCalls } from './resource-shares';
 
 /*
  * The list, create and delete calls of one shareable resource, in the shape <ResourceShares>
- * takes. Each resource has its own commands and field names, so each gets a hook here and
- * every page that manages the resource's shares uses it.
+ * takes. The three resources differ only in their commands, the member that names the
+ * resource and the list's member, so one table says those and one hook makes the calls.
  */
 
+const SHARE_API = {
+  lens: { resource: 'LensAlias', List: ListLensSharesCommand, Create: CreateLensShareCommand, Delete: DeleteLensShareCommand, listed: 'LensShareSummaries' },
+  profile: { resource: 'ProfileArn', List: ListProfileSharesCommand, Create: CreateProfileShareCommand, Delete: DeleteProfileShareCommand, listed: 'ProfileShareSummaries' },
+  template: { resource: 'TemplateArn', List: ListTemplateSharesCommand, Create: CreateTemplateShareCommand, Delete: DeleteTemplateShareCommand, listed: 'TemplateShareSummaries' },
+} as const;
+
+function useShareCalls(kind: keyof typeof SHARE_API, arn: string): ShareCalls {
+  const wa = useWellArchitected();
+  return useMemo(() => {
+    const api = SHARE_API[kind];
+    // The commands' inputs differ only by the resource member, which the table names.
+    const send = (Command: new (input: any) => any, input: Record<string, unknown>): Promise<any> => wa.send(new Command({ [api.resource]: arn, ...input }));
+    return {
+      load: () => allPages((NextToken) => send(api.List, { NextToken, MaxResults: 50 }), (out) => out[api.listed]),
+      create: (SharedWith: string) => send(api.Create, { SharedWith }),
+      remove: (ShareId: string) => send(api.Delete, { ShareId }),
+    };
+  }, [wa, kind, arn]);
+}
+
 /** A custom lens's shares (custom lens details and the lens review's Shares tab). */
-export function useLensShareCalls(lensArn: string): ShareCalls {
-  const wa = useWellArchitected();
-  return useMemo(() => ({
-    load: () => allPages((NextToken) => wa.send(new ListLensSharesCommand({ LensAlias: lensArn, NextToken, MaxResults: 50 })), (out) => out.LensShareSummaries),
-    create: (SharedWith: string) => wa.send(new CreateLensShareCommand({ LensAlias: lensArn, SharedWith })),
-    remove: (ShareId: string) => wa.send(new DeleteLensShareCommand({ LensAlias: lensArn, ShareId })),
-  }), [wa, lensArn]);
-}
-
+export const useLensShareCalls = (lensArn: string) => useShareCalls('lens', lensArn);
 /** A profile's shares. */
-export function useProfileShareCalls(profileArn: string): ShareCalls {
-  const wa = useWellArchitected();
-  return useMemo(() => ({
-    load: () => allPages((NextToken) => wa.send(new ListProfileSharesCommand({ ProfileArn: profileArn, NextToken, MaxResults: 50 })), (out) => out.ProfileShareSummaries),
-    create: (SharedWith: string) => wa.send(new CreateProfileShareCommand({ ProfileArn: profileArn, SharedWith })),
-    remove: (ShareId: string) => wa.send(new DeleteProfileShareCommand({ ProfileArn: profileArn, ShareId })),
-  }), [wa, profileArn]);
-}
-
+export const useProfileShareCalls = (profileArn: string) => useShareCalls('profile', profileArn);
 /** A review template's shares. */
-export function useTemplateShareCalls(templateArn: string): ShareCalls {
-  const wa = useWellArchitected();
-  return useMemo(() => ({
-    load: () => allPages((NextToken) => wa.send(new ListTemplateSharesCommand({ TemplateArn: templateArn, NextToken, MaxResults: 50 })), (out) => out.TemplateShareSummaries),
-    create: (SharedWith: string) => wa.send(new CreateTemplateShareCommand({ TemplateArn: templateArn, SharedWith })),
-    remove: (ShareId: string) => wa.send(new DeleteTemplateShareCommand({ TemplateArn: templateArn, ShareId })),
-  }), [wa, templateArn]);
-}
+export const useTemplateShareCalls = (templateArn: string) => useShareCalls('template', templateArn);

@@ -4,8 +4,7 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { isRootSession } from '../../api/session';
-import { useSignedFetch } from '../../api/signed-fetch';
-import { SIGN_OUT_PATH } from '../sign-in/sign-in';
+import { usePlumbline } from '../../api/plumbline-client';
 import { HelpPanelContext } from './help-panel';
 import { NotificationsBar } from './notifications';
 import { useSession } from './session-context';
@@ -37,7 +36,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { session, signOut } = useSession();
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const [signingOut, setSigningOut] = useState(false);
   const [navigationOpen, setNavigationOpen] = useState(isWide);
   const [help, setHelp] = useState<ReactNode>();
@@ -56,7 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const endSession = async () => {
     setSigningOut(true);
     try {
-      await call('POST', SIGN_OUT_PATH, { body: {} });
+      await plumbline('ConsoleSignOut');
     } catch {
       // Already expired or unreachable: the session is forgotten here either way.
     }

@@ -5,11 +5,13 @@ import type { ReactNode } from 'react';
 
 interface TableHeaderProps {
   title: ReactNode;
-  /** The table's items once loaded: their count is shown beside the title. */
-  items: readonly unknown[] | undefined;
+  /** What the table lists (a useLoad result): its count beside the title, its reload behind the refresh button. */
+  source?: { data?: unknown; loading: boolean; reload(): void };
+  /** The table's items once loaded, when `source` holds more (or other) than the table: their count is shown beside the title. */
+  items?: readonly unknown[];
   description?: ReactNode;
   variant?: HeaderProps.Variant;
-  /** A refresh button first among the actions, named for what it refreshes. */
+  /** A refresh button first among the actions (`source`'s reload unless given), named for what it refreshes. */
   onRefresh?: () => void;
   refreshLabel?: string;
   refreshing?: boolean;
@@ -18,7 +20,12 @@ interface TableHeaderProps {
 }
 
 /** The header every table of the console has: title, count, description, refresh and actions in one row. */
-export function TableHeader({ title, items, description, variant = 'h2', onRefresh, refreshLabel, refreshing, children }: TableHeaderProps) {
+export function TableHeader({ title, source, description, variant = 'h2', refreshLabel, children, ...given }: TableHeaderProps) {
+  // No count until the source has loaded.
+  const items = source && source.data === undefined ? undefined : (given.items ?? (source?.data as readonly unknown[] | undefined));
+  // A refresh button where the page names it.
+  const onRefresh = given.onRefresh ?? (refreshLabel === undefined ? undefined : source?.reload);
+  const refreshing = given.refreshing ?? (source && source.loading && !!source.data);
   return (
     <Header
       variant={variant}

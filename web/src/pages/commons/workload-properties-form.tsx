@@ -3,14 +3,24 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
+import Input, { type InputProps } from '@cloudscape-design/components/input';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
+import type { ReactNode } from 'react';
 import { AWS_REGIONS, INDUSTRY_TYPES } from './aws-regions';
 import { TagsField } from './tags-field';
 import type { FormErrors, WorkloadFormState, WorkloadTag } from './workload-properties';
+
+type TextKey = 'WorkloadName' | 'ReviewOwner' | 'NonAwsRegions' | 'AccountIds' | 'ArchitecturalDesign' | 'Industry' | 'Applications';
+
+/** "Industry - optional". */
+const optional = (label: string) => (
+  <>
+    {label} <i>- optional</i>
+  </>
+);
 
 interface Props {
   value: WorkloadFormState;
@@ -27,29 +37,22 @@ interface Props {
  */
 export function WorkloadPropertiesForm({ value, onChange, errors, headerText = 'Workload properties' }: Props) {
   const set = <K extends keyof WorkloadFormState>(key: K, v: WorkloadFormState[K]) => onChange({ ...value, [key]: v });
+  /** A one-line text field for `key`, showing the error of the request member of the same name. */
+  const textField = (key: TextKey, label: ReactNode, field: { constraintText?: string; description?: string; placeholder?: string; type?: InputProps.Type } = {}) => (
+    <FormField label={label} description={field.description} constraintText={field.constraintText} errorText={errors[key]}>
+      <Input value={value[key]} onChange={(e) => set(key, e.detail.value)} placeholder={field.placeholder} type={field.type} />
+    </FormField>
+  );
   const selectedRegions = value.AwsRegions.map((code) => AWS_REGIONS.find((r) => r.value === code) ?? { value: code, label: code });
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h2">{headerText}</Header>}>
         <SpaceBetween size="l">
-          <FormField
-            label="Name"
-            constraintText="Between 3 and 100 characters, at least 3 of them not spaces. Unique in your account, ignoring spaces and capitalization."
-            errorText={errors.WorkloadName}
-          >
-            <Input value={value.WorkloadName} onChange={(e) => set('WorkloadName', e.detail.value)} placeholder="Retail Website - North America" />
-          </FormField>
+          {textField('WorkloadName', 'Name', { constraintText: 'Between 3 and 100 characters, at least 3 of them not spaces. Unique in your account, ignoring spaces and capitalization.', placeholder: 'Retail Website - North America' })}
           <FormField label="Description" constraintText="Between 3 and 250 characters." errorText={errors.Description}>
             <Textarea value={value.Description} onChange={(e) => set('Description', e.detail.value)} rows={3} />
           </FormField>
-          <FormField
-            label="Review owner"
-            description="The name, email address or identifier of the group or person that owns the review process."
-            constraintText="Between 3 and 255 characters."
-            errorText={errors.ReviewOwner}
-          >
-            <Input value={value.ReviewOwner} onChange={(e) => set('ReviewOwner', e.detail.value)} />
-          </FormField>
+          {textField('ReviewOwner', 'Review owner', { description: 'The name, email address or identifier of the group or person that owns the review process.', constraintText: 'Between 3 and 255 characters.' })}
           <FormField label="Environment" errorText={errors.Environment}>
             <RadioGroup
               value={value.Environment || null}
@@ -75,29 +78,15 @@ export function WorkloadPropertiesForm({ value, onChange, errors, headerText = '
               keepOpen
             />
           </FormField>
-          <FormField
-            label="Non-AWS regions"
-            constraintText="Up to five unique names, separated by commas, each 3 to 25 characters."
-            errorText={errors.NonAwsRegions}
-          >
-            <Input value={value.NonAwsRegions} onChange={(e) => set('NonAwsRegions', e.detail.value)} placeholder="Local data center" />
-          </FormField>
+          {textField('NonAwsRegions', 'Non-AWS regions', { constraintText: 'Up to five unique names, separated by commas, each 3 to 25 characters.', placeholder: 'Local data center' })}
         </ColumnLayout>
       </Container>
       <Container header={<Header variant="h2">Optional details</Header>}>
         <SpaceBetween size="l">
-          <FormField
-            label={<>Account IDs <i>- optional</i></>}
-            constraintText="Up to 100 unique 12-digit AWS account IDs, separated by commas."
-            errorText={errors.AccountIds}
-          >
-            <Input value={value.AccountIds} onChange={(e) => set('AccountIds', e.detail.value)} />
-          </FormField>
-          <FormField label={<>Architectural design <i>- optional</i></>} constraintText="The URL of your architectural design." errorText={errors.ArchitecturalDesign}>
-            <Input value={value.ArchitecturalDesign} onChange={(e) => set('ArchitecturalDesign', e.detail.value)} type="url" placeholder="https://" />
-          </FormField>
+          {textField('AccountIds', optional('Account IDs'), { constraintText: 'Up to 100 unique 12-digit AWS account IDs, separated by commas.' })}
+          {textField('ArchitecturalDesign', optional('Architectural design'), { constraintText: 'The URL of your architectural design.', type: 'url', placeholder: 'https://' })}
           <ColumnLayout columns={2}>
-            <FormField label={<>Industry type <i>- optional</i></>} errorText={errors.IndustryType}>
+            <FormField label={optional('Industry type')} errorText={errors.IndustryType}>
               <Autosuggest
                 value={value.IndustryType}
                 onChange={(e) => set('IndustryType', e.detail.value)}
@@ -106,17 +95,9 @@ export function WorkloadPropertiesForm({ value, onChange, errors, headerText = '
                 placeholder="Choose an industry type"
               />
             </FormField>
-            <FormField label={<>Industry <i>- optional</i></>} errorText={errors.Industry}>
-              <Input value={value.Industry} onChange={(e) => set('Industry', e.detail.value)} />
-            </FormField>
+            {textField('Industry', optional('Industry'))}
           </ColumnLayout>
-          <FormField
-            label={<>Application <i>- optional</i></>}
-            description="The ARN of the AWS Service Catalog AppRegistry application of this workload."
-            errorText={errors.Applications}
-          >
-            <Input value={value.Applications} onChange={(e) => set('Applications', e.detail.value)} />
-          </FormField>
+          {textField('Applications', optional('Application'), { description: 'The ARN of the AWS Service Catalog AppRegistry application of this workload.' })}
         </SpaceBetween>
       </Container>
       <Container header={<Header variant="h2" description="A tag is a label you assign to the workload: a key and an optional value.">Tags</Header>}>

@@ -9,34 +9,30 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { Breadcrumbs } from '../commons/breadcrumbs';
 import { downloadText } from '../commons/download-text';
 import { ErrorAlert } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
-import { LensFileField, LensUploadErrors, useLensFile } from '../commons/lens-file';
+import { LensFileField, LensUploadErrors, useLensFile, submitLensFile } from '../commons/lens-file';
 import { useAction } from '../commons/use-action';
 import { lensPath } from '../custom-lenses/hooks';
 
 /** "Creating a custom lens": download the template, fill it in, upload it; the lens starts as a DRAFT. */
 export default function CreateLens() {
   const wa = useWellArchitected();
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const navigate = useNavigate();
   const lensFile = useLensFile();
   const template = useAction(async () => {
-    const { LensJSON } = (await call('GET', '/_plumbline/lens-template')) as { LensJSON: string };
+    const { LensJSON } = (await plumbline('GetLensTemplate')) as { LensJSON: string };
     downloadText(LensJSON, 'custom-lens-template.json');
   }, 'The lens template was downloaded as custom-lens-template.json.');
   const upload = useAction(async (JSONString: string) => {
     const { LensArn } = await wa.send(new ImportLensCommand({ JSONString }));
     navigate(lensPath(LensArn!));
   }, 'The custom lens was created in DRAFT status. Publish it to apply it to workloads or share it.');
-  const submit = async () => {
-    upload.clearError();
-    const text = await lensFile.read();
-    if (text !== undefined) await upload.run(text);
-  };
+  const submit = () => submitLensFile(lensFile, upload);
 
   return (
     <ContentLayout

@@ -1,6 +1,6 @@
 import { ExportLensCommand, GetLensCommand, ListLensesCommand, type Lens } from '@aws-sdk/client-wellarchitected';
 import { useWellArchitected } from '../../api/client';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { allPages } from '../commons/all-pages';
 import { downloadText } from '../commons/download-text';
 import { fileNameOf } from '../commons/download-file';
@@ -45,7 +45,7 @@ export interface PillarChange {
   QuestionDifferences: Array<{ QuestionId: string; QuestionTitle: string; DifferenceStatus: 'NEW' | 'UPDATED' | 'DELETED' }>;
 }
 
-/** What publishing the draft changes (Plumbline's /_plumbline/lenses/draft-difference). */
+/** What publishing the draft changes (Plumbline's GetLensDraftDifference). */
 export interface DraftDifference {
   LensArn: string;
   LensName: string;
@@ -57,10 +57,10 @@ export interface DraftDifference {
 }
 
 export function useDraftDifference(arn: string, active: boolean) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   return useLoad<DraftDifference | undefined>(
-    async () => (active ? ((await call('GET', '/_plumbline/lenses/draft-difference', { query: { LensAlias: arn } })) as DraftDifference) : undefined),
-    [call, arn, active],
+    async () => (active ? ((await plumbline('GetLensDraftDifference', { LensAlias: arn })) as DraftDifference) : undefined),
+    [plumbline, arn, active],
   );
 }
 

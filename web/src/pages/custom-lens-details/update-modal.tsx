@@ -5,7 +5,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useWellArchitected } from '../../api/client';
 import { ErrorAlert } from '../commons/error-alert';
-import { LensFileField, LensUploadErrors, useLensFile } from '../commons/lens-file';
+import { LensFileField, LensUploadErrors, useLensFile, submitLensFile } from '../commons/lens-file';
 import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
 import type { CustomLensRow } from '../custom-lenses/hooks';
@@ -26,11 +26,7 @@ export function UpdateModal({ lens, visible, onDismiss, onUpdated }: { lens: Cus
     lensFile.choose([]);
     onUpdated();
   }, `The draft of ${lens.name} was updated. Publish it to make it the lens's next version.`);
-  const submit = async () => {
-    upload.clearError();
-    const text = await lensFile.read();
-    if (text !== undefined) await upload.run(text);
-  };
+  const submit = () => submitLensFile(lensFile, upload);
   return (
     <Modal
       visible={visible}

@@ -1,15 +1,16 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../commons/breadcrumbs';
 import { LensDeleteModal } from '../commons/lens-delete-modal';
 import { lensPath, useCustomLenses, type CustomLensRow } from './hooks';
 import { LensTable } from './lens-table';
+import { EmptyWithAction } from '../commons/resource-table';
+import type { Loaded } from '../commons/use-load';
 
 /** "Custom lenses": the account's own lenses and those shared with it, with the guide's actions. */
 export default function CustomLenses() {
@@ -21,6 +22,28 @@ export default function CustomLenses() {
   const tab = params.get('tab') === 'shared' ? 'shared' : 'owned';
   const open = (lens: CustomLensRow | undefined, action?: string) =>
     lens && navigate(`${lensPath(lens.arn)}${action ? `?action=${action}` : ''}`);
+  /** A tab: one list of lenses with its count in the label, a refresh and View details before the tab's own actions. */
+  const lensTab = (id: string, title: string, lenses: Loaded<CustomLensRow[]>, tab: { description: string; empty: ReactNode; refreshLabel?: string; actions?: (selected?: CustomLensRow) => ReactNode }) => ({
+    id,
+    label: `${title}${lenses.data ? ` (${lenses.data.length})` : ''}`,
+    content: (
+      <LensTable
+        title={title}
+        description={tab.description}
+        lenses={lenses}
+        empty={tab.empty}
+        actions={(selected) => (
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button iconName="refresh" ariaLabel={tab.refreshLabel ?? 'Refresh custom lenses'} loading={lenses.loading && !!lenses.data} onClick={lenses.reload} />
+            <Button disabled={!selected} onClick={() => open(selected)}>
+              View details
+            </Button>
+            {tab.actions?.(selected)}
+          </SpaceBetween>
+        )}
+      />
+    ),
+  });
 
   return (
     <ContentLayout
@@ -45,62 +68,28 @@ export default function CustomLenses() {
         activeTabId={tab}
         onChange={({ detail }) => setParams(detail.activeTabId === 'shared' ? { tab: 'shared' } : {}, { replace: true })}
         tabs={[
-          {
-            id: 'owned',
-            label: `Owned by me${owned.data ? ` (${owned.data.length})` : ''}`,
-            content: (
-              <LensTable
-                title="Owned by me"
-                description="Custom lenses you created. A lens in DRAFT must be published before it can be applied to workloads or shared."
-                lenses={owned}
-                empty={
-                  <Box textAlign="center">
-                    <SpaceBetween size="xs">
-                      <b>No custom lenses</b>
-                      <Button onClick={() => navigate('/lenses/new')}>Create custom lens</Button>
-                    </SpaceBetween>
-                  </Box>
-                }
-                actions={(selected) => (
-                  <SpaceBetween direction="horizontal" size="xs">
-                    <Button iconName="refresh" ariaLabel="Refresh custom lenses" loading={owned.loading && !!owned.data} onClick={owned.reload} />
-                    <Button disabled={!selected} onClick={() => open(selected)}>
-                      View details
-                    </Button>
-                    <Button disabled={!selected} onClick={() => open(selected, 'edit')}>
-                      Edit
-                    </Button>
-                    <Button disabled={!selected?.hasDraft} onClick={() => open(selected, 'publish')}>
-                      Publish lens
-                    </Button>
-                    <Button disabled={!selected} onClick={() => setDeleting(selected)}>
-                      Delete
-                    </Button>
-                  </SpaceBetween>
-                )}
-              />
+          lensTab('owned', 'Owned by me', owned, {
+            description: 'Custom lenses you created. A lens in DRAFT must be published before it can be applied to workloads or shared.',
+            empty: <EmptyWithAction title="No custom lenses" actionText="Create custom lens" onAction={() => navigate('/lenses/new')} size="xs" />,
+            actions: (selected) => (
+              <>
+                <Button disabled={!selected} onClick={() => open(selected, 'edit')}>
+                  Edit
+                </Button>
+                <Button disabled={!selected?.hasDraft} onClick={() => open(selected, 'publish')}>
+                  Publish lens
+                </Button>
+                <Button disabled={!selected} onClick={() => setDeleting(selected)}>
+                  Delete
+                </Button>
+              </>
             ),
-          },
-          {
-            id: 'shared',
-            label: `Shared with me${shared.data ? ` (${shared.data.length})` : ''}`,
-            content: (
-              <LensTable
-                title="Shared with me"
-                description="Published custom lenses other accounts shared with you, once you accepted their invitation."
-                lenses={shared}
-                empty={<Box textAlign="center">No custom lenses are shared with you. Accept lens invitations in Share invitations.</Box>}
-                actions={(selected) => (
-                  <SpaceBetween direction="horizontal" size="xs">
-                    <Button iconName="refresh" ariaLabel="Refresh shared lenses" loading={shared.loading && !!shared.data} onClick={shared.reload} />
-                    <Button disabled={!selected} onClick={() => open(selected)}>
-                      View details
-                    </Button>
-                  </SpaceBetween>
-                )}
-              />
-            ),
-          },
+          }),
+          lensTab('shared', 'Shared with me', shared, {
+            description: 'Published custom lenses other accounts shared with you, once you accepted their invitation.',
+            empty: 'No custom lenses are shared with you. Accept lens invitations in Share invitations.',
+            refreshLabel: 'Refresh shared lenses',
+          }),
         ]}
       />
       <LensDeleteModal lens={deleting} onDismiss={() => setDeleting(undefined)} onDeleted={() => (setDeleting(undefined), owned.reload())} />

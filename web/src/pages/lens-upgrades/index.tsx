@@ -1,12 +1,8 @@
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Link from '@cloudscape-design/components/link';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
@@ -14,6 +10,7 @@ import { segment } from '../commons/format';
 import { lensReviewPath } from '../commons/lens-answers';
 import { notificationTypeLabel, useLensUpgrades, type UpgradeRow } from './hooks';
 import { UpgradeModal } from './upgrade-modal';
+import { useResourceTable } from '../commons/resource-table';
 import { TableHeader } from '../commons/table-header';
 import { Breadcrumbs } from '../commons/breadcrumbs';
 
@@ -26,43 +23,27 @@ export default function LensUpgradesPage() {
     event.preventDefault();
     navigate(href);
   };
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(upgrades.data ?? [], {
+  const list = useResourceTable('lens upgrade', upgrades, {
+    trackBy: 'key', rowName: (row) => `${row.workloadName}, ${row.lensName}`,
     filtering: {
       filteringFunction: (row, text) =>
         [row.workloadName, row.lensName, notificationTypeLabel(row), row.versionInUse, row.latestVersion ?? ''].some((v) =>
           v.toLowerCase().includes(text.toLowerCase()),
         ),
-      empty: <Box textAlign="center">Every workload uses the current version of its lenses.</Box>,
-      noMatch: <Box textAlign="center">No workload matches the filter.</Box>,
+      empty: 'Every workload uses the current version of its lenses.',
+      noMatch: 'No workload matches the filter.',
     },
-    pagination: { pageSize: 20 },
-    sorting: {},
-    selection: { trackBy: 'key' },
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   return (
     <SpaceBetween size="m">
       <Breadcrumbs items={[{ text: 'Lens upgrades', href: '/lens-upgrades' }]} />
       <ErrorAlert error={upgrades.error} />
       <Table
-        {...collectionProps}
+        {...list.table}
         variant="full-page"
-        selectionType="single"
-        trackBy="key"
-        items={items}
-        loading={upgrades.loading && !upgrades.data}
-        loadingText="Loading lens upgrades"
-        ariaLabels={{ itemSelectionLabel: (_, row) => `${row.workloadName}, ${row.lensName}`, selectionGroupLabel: 'Lens upgrades' }}
         header={
-          <TableHeader
-            variant="awsui-h1-sticky"
-            title="Lens upgrades"
-            items={upgrades.data}
-            description="Workloads that do not use the current version of a lens. Upgrading keeps the answers to existing questions."
-            onRefresh={upgrades.reload}
-            refreshLabel="Refresh"
-            refreshing={upgrades.loading && !!upgrades.data}
-          >
+          <TableHeader variant="awsui-h1-sticky" title="Lens upgrades" source={upgrades} refreshLabel="Refresh" description="Workloads that do not use the current version of a lens. Upgrading keeps the answers to existing questions.">
             <Button variant="primary" disabled={!selected?.latestVersion} onClick={() => setUpgrading(selected)}>
               Upgrade lens version
             </Button>
@@ -100,8 +81,7 @@ export default function LensUpgradesPage() {
           { id: 'inUse', header: 'Version in use', cell: (row) => row.versionInUse, sortingField: 'versionInUse' },
           { id: 'available', header: 'Current available version', cell: (row) => row.latestVersion ?? 'None' },
         ]}
-        filter={<TextFilter {...filterProps} filteringPlaceholder="Find lens upgrades" countText={`${filteredItemsCount ?? 0} matches`} />}
-        pagination={<Pagination {...paginationProps} />}
+        filter={list.filter('Find lens upgrades')}
       />
       <UpgradeModal
         row={upgrading}

@@ -4,14 +4,10 @@ import {
   UpgradeProfileVersionCommand,
   type WorkloadSummary,
 } from '@aws-sdk/client-wellarchitected';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -25,6 +21,8 @@ import { RouterLink } from '../commons/router-link';
 import { useSession } from '../commons/session-context';
 import { useAction } from '../commons/use-action';
 import { WorkloadsMultiselect } from '../commons/workloads-multiselect';
+import { EmptyState, useResourceTable } from '../commons/resource-table';
+import { TableHeader } from '../commons/table-header';
 
 const versionOf = (w: WorkloadSummary, arn: string) => w.Profiles?.find((p) => p.ProfileArn === arn)?.ProfileVersion;
 
@@ -40,8 +38,8 @@ export function ProfileWorkloads({ profileArn, profileName, latestVersion }: { p
   const using = (workloads.data ?? []).filter((w) => versionOf(w, profileArn) !== undefined);
   const [adding, setAdding] = useState(false);
   const [picked, setPicked] = useState<readonly MultiselectProps.Option[]>([]);
-  const { items, collectionProps, paginationProps } = useCollection(using, { pagination: { pageSize: 10 }, sorting: {}, selection: {} });
-  const selected = collectionProps.selectedItems?.[0];
+  const list = useResourceTable('workload', workloads, { trackBy: 'WorkloadId', rowName: (w) => w.WorkloadName, items: using, pageSize: 10 });
+  const selected = list.selected;
 
   const associate = useAction(async () => {
     // One call per workload: the API adds a profile to one workload at a time.
@@ -88,13 +86,7 @@ export function ProfileWorkloads({ profileArn, profileName, latestVersion }: { p
       <ErrorAlert error={workloads.error} />
       <ErrorAlert error={actionError} onDismiss={() => (disassociate.clearError(), upgrade.clearError())} />
       <Table
-        {...collectionProps}
-        selectionType="single"
-        trackBy="WorkloadId"
-        items={items}
-        loading={workloads.loading && !workloads.data}
-        loadingText="Loading workloads"
-        ariaLabels={{ itemSelectionLabel: (_, w) => `Select ${w.WorkloadName}`, selectionGroupLabel: 'Workload selection' }}
+        {...list.table}
         columnDefinitions={[
           {
             id: 'name',
@@ -121,30 +113,17 @@ export function ProfileWorkloads({ profileArn, profileName, latestVersion }: { p
           { id: 'updated', header: 'Last updated', cell: (w) => formatTime(w.UpdatedAt) },
         ]}
         header={
-          <Header
-            counter={workloads.data ? `(${using.length})` : undefined}
-            description="Workloads that use this profile and the profile version each one is on."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button
-                  disabled={!selected || versionOf(selected, profileArn) === latestVersion}
-                  loading={upgrade.running}
-                  onClick={() => selected && void upgrade.run(selected)}
-                >
-                  Upgrade to latest version
-                </Button>
-                <Button disabled={!selected} loading={disassociate.running} onClick={() => selected && void disassociate.run(selected)}>
-                  Remove from workload
-                </Button>
-                <Button onClick={() => setAdding(true)}>Add to workloads</Button>
-              </SpaceBetween>
-            }
-          >
-            Workloads
-          </Header>
+          <TableHeader title="Workloads" source={workloads} items={using} description="Workloads that use this profile and the profile version each one is on.">
+            <Button disabled={!selected || versionOf(selected, profileArn) === latestVersion} loading={upgrade.running} onClick={() => selected && void upgrade.run(selected)}>
+              Upgrade to latest version
+            </Button>
+            <Button disabled={!selected} loading={disassociate.running} onClick={() => selected && void disassociate.run(selected)}>
+              Remove from workload
+            </Button>
+            <Button onClick={() => setAdding(true)}>Add to workloads</Button>
+          </TableHeader>
         }
-        empty={<Box textAlign="center">No workload uses this profile.</Box>}
-        pagination={<Pagination {...paginationProps} />}
+        empty={<EmptyState>No workload uses this profile.</EmptyState>}
       />
       <Modal
         visible={adding}

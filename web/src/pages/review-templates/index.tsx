@@ -1,9 +1,5 @@
 import { DeleteReviewTemplateCommand, type ReviewTemplateSummary } from '@aws-sdk/client-wellarchitected';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
@@ -14,6 +10,8 @@ import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { OwnerFilter } from '../commons/owner-filter';
 import { useSession } from '../commons/session-context';
+import { useResourceTable } from '../commons/resource-table';
+import { TableHeader } from '../commons/table-header';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { TEMPLATE_COLUMNS } from './config';
 import { useReviewTemplates } from './hooks';
@@ -30,63 +28,37 @@ export default function ReviewTemplatesPage() {
     templates.reload();
   }, 'The review template was deleted. Workloads created from it keep their answers.');
   const shown = (templates.data ?? []).filter((t) => (t.Owner === session.accountId) === owned);
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(shown, {
+  const list = useResourceTable('review template', templates, {
+    trackBy: 'TemplateArn', rowName: (t) => t.TemplateName, items: shown, selectionType: owned ? 'single' : 'none',
     filtering: {
       fields: ['TemplateName', 'Description', 'Owner'],
-      empty: <Box textAlign="center">{owned ? 'You have no review templates yet.' : 'No review templates are shared with you.'}</Box>,
-      noMatch: <Box textAlign="center">No review template matches the filter.</Box>,
+      empty: owned ? 'You have no review templates yet.' : 'No review templates are shared with you.',
+      noMatch: 'No review template matches the filter.',
     },
-    pagination: { pageSize: 20 },
     sorting: { defaultState: { sortingColumn: TEMPLATE_COLUMNS[5], isDescending: true } },
-    selection: {},
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   return (
     <SpaceBetween size="m">
       <Breadcrumbs items={[{ text: 'Review templates', href: '/templates' }]} />
       <ErrorAlert error={templates.error} />
       <Table
-        {...collectionProps}
+        {...list.table}
         variant="full-page"
-        selectionType={owned ? 'single' : undefined}
-        trackBy="TemplateArn"
-        items={items}
-        loading={templates.loading}
-        loadingText="Loading review templates"
         columnDefinitions={TEMPLATE_COLUMNS}
-        ariaLabels={{ itemSelectionLabel: (_, t) => `Select ${t.TemplateName}`, selectionGroupLabel: 'Review template selection' }}
         header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={templates.data ? `(${shown.length})` : undefined}
-            description="A review template holds answers and notes that recur across workloads; apply it to new or existing workloads to start their reviews from them."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh review templates" onClick={templates.reload} />
-                {owned && (
-                  <Button disabled={!selected} onClick={() => del.ask(selected)}>
-                    Delete
-                  </Button>
-                )}
-                <Button variant="primary" onClick={() => navigate('/templates/new')}>
-                  Create template
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Review templates
-          </Header>
+          <TableHeader variant="awsui-h1-sticky" title="Review templates" source={templates} items={shown} refreshLabel="Refresh review templates" description="A review template holds answers and notes that recur across workloads; apply it to new or existing workloads to start their reviews from them.">
+            {owned && (
+              <Button disabled={!selected} onClick={() => del.ask(selected)}>
+                Delete
+              </Button>
+            )}
+            <Button variant="primary" onClick={() => navigate('/templates/new')}>
+              Create template
+            </Button>
+          </TableHeader>
         }
-        filter={
-          <OwnerFilter
-            owner={owned ? 'SELF' : 'SHARED'}
-            onChange={(o) => setOwned(o === 'SELF')}
-            filterProps={filterProps}
-            filteredItemsCount={filteredItemsCount}
-            plural="review templates"
-          />
-        }
-        pagination={<Pagination {...paginationProps} />}
+        filter={<OwnerFilter owner={owned ? 'SELF' : 'SHARED'} onChange={(o) => setOwned(o === 'SELF')} textFilter={list.filter('Find review templates', 'Filter review templates')} />}
       />
       <DeleteModal header="Delete review template" {...del.modal}>
         Delete review template <b>{del.target?.TemplateName}</b> with its answers and shares? Workloads created from it keep what they got.

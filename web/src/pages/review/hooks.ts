@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { useCallback, useEffect, useState } from 'react';
 import { useWellArchitected } from '../../api/client';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { loadLensAnswers } from '../commons/lens-answers';
 import { useLoad } from '../commons/use-load';
 import { draftOf, isChanged, updateOf, type AnswerDraft } from '../commons/answer-draft';
@@ -71,12 +71,11 @@ export interface QuestionRiskFacts {
   RiskRules: RiskRuleText[];
 }
 
-/** The risk level of each practice and the risk rules of each question of the lens review (Plumbline's practiceRisks route). */
+/** The risk level of each practice and the risk rules of each question of the lens review (Plumbline's GetPracticeRisks). */
 export function usePracticeRisks(workloadId: string, lensAlias: string) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   return useLoad(async () => {
-    const path = `/_plumbline/workloads/${encodeURIComponent(workloadId)}/lensReviews/${encodeURIComponent(lensAlias)}/practiceRisks`;
-    const out = (await call('GET', path)) as { Questions: Array<QuestionRiskFacts & { QuestionId: string }> };
+    const out = (await plumbline('GetPracticeRisks', { WorkloadId: workloadId, LensAlias: lensAlias })) as { Questions: Array<QuestionRiskFacts & { QuestionId: string }> };
     return new Map(out.Questions.map((q) => [q.QuestionId, q]));
-  }, [call, workloadId, lensAlias]);
+  }, [plumbline, workloadId, lensAlias]);
 }

@@ -1,14 +1,10 @@
 import { UpdateShareInvitationCommand, type ShareInvitationSummary, type ShareResourceType } from '@aws-sdk/client-wellarchitected';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
-import { Pagination } from '../commons/pagination';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
@@ -16,6 +12,8 @@ import { Breadcrumbs } from '../commons/breadcrumbs';
 import { ErrorAlert } from '../commons/error-alert';
 import { useNotifications } from '../commons/notifications';
 import { RouterLink } from '../commons/router-link';
+import { useResourceTable } from '../commons/resource-table';
+import { TableHeader } from '../commons/table-header';
 import { invitationName, PERMISSIONS, RESOURCE_TYPES, resourcePath, useInvitations } from './hooks';
 
 type Decision = 'ACCEPT' | 'REJECT';
@@ -31,17 +29,16 @@ export default function ShareInvitations() {
   const [progress, setProgress] = useState<{ decision: Decision; done: number; total: number }>();
   const [failure, setFailure] = useState<unknown>();
 
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount, actions } = useCollection(invitations.data?.[type] ?? [], {
+  const list = useResourceTable('invitation', { data: invitations.data?.[type], loading: invitations.loading }, {
+    trackBy: 'ShareInvitationId', rowName: invitationName, selectionType: 'multi', tableLabel: `${noun} invitations`, pageSize: 10,
     filtering: {
       filteringFunction: (i, text) => `${invitationName(i)} ${i.SharedBy ?? ''}`.toLowerCase().includes(text.toLowerCase()),
-      empty: <Box textAlign="center">No pending {noun.toLowerCase()} invitations.</Box>,
-      noMatch: <Box textAlign="center">No invitation matches the filter.</Box>,
+      empty: `No pending ${noun.toLowerCase()} invitations.`,
+      noMatch: 'No invitation matches the filter.',
     },
-    sorting: {},
-    pagination: { pageSize: 10 },
-    selection: { trackBy: 'ShareInvitationId' },
   });
-  const selected = collectionProps.selectedItems ?? [];
+  const { actions } = list;
+  const selected = list.selectedItems;
 
   const decide = async (decision: Decision) => {
     const chosen = [...selected];
@@ -98,19 +95,8 @@ export default function ShareInvitations() {
         <ErrorAlert error={invitations.error} />
         <ErrorAlert error={failure} onDismiss={() => setFailure(undefined)} />
         <Table
-          {...collectionProps}
-          selectionType="multi"
-          trackBy="ShareInvitationId"
+          {...list.table}
           variant="container"
-          items={items}
-          loading={invitations.loading && !invitations.data}
-          loadingText="Loading invitations"
-          ariaLabels={{
-            tableLabel: `${noun} invitations`,
-            selectionGroupLabel: 'Invitation selection',
-            itemSelectionLabel: (_s, i) => `Select ${invitationName(i)}`,
-            allItemsSelectionLabel: () => 'Select all invitations',
-          }}
           columnDefinitions={[
             { id: 'name', header: 'Name', cell: invitationName, minWidth: 200, sortingComparator: (a, b) => invitationName(a).localeCompare(invitationName(b)), isRowHeader: true },
             { id: 'type', header: 'Resource type', cell: () => noun },
@@ -121,32 +107,16 @@ export default function ShareInvitations() {
           ]}
           wrapLines
           header={
-            <Header
-              counter={invitations.data ? `(${invitations.data[type].length})` : undefined}
-              actions={
-                <SpaceBetween direction="horizontal" size="xs">
-                  <Button iconName="refresh" ariaLabel="Refresh invitations" loading={invitations.loading && !!invitations.data} onClick={invitations.reload} />
-                  <Button disabled={!selected.length || !!progress} loading={running('REJECT')} onClick={() => void decide('REJECT')}>
-                    Reject{running('REJECT') ? progressText : ''}
-                  </Button>
-                  <Button variant="primary" disabled={!selected.length || !!progress} loading={running('ACCEPT')} onClick={() => void decide('ACCEPT')}>
-                    Accept{running('ACCEPT') ? progressText : ''}
-                  </Button>
-                </SpaceBetween>
-              }
-            >
-              {noun} invitations
-            </Header>
+            <TableHeader title={`${noun} invitations`} source={invitations} items={invitations.data?.[type]} refreshLabel="Refresh invitations">
+              <Button disabled={!selected.length || !!progress} loading={running('REJECT')} onClick={() => void decide('REJECT')}>
+                Reject{running('REJECT') ? progressText : ''}
+              </Button>
+              <Button variant="primary" disabled={!selected.length || !!progress} loading={running('ACCEPT')} onClick={() => void decide('ACCEPT')}>
+                Accept{running('ACCEPT') ? progressText : ''}
+              </Button>
+            </TableHeader>
           }
-          filter={
-            <TextFilter
-              {...filterProps}
-              filteringPlaceholder="Find invitations by name or owner"
-              filteringAriaLabel="Filter invitations"
-              countText={filterProps.filteringText ? `${filteredItemsCount} matches` : undefined}
-            />
-          }
-          pagination={<Pagination {...paginationProps} />}
+          filter={list.filter('Find invitations by name or owner', 'Filter invitations')}
         />
       </SpaceBetween>
     </ContentLayout>

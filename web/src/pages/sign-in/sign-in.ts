@@ -1,4 +1,5 @@
 import type { Session } from '../../api/session';
+import { callPlumbline } from '../../api/plumbline-client';
 import { ApiError } from '../../api/signed-fetch';
 
 export type SignInMode = 'user' | 'root-password' | 'root-key';
@@ -31,7 +32,7 @@ const FIELD_WORDS: Record<string, string> = {
   SecretAccessKey: 'secret access key',
 };
 
-/** POST /_plumbline/console/sign-in (unsigned: the credentials are the body); throws ApiError in words. */
+/** ConsoleSignIn (unsigned: the credentials are the body); throws ApiError in words. */
 export async function signIn(mode: SignInMode, d: SignInDetails): Promise<Session> {
   const body =
     mode === 'user'
@@ -44,24 +45,7 @@ export async function signIn(mode: SignInMode, d: SignInDetails): Promise<Sessio
     .filter(([, value]) => value === '')
     .map(([Name]) => ({ Name, Message: `Enter the ${FIELD_WORDS[Name] ?? Name}.` }));
   if (missing.length) throw new ApiError('ValidationException', 'Fill in every field to sign in.', 400, missing);
-  let response: Response;
-  try {
-    response = await fetch('/_plumbline/console/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError('NetworkError', 'Plumbline cannot be reached: check that the server is running and try again.', 0);
-  }
-  const text = await response.text();
-  let json: Record<string, any> = {};
-  try {
-    json = text ? JSON.parse(text) : {};
-  } catch {
-    json = { Message: text };
-  }
-  if (!response.ok) {
-    const type = (response.headers.get('x-amzn-ErrorType') ?? 'Error').split(':')[0];
-    throw new ApiError(type, json.Message ?? `Sign-in failed (HTTP ${response.status})`, response.status, json.Fields);
-  }
-  const a = json as SignInAnswer;
+  const a = (await callPlumbline(undefined, 'ConsoleSignIn', body)) as SignInAnswer;
   return {
     accessKeyId: a.AccessKeyId,
     secretAccessKey: a.SecretAccessKey,
@@ -73,6 +57,3 @@ export async function signIn(mode: SignInMode, d: SignInDetails): Promise<Sessio
     region: a.Region,
   };
 }
-
-/** POST /_plumbline/console/sign-out, signed with the session it ends. */
-export const SIGN_OUT_PATH = '/_plumbline/console/sign-out';

@@ -4,7 +4,7 @@ import type { MultiselectProps } from '@cloudscape-design/components/multiselect
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { useSignedFetch } from '../../api/signed-fetch';
+import { usePlumbline } from '../../api/plumbline-client';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
@@ -22,21 +22,19 @@ interface ApplyResult {
 const MAX_WORKLOADS = 100;
 
 /**
- * Applies a template to existing workloads of the account (POST /_plumbline/templates/apply,
+ * Applies a template to existing workloads of the account (ApplyReviewTemplate,
  * all or nothing): its lenses are added, and its answers and notes written, either over
  * the workloads' own (Overwrite) or only where they have none (Fill).
  */
 export function ApplyTemplateModal({ templateArn, templateName, visible, onDismiss }: { templateArn: string; templateName: string; visible: boolean; onDismiss(): void }) {
-  const call = useSignedFetch();
+  const plumbline = usePlumbline();
   const { session } = useSession();
   const workloads = useAllWorkloads();
   const [picked, setPicked] = useState<readonly MultiselectProps.Option[]>([]);
   const [mode, setMode] = useState<'FILL' | 'OVERWRITE'>('FILL');
   const apply = useAction(
     async () => {
-      const out = (await call('POST', '/_plumbline/templates/apply', {
-        body: { TemplateArn: templateArn, WorkloadIds: picked.map((o) => o.value), Mode: mode },
-      })) as { Results: ApplyResult[] };
+      const out = (await plumbline('ApplyReviewTemplate', { TemplateArn: templateArn, WorkloadIds: picked.map((o) => o.value), Mode: mode })) as { Results: ApplyResult[] };
       setPicked([]);
       onDismiss();
       return out.Results;

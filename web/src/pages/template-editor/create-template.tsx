@@ -1,5 +1,4 @@
 import { CreateReviewTemplateCommand } from '@aws-sdk/client-wellarchitected';
-import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -49,17 +48,7 @@ export function CreateTemplate() {
           }
         >
           <SpaceBetween size="l">
-            <Container header={<Header variant="h2">Template properties</Header>}>
-              <TemplateFields
-                value={draft}
-                onChange={setDraft}
-                lenses={lenses}
-                fields={fields}
-                lensesDescription="The lenses whose questions the template answers; 1 to 10."
-                lensesError={fields.Lenses}
-                notesDescription="Template notes, copied to the workloads the template is applied to."
-              />
-            </Container>
+            <TemplateFields mode="create" value={draft} onChange={setDraft} lenses={lenses} fields={fields} />
             <TagsContainer description="Optional key-value pairs to organize your templates." errorText={fields.Tags} tags={tags} onChange={setTags} />
           </SpaceBetween>
         </Form>

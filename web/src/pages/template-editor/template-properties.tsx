@@ -73,16 +73,7 @@ export function TemplateProperties({ template, editable, onSaved }: { template: 
         <FormActions submitText="Save changes" running={save.running} onSubmit={() => save.run()} onCancel={() => setEditing(false)} />
       }
     >
-      <Container header={<Header variant="h2">Edit template properties</Header>}>
-        <TemplateFields
-          value={draft}
-          onChange={setDraft}
-          lenses={lenses}
-          fields={fields}
-          lensesDescription="Removing a lens removes its answers from the template."
-          lensesError={fields.LensesToAssociate ?? fields.LensesToDisassociate}
-        />
-      </Container>
+      <TemplateFields mode="edit" value={draft} onChange={setDraft} lenses={lenses} fields={fields} />
     </Form>
   );
 }

@@ -1,10 +1,6 @@
 import type { MilestoneSummary } from '@aws-sdk/client-wellarchitected';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import { Pagination } from '../commons/pagination';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate } from 'react-router-dom';
 import { FRAMEWORK_LENS } from '../commons/lens-picker';
@@ -16,6 +12,7 @@ import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
 import { RouterLink } from '../commons/router-link';
 import type { Loaded } from '../commons/use-load';
 import { TableHeader } from '../commons/table-header';
+import { EmptyState, useResourceTable } from '../commons/resource-table';
 
 /** The Milestones tab: every saved milestone; view one, generate its report, or compare two. */
 export function MilestonesTab({ workloadId, milestones }: { workloadId: string; milestones: Loaded<MilestoneSummary[]> }) {
@@ -27,30 +24,19 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
     return m;
   }, (m) => `Report of milestone ${m.MilestoneName} downloaded (other lenses' reports are on the milestone's page).`);
   const base = `/workloads/${segment(workloadId)}/milestones`;
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(milestones.data ?? [], {
+  const list = useResourceTable('milestone', milestones, {
+    trackBy: 'MilestoneNumber', rowName: (m) => m.MilestoneName, pageSize: 10,
     filtering: { filteringFunction: (m, text) => (m.MilestoneName ?? '').toLowerCase().includes(text.toLowerCase()) },
     sorting: { defaultState: { sortingColumn: { sortingField: 'MilestoneNumber' }, isDescending: true } },
-    pagination: { pageSize: 10 },
-    selection: { trackBy: 'MilestoneNumber' },
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   return (
     <SpaceBetween size="s">
     <ErrorAlert error={generate.error} onDismiss={generate.clearError} />
     <Table
-      {...collectionProps}
-      selectionType="single"
-      trackBy="MilestoneNumber"
-      items={items}
-      loading={milestones.loading && !milestones.data}
-      loadingText="Loading milestones"
-      ariaLabels={{ itemSelectionLabel: (_s, m) => `Select ${m.MilestoneName}`, selectionGroupLabel: 'Milestones' }}
+      {...list.table}
       header={
-        <TableHeader
-          title="Milestones"
-          items={milestones.data}
-          description="A milestone records the state of the workload at the time it was saved."
-        >
+        <TableHeader title="Milestones" source={milestones} description="A milestone records the state of the workload at the time it was saved.">
           <Button disabled={!selected} onClick={() => navigate(`${base}/${selected!.MilestoneNumber}`)}>
             View milestone
           </Button>
@@ -62,7 +48,7 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
           </Button>
         </TableHeader>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find milestones" filteringAriaLabel="Find milestones" countText={`${filteredItemsCount ?? 0} matches`} />}
+      filter={list.filter('Find milestones')}
       columnDefinitions={[
         { id: 'number', header: 'Number', cell: (m) => m.MilestoneNumber, sortingField: 'MilestoneNumber' },
         { id: 'name', header: 'Name', cell: (m) => <RouterLink href={`${base}/${m.MilestoneNumber}`}>{m.MilestoneName}</RouterLink>, sortingField: 'MilestoneName', isRowHeader: true },
@@ -71,8 +57,7 @@ export function MilestonesTab({ workloadId, milestones }: { workloadId: string; 
         { id: 'medium', header: 'Medium risks', cell: (m) => <RiskCount risk="MEDIUM" counts={m.WorkloadSummary?.RiskCounts} /> },
         { id: 'saved', header: 'Date saved', cell: (m) => formatTime(m.RecordedAt), sortingComparator: (a, b) => (a.RecordedAt?.getTime() ?? 0) - (b.RecordedAt?.getTime() ?? 0) },
       ]}
-      empty={milestones.error ? <ErrorAlert error={milestones.error} /> : <Box textAlign="center">No milestones saved yet. Choose Save milestone on the Overview tab.</Box>}
-      pagination={<Pagination {...paginationProps} />}
+      empty={milestones.error ? <ErrorAlert error={milestones.error} /> : <EmptyState>No milestones saved yet. Choose Save milestone on the Overview tab.</EmptyState>}
     />
     </SpaceBetween>
   );

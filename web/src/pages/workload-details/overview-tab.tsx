@@ -8,7 +8,6 @@ import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
@@ -16,7 +15,8 @@ import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
 import { charactersRemaining, NOTES_MAX } from '../commons/characters-remaining';
 import { ErrorAlert } from '../commons/error-alert';
-import { IMPROVEMENT_STATUSES, improvementStatusLabel } from '../commons/improvement-status';
+import { improvementStatusLabel } from '../commons/improvement-status';
+import { ImprovementStatusField } from '../commons/improvement-status-field';
 import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
 import { answeredOfTotal, questionsAnswered, riskCount, RiskCountValue } from '../commons/risk-counts';
@@ -63,13 +63,7 @@ function EditOverviewModal({ workload, visible, onClose, onSaved }: { workload: 
       }
     >
       <SpaceBetween size="m">
-        <FormField label="Improvement status" description="Choose the status of your workload improvements." errorText={problems.ImprovementStatus}>
-          <Select
-            selectedOption={IMPROVEMENT_STATUSES.find((s) => s.value === status) ?? null}
-            onChange={(e) => setStatus(e.detail.selectedOption.value as typeof status)}
-            options={[...IMPROVEMENT_STATUSES]}
-          />
-        </FormField>
+        <ImprovementStatusField value={status} onChange={setStatus} errorText={problems.ImprovementStatus} />
         <FormField
           label="Workload notes"
           constraintText={remaining.over ? undefined : remaining.text}

@@ -3,10 +3,8 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Form from '@cloudscape-design/components/form';
-import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
 import { useWellArchitected } from '../../api/client';
@@ -14,7 +12,8 @@ import { awsRegionLabel } from '../commons/aws-regions';
 import { ErrorAlert } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
 import { formatTime } from '../commons/format';
-import { IMPROVEMENT_STATUSES, improvementStatusLabel } from '../commons/improvement-status';
+import { improvementStatusLabel } from '../commons/improvement-status';
+import { ImprovementStatusField } from '../commons/improvement-status-field';
 import { memberErrors } from '../commons/member-errors';
 import { usePermissions } from '../commons/permissions';
 import { useAction } from '../commons/use-action';
@@ -134,13 +133,7 @@ export function PropertiesTab({ workload, owner, startEditing, onSaved }: Props)
           {!placed && <ErrorAlert error={save.error} />}
           <WorkloadPropertiesForm value={form} onChange={changeForm} errors={errors} />
           <Container header={<Header variant="h2">Workload status</Header>}>
-            <FormField label="Improvement status" description="Choose the status of your workload improvements." errorText={errors.ImprovementStatus}>
-              <Select
-                selectedOption={IMPROVEMENT_STATUSES.find((s) => s.value === status) ?? null}
-                onChange={(e) => setStatus(e.detail.selectedOption.value as typeof status)}
-                options={[...IMPROVEMENT_STATUSES]}
-              />
-            </FormField>
+            <ImprovementStatusField value={status} onChange={setStatus} errorText={errors.ImprovementStatus} />
           </Container>
         </SpaceBetween>
       </Form>

@@ -6,13 +6,10 @@ import {
   type PermissionType,
   type WorkloadShareSummary,
 } from '@aws-sdk/client-wellarchitected';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
-import { Pagination } from '../commons/pagination';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
@@ -27,6 +24,7 @@ import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
 import { useLoad } from '../commons/use-load';
 import { TableHeader } from '../commons/table-header';
+import { EmptyState, useResourceTable } from '../commons/resource-table';
 
 const PERMISSIONS = [
   { value: 'READONLY', label: 'Read-Only', description: 'Provides read-only access to the workload.' },
@@ -121,12 +119,11 @@ export function SharesTab({ workloadId, workloadName }: { workloadId: string; wo
     close();
     shares.reload();
   }, 'Workload share deleted.');
-  const { items, collectionProps, paginationProps } = useCollection(shares.data ?? [], {
-    pagination: { pageSize: 10 },
+  const list = useResourceTable('share', shares, {
+    trackBy: 'ShareId', rowName: (share) => `share with ${share.SharedWith}`, pageSize: 10,
     sorting: { defaultState: { sortingColumn: { sortingField: 'SharedWith' } } },
-    selection: { trackBy: 'ShareId' },
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   const open = (which: 'create' | 'edit' | 'delete') => {
     create.clearError();
     update.clearError();
@@ -136,22 +133,9 @@ export function SharesTab({ workloadId, workloadName }: { workloadId: string; wo
   return (
     <>
       <Table
-        {...collectionProps}
-        selectionType="single"
-        trackBy="ShareId"
-        items={items}
-        loading={shares.loading && !shares.data}
-        loadingText="Loading shares"
-        ariaLabels={{ itemSelectionLabel: (_s, share) => `Select share with ${share.SharedWith}`, selectionGroupLabel: 'Shares' }}
+        {...list.table}
         header={
-          <TableHeader
-            title="Shares"
-            items={shares.data}
-            description="The AWS accounts and IAM users with shared access to this workload (at most 20)."
-            onRefresh={shares.reload}
-            refreshLabel="Refresh shares"
-            refreshing={shares.loading && !!shares.data}
-          >
+          <TableHeader title="Shares" source={shares} refreshLabel="Refresh shares" description="The AWS accounts and IAM users with shared access to this workload (at most 20).">
             <Button disabled={!selected} onClick={() => open('delete')}>
               Delete
             </Button>
@@ -179,8 +163,7 @@ export function SharesTab({ workloadId, workloadName }: { workloadId: string; wo
           { id: 'details', header: 'Permission details', cell: (s) => permission(s.PermissionType)?.description ?? '-' },
         ]}
         wrapLines
-        empty={shares.error ? <ErrorAlert error={shares.error} /> : <Box textAlign="center">This workload is not shared. Choose Create to invite an account or user.</Box>}
-        pagination={<Pagination {...paginationProps} />}
+        empty={shares.error ? <ErrorAlert error={shares.error} /> : <EmptyState>This workload is not shared. Choose Create to invite an account or user.</EmptyState>}
       />
       {modal === 'create' && <ShareModal header="Create workload share" running={create.running} error={create.error} onSubmit={(w, p) => void create.run(w, p)} onClose={close} />}
       {modal === 'edit' && selected && (

@@ -1,12 +1,8 @@
 import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
 import { Breadcrumbs } from '../commons/breadcrumbs';
-import { useCollection } from '@cloudscape-design/collection-hooks';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import { Pagination } from '../commons/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePermissions } from '../commons/permissions';
@@ -15,6 +11,7 @@ import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { useSession } from '../commons/session-context';
+import { EmptyState, EmptyWithAction, useResourceTable } from '../commons/resource-table';
 import { WORKLOAD_COLUMNS } from './config';
 import { TableHeader } from '../commons/table-header';
 
@@ -25,34 +22,21 @@ export default function WorkloadsPage() {
   const { session } = useSession();
   const workloads = useAllWorkloads();
   const [deleting, setDeleting] = useState<WorkloadSummary>();
-  const { items, collectionProps, filterProps, paginationProps, filteredItemsCount, actions } = useCollection(workloads.data ?? [], {
+  const list = useResourceTable('workload', workloads, {
+    trackBy: 'WorkloadId', rowName: (w) => w.WorkloadName,
     filtering: {
       filteringFunction: (w, text) => {
         const needle = text.toLowerCase();
         return [w.WorkloadName, w.Owner].some((v) => v?.toLowerCase().includes(needle));
       },
       empty: (
-        <Box textAlign="center" color="inherit">
-          <SpaceBetween size="s">
-            <b>No workloads</b>
-            <Button disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onClick={() => navigate('/workloads/new')}>Define workload</Button>
-          </SpaceBetween>
-        </Box>
+        <EmptyWithAction title="No workloads" actionText="Define workload" disabled={!can.CreateWorkload.allowed} disabledReason={can.CreateWorkload.reason} onAction={() => navigate('/workloads/new')} />
       ),
-      noMatch: (
-        <Box textAlign="center" color="inherit">
-          <SpaceBetween size="s">
-            <b>No matches</b>
-            <Button onClick={() => actions.setFiltering('')}>Clear filter</Button>
-          </SpaceBetween>
-        </Box>
-      ),
+      noMatch: <EmptyState title="No matches" action={<Button onClick={() => list.actions.setFiltering('')}>Clear filter</Button>} />,
     },
     sorting: { defaultState: { sortingColumn: WORKLOAD_COLUMNS[0] } },
-    pagination: { pageSize: 20 },
-    selection: { trackBy: 'WorkloadId', keepSelection: false },
   });
-  const selected = collectionProps.selectedItems?.[0];
+  const selected = list.selected;
   const canChange = usePermissions(['UpdateWorkload', 'DeleteWorkload'], { WorkloadId: selected?.WorkloadId }, !!selected);
   const owned = selected?.Owner === session.accountId;
   const detailsPath = selected ? `/workloads/${segment(selected.WorkloadId!)}` : '';
@@ -62,29 +46,12 @@ export default function WorkloadsPage() {
       <Breadcrumbs items={[{ text: 'Workloads', href: '/workloads' }]} />
       <ErrorAlert error={workloads.error} />
       <Table
-        {...collectionProps}
+        {...list.table}
         variant="full-page"
-        selectionType="single"
-        items={items}
         columnDefinitions={WORKLOAD_COLUMNS}
-        loading={workloads.loading && !workloads.data}
-        loadingText="Loading workloads"
-        trackBy="WorkloadId"
         wrapLines
-        ariaLabels={{
-          itemSelectionLabel: (_s, w) => `Select ${w.WorkloadName}`,
-          selectionGroupLabel: 'Workload selection',
-        }}
         header={
-          <TableHeader
-            variant="awsui-h1-sticky"
-            title="Workloads"
-            items={workloads.data}
-            description="Your workloads and the workloads shared with you."
-            onRefresh={workloads.reload}
-            refreshLabel="Refresh"
-            refreshing={workloads.loading}
-          >
+          <TableHeader variant="awsui-h1-sticky" title="Workloads" source={workloads} refreshing={workloads.loading} refreshLabel="Refresh" description="Your workloads and the workloads shared with you.">
             <Button disabled={!selected} onClick={() => navigate(detailsPath)}>
               View details
             </Button>
@@ -99,15 +66,7 @@ export default function WorkloadsPage() {
             </Button>
           </TableHeader>
         }
-        filter={
-          <TextFilter
-            {...filterProps}
-            filteringPlaceholder="Find workloads by name or owner"
-            filteringAriaLabel="Find workloads"
-            countText={`${filteredItemsCount ?? 0} ${filteredItemsCount === 1 ? 'match' : 'matches'}`}
-          />
-        }
-        pagination={<Pagination {...paginationProps} />}
+        filter={list.filter('Find workloads by name or owner', 'Find workloads')}
       />
       <DeleteWorkloadModal
         workload={deleting}
