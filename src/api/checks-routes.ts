@@ -1,24 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError, type FieldProblem } from '../domain/errors';
-import { listCheckResources } from '../services/checks/checks.service';
 import { importChecks } from '../services/checks/import.service';
 import { CHECK_FORMATS, type CheckFormat } from '../services/checks/read-findings';
 import type { ServiceContext } from '../services/context';
 import { authorizeCall } from '../services/identity/authorize-call';
-import { authenticate, authenticateStreamed, type KeyLookup } from './auth/authenticate';
+import { authenticateStreamed, type KeyLookup } from './auth/authenticate';
 import { checkValue } from './input';
 import { verifiedBody } from './verified-body';
 
 /**
- * Checks from scanners, Plumbline's own routes beside ListCheckSummaries and
- * ListCheckDetails (src/api/operations/):
+ * The checks import, served beside the pipeline because its body is a stream
+ * (ListCheckSummaries, ListCheckDetails, ListLensReviewChecks and ListCheckResources
+ * go through the pipeline like every other call):
  *
  *   POST /_plumbline/workloads/{WorkloadId}/checks/import?Format=PROWLER_OCSF|JSONL[&Source=name]
  *        body: the scanner's file, streamed; signed with its SHA-256 in x-amz-content-sha256
- *   GET  /_plumbline/workloads/{WorkloadId}/checks/{CheckId}/resources?AccountId=&Provider=[&MaxResults=&NextToken=]
  *
- * An IAM user needs wellarchitected:ImportChecks (granted by wellarchitected:*) to
- * import, and wellarchitected:ListCheckDetails to list flagged resources.
+ * An IAM user needs wellarchitected:ImportChecks (granted by wellarchitected:*).
  */
 
 export interface CheckRouteDeps {
@@ -65,24 +63,5 @@ export function registerCheckRoutes(app: FastifyInstance, deps: CheckRouteDeps):
       const result = await importChecks(services, principal, { WorkloadId, Format, Source }, body);
       return reply.header('content-type', 'application/json').send(JSON.stringify(result));
     });
-  });
-
-  app.get('/_plumbline/workloads/:WorkloadId/checks/:CheckId/resources', async (request: Req, reply: FastifyReply) => {
-    const { principal } = await authenticate(request, deps.lookup, deps.region, services.now);
-    const { WorkloadId, CheckId } = request.params;
-    const { AccountId, Provider, NextToken } = request.query;
-    const problems: FieldProblem[] = [];
-    checkValue(WorkloadId, 'WorkloadId', 'WorkloadId', problems);
-    if (!AccountId || !/^\d{12}$/.test(AccountId)) problems.push({ Name: 'AccountId', Message: 'must be a 12-digit account id' });
-    if (!Provider) problems.push({ Name: 'Provider', Message: 'is required (the scanner, as ListCheckDetails gives it)' });
-    sourceOf(Provider, 'Provider', problems);
-    const MaxResults = request.query.MaxResults === undefined ? undefined : Number(request.query.MaxResults);
-    if (MaxResults !== undefined && !(Number.isInteger(MaxResults) && MaxResults >= 1 && MaxResults <= 1000)) {
-      problems.push({ Name: 'MaxResults', Message: 'must be a whole number from 1 to 1000' });
-    }
-    if (problems.length) throw ValidationError.fields(problems);
-    await authorizeCall(services, principal, 'ListCheckDetails', { WorkloadId });
-    const result = await listCheckResources(services, principal, { WorkloadId, CheckId, AccountId: AccountId!, Provider: Provider!, NextToken, MaxResults });
-    return reply.header('content-type', 'application/json').send(JSON.stringify(result));
   });
 }

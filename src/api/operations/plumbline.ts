@@ -18,6 +18,8 @@ import { getDraftDifference } from '../../services/lenses/draft-difference.servi
 import { lensReviewReportData } from '../../services/reports/lens-review-data';
 import { renderLensReviewPdf } from '../../services/reports/lens-review-pdf';
 import { getPracticeRisks } from '../../services/reviews/practice-risks.service';
+import { listCheckResources } from '../../services/checks/checks.service';
+import { listLensReviewChecks } from '../../services/checks/lens-review-checks.service';
 import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templates/apply';
 import { checkValue } from '../input';
 import { checkSignInRequest } from '../console-guard';
@@ -113,6 +115,8 @@ export const plumblineOperations: Operation[] = [
     return applyTemplateToWorkloads(ctx, principal, input);
   }),
   defineOperation('GetPracticeRisks', getPracticeRisks),
+  defineOperation('ListLensReviewChecks', listLensReviewChecks),
+  defineOperation('ListCheckResources', listCheckResources),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
   // Needs no permission of its own: it speaks only of the caller's own policies.

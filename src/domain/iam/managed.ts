@@ -34,7 +34,7 @@ function managed(name: ManagedPolicyName, description: string, actions: string[]
  * GetLensReviewReport, GetLensVersionDifference), so both managed policies
  * keep allowing them.
  */
-const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
+const PLUMBLINE_READS = ['plumbline:GetPracticeRisks', 'plumbline:ListLensReviewChecks', 'plumbline:ListCheckResources', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport'];
 /** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer). */
 const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate'];
 
