@@ -134,6 +134,8 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     await both('GetLensReviewExport', { method: 'GET', path: `/_plumbline/export/workloads/${WorkloadId}/lensReviews/wellarchitected`, query: { Format: 'CSV' } });
     await both('ImportWorkload', { method: 'POST', path: '/_plumbline/import/workloads', query: { WorkloadName: 'Pipeline copy' }, body: exported.text });
     await both('GetPracticeRisks', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/lensReviews/wellarchitected/practiceRisks` });
+    await both('ListLensReviewChecks', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/lensReviews/wellarchitected/checks` });
+    await both('ListCheckResources', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/checks/iam_root_mfa_enabled/resources`, query: { AccountId: '111122223333', Provider: 'Prowler' } });
     const { TemplateArn } = await server.client.send(
       new CreateReviewTemplateCommand({ TemplateName: 'Pipeline template', Description: 'pipeline', Lenses: ['wellarchitected'], ClientRequestToken: 'pipeline-t' }),
     );
