@@ -200,16 +200,9 @@ export async function listAllFlaggedResources(db: Conn, workloadId: string): Pro
     .orderBy('check_id')
     .orderBy('resource_id')
     .execute();
-  return rows.map((r) => ({
-    source: r.source,
-    accountId: r.account_id,
-    checkId: r.check_id,
-    resourceId: r.resource_id,
-    name: r.name ?? undefined,
-    region: r.region ?? undefined,
-    type: r.type ?? undefined,
-    status: r.status as CheckStatus,
-    message: r.message ?? undefined,
+  return rows.map(({ source, account_id: accountId, check_id: checkId, resource_id: resourceId, status, ...r }) => ({
+    ...{ source, accountId, checkId, resourceId, status: status as CheckStatus },
+    ...{ name: r.name ?? undefined, region: r.region ?? undefined, type: r.type ?? undefined, message: r.message ?? undefined },
   }));
 }
 

@@ -16,14 +16,10 @@ export function ContradictedPractices({ practices, pillars, onReview }: { practi
   if (!contradicted.length) return null;
   const answers = new Map(pillars.flatMap((p) => p.answers.map((a) => [a.QuestionId ?? '', a] as const)));
   const questions = [...new Set(contradicted.map((p) => p.QuestionId))];
+  const description = 'Best practices marked as followed that checks from scanners say are not: review them.';
+  const header = <Header variant="h2" counter={`(${contradicted.length})`} description={description}>Practices contradicted by checks</Header>;
   return (
-    <Container
-      header={
-        <Header variant="h2" counter={`(${contradicted.length})`} description="Best practices marked as followed that checks from scanners say are not: review them.">
-          Practices contradicted by checks
-        </Header>
-      }
-    >
+    <Container header={header}>
       <ul style={{ margin: 0, paddingLeft: 20 }} aria-label="Practices contradicted by checks">
         {questions.map((questionId) => {
           const answer = answers.get(questionId);
