@@ -45,13 +45,12 @@ export function MilestoneChecksTable({ workloadId, lensAlias, milestoneNumber, a
         { id: 'question', header: 'Question', cell: (r) => r.question, minWidth: 200 },
         { id: 'practice', header: 'Best practice', cell: (r) => r.title, isRowHeader: true, minWidth: 160 },
         { id: 'check', header: 'Check', cell: (r) => `${r.check.Name} (${r.check.Provider})`, minWidth: 160 },
-        { id: 'status', header: 'Status', cell: (r) => <CheckStatusIndicator status={r.check.Status} />, minWidth: 110 },
-        { id: 'accounts', header: 'Accounts', cell: (r) => accountCounts(r.check.AccountSummary), minWidth: 140 },
+        { id: 'status', header: 'Status', cell: (r) => <span style={{ whiteSpace: 'nowrap' }}><CheckStatusIndicator status={r.check.Status} /></span> },
+        { id: 'accounts', header: 'Accounts', cell: (r) => accountCounts(r.check.AccountSummary) },
         {
           id: 'followed',
           header: 'Marked as followed',
-          minWidth: 170,
-          cell: (r) => (contradicts(r) ? <StatusIndicator type="warning">Yes, contradicted</StatusIndicator> : r.practice.Selected ? 'Yes' : 'No'),
+          cell: (r) => (contradicts(r) ? <span style={{ whiteSpace: 'nowrap' }}><StatusIndicator type="warning">Contradicted</StatusIndicator></span> : r.practice.Selected ? 'Yes' : 'No'),
         },
       ]}
       empty={<Box textAlign="center">No checks.</Box>}
