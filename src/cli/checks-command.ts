@@ -89,7 +89,10 @@ export async function runChecksCommand(args: string[], out: (s: string) => void,
     err('sent; the server is placing the findings');
     const text = await response.text();
     if (!response.ok) return err(`plumbline checks import: ${describeErrorResponse(response, text)}`), 1;
-    out(JSON.stringify(JSON.parse(text), null, 2));
+    const result = JSON.parse(text) as { Notice?: string };
+    out(JSON.stringify(result, null, 2));
+    // Imported but hidden (the account's discovery switch is off): said where a person reads it.
+    if (result.Notice) err(`note: ${result.Notice}`);
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

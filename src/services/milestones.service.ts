@@ -1,6 +1,8 @@
 import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../domain/errors';
 import { checkNameCharacters, nameKey } from '../domain/names';
+import { insertMilestoneCheckResults, saveMilestoneCheckResults, type StoredCheckResult } from '../store/checks.repo';
 import { findMilestone, findMilestoneByNameKey, insertMilestone, lastMilestoneNumber, listMilestonePage } from '../store/milestones.repo';
+import type { CompiledLens } from '../domain/lens/compiled-lens';
 import { answerRisk } from '../domain/review/answer';
 import { addCounts, emptyCounts } from '../domain/review/risk';
 import type { AnswerRecord, LensReviewRecord, WorkloadRecord, WorkloadSnapshot } from '../store/records';
@@ -17,7 +19,7 @@ export const MAX_MILESTONES = 100;
 
 /**
  * Saves the whole workload as it is now (properties, lens reviews, answers,
- * risks, notes) under the next number. The snapshot is never changed again.
+ * risks, notes, check results) under the next number. The snapshot is never changed again.
  */
 export async function saveMilestone(ctx: ServiceContext, trx: Trx, principal: Principal, workloadId: string, name: string) {
   const workload = await workloadFor(ctx, trx, principal, workloadId, 'own', { lock: true });
@@ -27,7 +29,9 @@ export async function saveMilestone(ctx: ServiceContext, trx: Trx, principal: Pr
     answers: await listAnswers(trx, workload.id),
     tags: await listTags(trx, workload.arn),
   };
-  return insertNextMilestone(trx, workload.id, name, ctx.now(), snapshot);
+  const number = await insertNextMilestone(trx, workload.id, name, ctx.now(), snapshot);
+  await saveMilestoneCheckResults(trx, workload.id, number);
+  return number;
 }
 
 /** CreateMilestone's rules (name, no clash, the quota), then the milestone under the next number. */
@@ -54,6 +58,8 @@ export interface SavedMilestone {
   lensReviews: Array<Omit<LensReviewRecord, 'workloadId'>>;
   answers: Array<Omit<AnswerRecord, 'workloadId'>>;
   tags?: Record<string, string>;
+  /** The check results it kept, read on the lens versions it was saved on (by lens key). */
+  checks?: (lensOf: (lensKey: string) => CompiledLens | undefined) => StoredCheckResult[];
 }
 
 /**
@@ -68,9 +74,11 @@ export async function restoreMilestone(ctx: ServiceContext, trx: Trx, principal:
   const reviews: LensReviewRecord[] = saved.lensReviews.map((r) => ({ ...r, workloadId: workload.id }));
   await ctx.catalog.prepare(trx, reviews);
   const answers: AnswerRecord[] = [];
+  const lenses = new Map<string, CompiledLens>();
   for (const review of reviews) {
     await ctx.catalog.current(principal, review.lensKey, trx);
     const lens = await ctx.catalog.version(review.lensKey, review.lensVersion);
+    lenses.set(review.lensKey, lens);
     const counts = { ...emptyCounts(), UNANSWERED: lens.questions.size };
     for (const answer of saved.answers.filter((a) => a.lensKey === review.lensKey)) {
       const question = lens.questions.get(answer.questionId);
@@ -91,7 +99,9 @@ export async function restoreMilestone(ctx: ServiceContext, trx: Trx, principal:
     answers,
     tags: saved.tags ?? {},
   };
-  return insertNextMilestone(trx, workload.id, saved.name, saved.recordedAt, snapshot);
+  const number = await insertNextMilestone(trx, workload.id, saved.name, saved.recordedAt, snapshot);
+  await insertMilestoneCheckResults(trx, workload.id, number, saved.checks?.((key) => lenses.get(key)) ?? []);
+  return number;
 }
 
 export async function createMilestone(

@@ -83,3 +83,11 @@ export async function checkOrganizationSharing(trx: Trx, ownerAccountId: string,
     `organization sharing is disabled for account ${ownerAccountId}: enable it (UpdateGlobalSettings with OrganizationSharingStatus ENABLED) to share with organizations and OUs`,
   );
 }
+
+/**
+ * Whether the account shows checks from scanners (DiscoveryIntegrationStatus): the console
+ * and the lens review reports show them only when ENABLED; the API lists them either way.
+ */
+export async function discoveryStatus(trx: Trx, accountId: string): Promise<Status> {
+  return (await settingsOf(trx, accountId)).discovery_integration as Status;
+}

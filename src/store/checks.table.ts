@@ -30,3 +30,8 @@ export interface CheckResourcesTable {
   status: string;
   message: string | null;
 }
+
+/** check_results as they were when a milestone was saved (migration 0015-milestone-checks). */
+export interface MilestoneCheckResultsTable extends CheckResultsTable {
+  milestone_number: number;
+}

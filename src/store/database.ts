@@ -24,6 +24,7 @@ import * as lensNameKeys from './migrations/0011-lens-name-keys';
 import * as operationsState from './migrations/0012-operations-state';
 import * as signInLimits from './migrations/0013-sign-in-limits';
 import * as workloadRiskFlags from './migrations/0014-workload-risk-flags';
+import * as milestoneChecks from './migrations/0015-milestone-checks';
 import type { Database } from './tables';
 
 export type Db = Kysely<Database>;
@@ -38,7 +39,7 @@ export interface Store {
 
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-check-results': checkResults, '0010-global-settings': globalSettings, '0011-lens-name-keys': lensNameKeys, '0012-operations-state': operationsState, '0013-sign-in-limits': signInLimits, '0014-workload-risk-flags': workloadRiskFlags };
+const migrations: Record<string, Migration> = { '0001-core': core, '0002-custom-lenses': customLenses, '0003-identity': identity, '0004-sharing': sharing, '0005-profiles-templates': profilesTemplates, '0006-audit': audit, '0007-events': events, '0008-console-sessions': consoleSessions, '0009-check-results': checkResults, '0010-global-settings': globalSettings, '0011-lens-name-keys': lensNameKeys, '0012-operations-state': operationsState, '0013-sign-in-limits': signInLimits, '0014-workload-risk-flags': workloadRiskFlags, '0015-milestone-checks': milestoneChecks };
 
 // int8 columns hold epoch milliseconds, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));

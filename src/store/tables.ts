@@ -1,4 +1,4 @@
-import type { CheckResourcesTable, CheckResultsTable } from './checks.table';
+import type { CheckResourcesTable, CheckResultsTable, MilestoneCheckResultsTable } from './checks.table';
 import type { AuditDeadLettersTable, CacheVersionsTable, LeasesTable } from './operations-state.table';
 
 /**
@@ -393,6 +393,7 @@ export interface Database {
   global_settings: GlobalSettingsTable;
   check_results: CheckResultsTable;
   check_resources: CheckResourcesTable;
+  milestone_check_results: MilestoneCheckResultsTable;
   audit_dead_letters: AuditDeadLettersTable;
   cache_versions: CacheVersionsTable;
   leases: LeasesTable;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
+import { deleteWorkloadChecks } from './checks.repo';
 import type { Db, Dialect, Trx } from './database';
 import type { WorkloadRecord } from './records';
 import { arg, prepared } from './prepared';
@@ -195,6 +196,7 @@ export async function deleteWorkload(db: Conn, id: string, arn: string): Promise
   await db.deleteFrom('answers').where('workload_id', '=', id).execute();
   await db.deleteFrom('lens_reviews').where('workload_id', '=', id).execute();
   await db.deleteFrom('milestones').where('workload_id', '=', id).execute();
+  await deleteWorkloadChecks(db, id);
   await db.deleteFrom('tags').where('resource_arn', '=', arn).execute();
   await deleteResourceShares(db, 'WORKLOAD', id);
   await db.deleteFrom('workloads').where('id', '=', id).execute();

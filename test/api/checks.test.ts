@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedFetch } from '../../src/cli/signed-request';
 import { loadBuiltinLenses } from '../../src/services/lenses/builtin-lenses';
 import { createTestUser } from '../support/identities';
+import { importFile } from '../support/check-imports';
 import { checksByRequirement, EXAMPLE_FILE, writeProwlerFile, type GeneratedFinding } from '../support/prowler-findings';
-import { ROOT_KEY, rootEnvironment, startServer, type TestServer } from '../support/server';
+import { rootEnvironment, startServer, type TestServer } from '../support/server';
 import { storeKinds } from '../support/stores';
 
 /**
@@ -75,26 +76,6 @@ function expectedResults(findings: GeneratedFinding[]) {
   return { byChoice: out, unplaced, stalePractices };
 }
 
-
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (c) => hash.update(c))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
-}
-
-async function importFile(server: TestServer, workloadId: string, file: string, query: Record<string, string>, credentials = ROOT_KEY) {
-  const e = { ...rootEnvironment(server), AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
-  const response = await signedFetch(e, undefined, 'POST', `/_plumbline/workloads/${workloadId}/checks/import`, query, {
-    sha256: await sha256File(file),
-    stream: createReadStream(file),
-  });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('x-amzn-errortype'), json: JSON.parse(text) as Record<string, any> };
-}
 
 async function allPages<T>(fetchPage: (token?: string) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
   const items: T[] = [];

@@ -127,7 +127,7 @@ describe.each(storeKinds())('export and import (%s)', (kind) => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = res.text.split('\r\n');
     expect(lines[0]).toBe(
-      'Pillar,Question ID,Question,Risk,Question applicable,Question reason,Question notes,Choice ID,Best practice,Status,Reason,Choice notes,Improvement plan,Improvement plan URL',
+      'Pillar,Question ID,Question,Risk,Question applicable,Question reason,Question notes,Choice ID,Best practice,Status,Reason,Choice notes,Improvement plan,Improvement plan URL,Check status,Checks,Contradicted by checks',
     );
     const row = (choice: string) => lines.find((l) => l.includes(`,${choice},`))!;
     expect(row('ops_priorities_ext_cust_needs')).toContain(',SELECTED,');

@@ -149,6 +149,7 @@ describe.each(storeKinds())('Plumbline operations through the pipeline (%s)', (k
     const flagged = await both('ListCheckResources', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/checks/pipeline_check/resources`, query: { AccountId: TEST_ACCOUNT, Provider: 'Pipeline' } });
     expect(flagged.json!.FlaggedResources).toEqual([expect.objectContaining({ Id: 'arn:aws:s3:::pipeline', Status: 'ERROR' })]);
     await both('GetWorkloadRiskCounts', { method: 'GET', path: '/_plumbline/workloadRiskCounts' });
+    await both('ListLensReviewChecks', { method: 'GET', path: `/_plumbline/workloads/${WorkloadId}/lensReviews/wellarchitected/checks` });
     const { TemplateArn } = await server.client.send(
       new CreateReviewTemplateCommand({ TemplateName: 'Pipeline template', Description: 'pipeline', Lenses: ['wellarchitected'], ClientRequestToken: 'pipeline-t' }),
     );

@@ -1,8 +1,3 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   CreateWorkloadCommand,
   GetConsolidatedReportCommand,
@@ -15,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server';
 import { signedFetch } from '../support/signed-fetch';
 import { storeKinds } from '../support/stores';
+import { hasPdftotext, pdfText } from '../support/pdf-text';
 
 /**
  * Reports in every script teams write notes in: the lens review report, the
@@ -24,7 +20,6 @@ import { storeKinds } from '../support/stores';
  * order) - an emoji as the visible replacement U+FFFD, and stay small.
  */
 
-const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 // CI installs poppler-utils (.ci/run); elsewhere the test says how to run it.
 if (!hasPdftotext && !process.env.CI) console.warn('PDF script tests skipped: install poppler-utils (apt-get install poppler-utils) to run them.');
 
@@ -35,21 +30,6 @@ const NOTES = {
   arabic: 'مرحبا بالعالم',
   emoji: 'Deploys 🚀 daily',
 };
-
-/** The text pdftotext reads from a PDF, without the direction marks it puts around right-to-left runs. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'plumbline-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    // Asynchronously: the server producing PDFs runs in this process.
-    const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    // Lines joined: a wrapped note reads as one.
-    return stdout.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe.each(storeKinds())('PDF reports in every script (%s)', (kind) => {
   let server: TestServer;

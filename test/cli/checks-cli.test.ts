@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { CreateWorkloadCommand, ListCheckDetailsCommand } from '@aws-sdk/client-wellarchitected';
+import { CreateWorkloadCommand, ListCheckDetailsCommand, UpdateGlobalSettingsCommand } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_FILE, writeProwlerFile } from '../support/prowler-findings';
 import { rootEnvironment, startServer, type TestServer } from '../support/server';
@@ -60,8 +60,14 @@ describe.each(storeKinds())('plumbline checks import (%s)', (kind) => {
     ]);
     const file = path.join(dir, 'config.jsonl');
     writeFileSync(file, lines);
-    const { stdout } = await run(process.execPath, [BIN, 'checks', 'import', '--workload-id', workloadId, '--source', 'AWS Config', file], { env });
-    expect(JSON.parse(stdout)).toMatchObject({ Source: 'AWS Config', FindingsRead: 2, FindingsPlaced: 2 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'checks', 'import', '--workload-id', workloadId, '--source', 'AWS Config', file], { env });
+    expect(JSON.parse(stdout)).toMatchObject({ Source: 'AWS Config', FindingsRead: 2, FindingsPlaced: 2, DiscoveryIntegrationStatus: 'DISABLED' });
+    // Kept, but hidden from the account's console and reports: said, with the way to show them.
+    expect(stderr).toMatch(/^note: the checks are kept, but account \d{12} has discovery integration DISABLED.*update-global-settings --discovery-integration-status ENABLED$/m);
+    await server.client.send(new UpdateGlobalSettingsCommand({ DiscoveryIntegrationStatus: 'ENABLED' }));
+    const again = await run(process.execPath, [BIN, 'checks', 'import', '--workload-id', workloadId, '--source', 'AWS Config', file], { env });
+    expect(JSON.parse(again.stdout)).toMatchObject({ DiscoveryIntegrationStatus: 'ENABLED' });
+    expect(again.stderr).not.toContain('note:');
     const { CheckDetails } = await server.client.send(
       new ListCheckDetailsCommand({ WorkloadId: workloadId, LensArn: 'arn:aws:wellarchitected::aws:lens/wellarchitected', PillarId: 'security', QuestionId: 'identities', ChoiceId: 'sec_identities_enforce_mechanisms' }),
     );

@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 
 /**
@@ -7,7 +7,10 @@ import { once } from 'node:events';
  * with real-looking account ids, every status and several severities.
  */
 
-const SCANNERS = new URL('../../../shared/corpus/scanners/', import.meta.url);
+/** The shared corpus beside the checkout (../shared), or beside the folder of worktrees (../../shared). */
+const SCANNERS = ['../../../shared/corpus/scanners/', '../../../../shared/corpus/scanners/']
+  .map((p) => new URL(p, import.meta.url))
+  .find((url) => existsSync(url)) ?? new URL('../../../shared/corpus/scanners/', import.meta.url);
 /** The mapping Plumbline ships (src/checks/prowler/, the same files as the corpus's). */
 const MAPPING_DIR = new URL('../../src/checks/prowler/', import.meta.url);
 const MAPPINGS = ['security', 'reliability'].map((pillar) => ({

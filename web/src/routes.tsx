@@ -30,6 +30,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/templates/new', page: lazy(() => import('./pages/template-editor')) },
   { path: '/templates/:templateArn', page: lazy(() => import('./pages/template-editor')) },
   { path: '/invitations', page: lazy(() => import('./pages/share-invitations')) },
+  { path: '/settings', page: lazy(() => import('./pages/settings')) },
   { path: '/admin/users', page: lazy(() => import('./pages/admin-users')) },
   { path: '/admin/users/:userName', page: lazy(() => import('./pages/admin-user-details')) },
   { path: '/admin/audit', page: lazy(() => import('./pages/admin-audit')) },

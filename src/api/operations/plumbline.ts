@@ -20,6 +20,7 @@ import { getDraftDifference } from '../../services/lenses/draft-difference.servi
 import { lensReviewReportData } from '../../services/reports/lens-review-data';
 import { renderLensReviewPdf } from '../../services/reports/lens-review-pdf';
 import { getPracticeRisks } from '../../services/reviews/practice-risks.service';
+import { listLensReviewChecks } from '../../services/checks/lens-review-checks.service';
 import { applyTemplateToWorkloads, type ApplyMode } from '../../services/templates/apply';
 import { getWorkloadRiskCounts } from '../../services/workloads/workloads.service';
 import { checkValue } from '../input';
@@ -123,6 +124,7 @@ export const plumblineOperations: Operation[] = [
   ),
   defineOperation('ListCheckResources', listCheckResources),
   defineOperation('GetWorkloadRiskCounts', getWorkloadRiskCounts),
+  defineOperation('ListLensReviewChecks', listLensReviewChecks),
   defineOperation('GetLensDraftDifference', getDraftDifference),
   defineOperation('GetLensTemplate', async () => ({ LensJSON: await readLensTemplate() })),
   // Needs no permission of its own: it speaks only of the caller's own policies.

@@ -47,7 +47,7 @@ describe('managed policies', () => {
     expect(full.arn).toBe('arn:aws:iam::aws:policy/WellArchitectedConsoleFullAccess');
     expect(readOnly.arn).toBe('arn:aws:iam::aws:policy/WellArchitectedConsoleReadOnlyAccess');
     // The spec's documents, plus Plumbline's own operations that the same users used before they had actions of their own.
-    const reads = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport', 'plumbline:ListCheckResources', 'plumbline:GetWorkloadRiskCounts'];
+    const reads = ['plumbline:GetPracticeRisks', 'plumbline:GetLensDraftDifference', 'plumbline:GetWorkloadExport', 'plumbline:GetLensReviewExport', 'plumbline:ListLensReviewChecks', 'plumbline:ListCheckResources', 'plumbline:GetWorkloadRiskCounts'];
     expect(full.document).toEqual({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: ['wellarchitected:*', ...reads, 'plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate', 'plumbline:ImportCheckResults'], Resource: '*' }],

@@ -39,10 +39,11 @@ const PLUMBLINE_READS = [
   'plumbline:GetLensDraftDifference',
   'plumbline:GetWorkloadExport',
   'plumbline:GetLensReviewExport',
+  'plumbline:ListLensReviewChecks',
   'plumbline:ListCheckResources',
   'plumbline:GetWorkloadRiskCounts',
 ];
-/** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer, wellarchitected:ImportChecks). */
+/** And the changes made through the API's actions before (CreateWorkload, UpdateAnswer, and wellarchitected:ImportChecks for a checks import). */
 const PLUMBLINE_CHANGES = ['plumbline:ImportWorkload', 'plumbline:ApplyReviewTemplate', 'plumbline:ImportCheckResults'];
 
 export const MANAGED_POLICIES: Readonly<Record<ManagedPolicyName, ManagedPolicy>> = {

@@ -1,7 +1,7 @@
-import { summarize } from '../../domain/checks/aggregate';
+import { summarizeChecks } from '../../domain/checks/summaries';
 import { ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
-import { listChoiceCheckResults, listFlaggedResources, type CheckResultRow } from '../../store/checks.repo';
+import { listCheckResults, listFlaggedResources, type StoredCheckResult } from '../../store/checks.repo';
 import type { Trx } from '../../store/database';
 import { read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken, pageOf, seconds } from '../pagination';
@@ -40,33 +40,28 @@ async function choiceResults(ctx: ServiceContext, trx: Trx, principal: Principal
   const view = await reviewView(ctx, trx, principal, input.WorkloadId);
   const { review, lens } = await lensReviewIn(ctx, view, input.LensArn);
   checkChoice(lens, input);
-  const rows = await listChoiceCheckResults(trx, view.workload.id, review.lensKey, input.QuestionId, input.ChoiceId);
+  const rows = await listCheckResults(trx, view.workload.id, { lensKey: review.lensKey, questionId: input.QuestionId, choiceId: input.ChoiceId });
   const about = { LensArn: lens.arn, PillarId: input.PillarId, QuestionId: input.QuestionId, ChoiceId: input.ChoiceId };
   return { rows, about };
 }
 
-const checkOf = (row: CheckResultRow) => ({ Id: row.checkId, Name: row.name, Description: row.description, Provider: row.source });
+const checkOf = (c: { checkId: string; name: string; description: string; source: string }) => ({
+  Id: c.checkId,
+  Name: c.name,
+  Description: c.description,
+  Provider: c.source,
+});
 
 export async function listCheckSummaries(ctx: ServiceContext, principal: Principal, input: ChoiceRef) {
   return read(ctx, async (trx) => {
     const { rows, about } = await choiceResults(ctx, trx, principal, input);
-    const byCheck = new Map<string, CheckResultRow[]>();
-    for (const row of rows) {
-      const key = `${row.source}\u0000${row.checkId}`;
-      const accounts = byCheck.get(key);
-      if (accounts) accounts.push(row);
-      else byCheck.set(key, [row]);
-    }
-    const summaries = [...byCheck.values()].map((accounts) => {
-      const { status, accountSummary } = summarize(accounts.map((a) => a.status));
-      return {
-        ...checkOf(accounts[0]),
-        UpdatedAt: seconds(Math.max(...accounts.map((a) => a.updatedAt))),
-        ...about,
-        Status: status,
-        AccountSummary: accountSummary,
-      };
-    });
+    const summaries = summarizeChecks(rows).map((c) => ({
+      ...checkOf(c),
+      UpdatedAt: seconds(c.updatedAt),
+      ...about,
+      Status: c.status,
+      AccountSummary: c.accountSummary,
+    }));
     const page = pageOf(summaries, input.NextToken, input.MaxResults);
     return { CheckSummaries: page.items, NextToken: page.nextToken };
   });
@@ -78,7 +73,7 @@ const flaggedCount = (n: number) => (n > 0 ? Math.min(n, 9999) : undefined);
 export async function listCheckDetails(ctx: ServiceContext, principal: Principal, input: ChoiceRef) {
   return read(ctx, async (trx) => {
     const { rows, about } = await choiceResults(ctx, trx, principal, input);
-    const details = rows.map((row) => ({
+    const details = rows.map((row: StoredCheckResult) => ({
       ...checkOf(row),
       ...about,
       Status: row.status,

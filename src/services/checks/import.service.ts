@@ -7,6 +7,7 @@ import { workloadFor } from '../access';
 import { mutate, read, type ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { reviewView } from '../reviews/view';
+import { discoveryStatus } from '../settings.service';
 import { loadProwlerMapping } from './prowler-mapping';
 import { readFindings, type CheckFormat } from './read-findings';
 
@@ -49,6 +50,11 @@ async function practicePlaces(ctx: ServiceContext, principal: Principal, workloa
   });
 }
 
+/** What an import says when the importing account's console and reports do not show checks. */
+const hiddenNotice = (accountId: string) =>
+  `the checks are kept, but account ${accountId} has discovery integration DISABLED, so its console and reports do not show them; ` +
+  'turn it on in the console (Settings) or with: aws wellarchitected update-global-settings --discovery-integration-status ENABLED';
+
 /** `openBody` opens the file's stream once the import is ready to read it (nothing flows before). */
 export async function importChecks(ctx: ServiceContext, principal: Principal, input: ImportChecksInput, openBody: () => Readable) {
   if (input.Format === 'JSONL' && !input.Source) {
@@ -61,9 +67,10 @@ export async function importChecks(ctx: ServiceContext, principal: Principal, in
   const { tally } = aggregator;
   const accounts = [...tally.accounts].sort();
   const results = aggregator.results();
-  await mutate(ctx, { principal, operation: 'ImportCheckResults' }, async (trx) => {
+  const discovery = await mutate(ctx, { principal, operation: 'ImportCheckResults' }, async (trx) => {
     const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'contribute', { lock: true });
     await replaceCheckResults(trx, workload.id, source, accounts, results, aggregator.flaggedResources());
+    return discoveryStatus(trx, principal.accountId);
   });
   return {
     WorkloadId: input.WorkloadId,
@@ -78,5 +85,7 @@ export async function importChecks(ctx: ServiceContext, principal: Principal, in
       UnknownRequirementIds: [...summary.unknownRequirements].sort(),
     },
     CheckResults: results.length,
+    DiscoveryIntegrationStatus: discovery,
+    ...(discovery === 'DISABLED' ? { Notice: hiddenNotice(principal.accountId) } : {}),
   };
 }

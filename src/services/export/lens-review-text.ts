@@ -1,7 +1,9 @@
 import { isNoneOfTheseChoice } from '../../domain/lens/types';
 import { reportDate, RISK_LABELS } from '../../domain/report/layout';
 import { RISKS, type Risk } from '../../domain/review/risk';
+import { CHECK_STATUS_LABELS, checkLine, checksOverview, contradictionLine, questionChecks } from '../reports/checks-text';
 import type { LensReviewReportData } from '../reports/lens-review-data';
+import { summarize } from '../../domain/checks/aggregate';
 
 /**
  * A lens review as CSV (one row per best practice of every question, for
@@ -24,6 +26,10 @@ const CSV_COLUMNS = [
   'Choice notes',
   'Improvement plan',
   'Improvement plan URL',
+  // Empty when the practice has no checks or the reader's account does not show them.
+  'Check status',
+  'Checks',
+  'Contradicted by checks',
 ];
 
 /** Quotes where needed, and defuses cells a spreadsheet would run as a formula. */
@@ -36,12 +42,14 @@ function csvCell(value: string | number | boolean | undefined | null): string {
 export function lensReviewCsv(data: LensReviewReportData): string {
   const pillarName = new Map(data.review.PillarReviewSummaries.map((p) => [p.PillarId, p.PillarName]));
   const plans = new Map(data.improvements.flatMap((i) => i.ImprovementPlans.map((p) => [`${i.QuestionId}/${p.ChoiceId}`, p] as const)));
+  const checks = new Map((data.checks ?? []).map((p) => [`${p.questionId}/${p.choiceId}`, p]));
   const rows = [CSV_COLUMNS];
   for (const a of data.answers) {
     const status = new Map(a.ChoiceAnswers.map((c) => [c.ChoiceId, c]));
     for (const choice of a.Choices) {
       const c = status.get(choice.ChoiceId);
       const plan = plans.get(`${a.QuestionId}/${choice.ChoiceId}`);
+      const practice = checks.get(`${a.QuestionId}/${choice.ChoiceId}`);
       rows.push(
         [
           pillarName.get(a.PillarId) ?? a.PillarId,
@@ -58,6 +66,9 @@ export function lensReviewCsv(data: LensReviewReportData): string {
           c?.Notes ?? '',
           plan?.DisplayText ?? '',
           plan?.ImprovementPlanUrl ?? '',
+          practice ? CHECK_STATUS_LABELS[summarize(practice.checks.map((x) => x.status)).status] : '',
+          practice ? practice.checks.map(checkLine).join(' | ') : '',
+          practice?.contradicting.length ? practice.contradicting.map((x) => x.name).join(' | ') : '',
         ].map(csvCell),
       );
     }
@@ -81,6 +92,7 @@ export function lensReviewMarkdown(data: LensReviewReportData): string {
   for (const p of review.PillarReviewSummaries) out.push(`| ${md(p.PillarName)} | ${RISKS.map((r) => p.RiskCounts[r]).join(' | ')} |`);
   out.push(`| **Whole lens** | ${RISKS.map((r) => review.RiskCounts[r]).join(' | ')} |`, '');
   if (review.Notes) out.push('### Lens notes', '', md(review.Notes), '');
+  if (data.checks) out.push('### Checks from scanners', '', md(checksOverview(data.checks)), '');
   out.push('## Questions', '');
   for (const pillar of review.PillarReviewSummaries) {
     out.push(`### ${md(pillar.PillarName)}`, '');
@@ -98,6 +110,14 @@ export function lensReviewMarkdown(data: LensReviewReportData): string {
       }
       out.push('');
       if (a.Notes) out.push(`Notes: ${md(a.Notes)}`, '');
+      const checks = questionChecks(data, a.QuestionId);
+      if (checks.length) {
+        const title = (id: string) => md(a.Choices.find((c) => c.ChoiceId === id)?.Title ?? id);
+        out.push('Checks from scanners:', '');
+        for (const p of checks) for (const c of p.checks) out.push(`- ${title(p.choiceId)}: ${md(checkLine(c))}`);
+        for (const p of checks.filter((x) => x.contradicting.length)) out.push(`- **${title(p.choiceId)}: ${md(contradictionLine(p))}**`);
+        out.push('');
+      }
     }
   }
   out.push('## Improvement plan', '');

@@ -1,4 +1,5 @@
 import type { AnswerState } from '../../domain/review/answer';
+import { listAllFlaggedResources, listCheckResults } from '../../store/checks.repo';
 import { listMilestonePage } from '../../store/milestones.repo';
 import { findWorkloadProfile } from '../../store/profiles.repo';
 import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
@@ -9,6 +10,7 @@ import { MAX_MILESTONES } from '../milestones.service';
 import type { Principal } from '../principal';
 import { reviewView } from '../reviews/view';
 import type { CreateWorkloadInput } from '../workloads/workloads.service';
+import { checkEntry, flaggedResourceEntry, type CheckEntry, type FlaggedResourceEntry } from './check-entries';
 
 /**
  * A whole workload as a file that can be imported as a new workload: its
@@ -47,6 +49,8 @@ export interface MilestoneEntry {
   LensReviews: Array<Omit<LensReviewRecord, 'workloadId'>>;
   Answers: Array<Omit<AnswerRecord, 'workloadId'>>;
   Tags?: Record<string, string>;
+  /** The check results it kept (files exported before milestones kept checks lack them). */
+  Checks?: CheckEntry[];
 }
 
 export interface WorkloadDocument {
@@ -62,6 +66,10 @@ export interface WorkloadDocument {
   LensReviews: LensReviewEntry[];
   /** In number order; absent when exporting a milestone (a milestone has no milestones). */
   Milestones?: MilestoneEntry[];
+  /** The check results from scanners (a milestone's as it kept them). */
+  Checks?: CheckEntry[];
+  /** The resources the checks flagged (not kept by milestones, so absent from an exported milestone). */
+  FlaggedResources?: FlaggedResourceEntry[];
 }
 
 function answerEntry(questionId: string, state: AnswerState): AnswerEntry {
@@ -80,23 +88,27 @@ function answerEntry(questionId: string, state: AnswerState): AnswerEntry {
 
 const orUndefined = <T>(v: T | null): T | undefined => v ?? undefined;
 
+const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
+
 /** Every milestone of a workload (at most MAX_MILESTONES), in number order, as saved. */
 async function milestoneEntries(trx: Trx, workloadId: string): Promise<MilestoneEntry[]> {
   const saved = await listMilestonePage(trx, workloadId, 0, MAX_MILESTONES);
-  return saved.map(({ record, snapshot }) => {
+  const entries: MilestoneEntry[] = [];
+  for (const { record, snapshot } of saved) {
     const { id: _id, accountId: _account, arn: _arn, ...workload } = snapshot.workload;
-    return {
+    const checks = await listCheckResults(trx, workloadId, { milestoneNumber: record.number });
+    entries.push({
       MilestoneName: record.name,
       RecordedAt: new Date(record.recordedAt).toISOString(),
       Workload: workload,
       LensReviews: snapshot.lensReviews.map(({ workloadId: _w, ...review }) => review),
       Answers: snapshot.answers.map(({ workloadId: _w, ...answer }) => answer),
       Tags: snapshot.tags,
-    };
-  });
+      Checks: nonEmpty(checks.map(checkEntry)),
+    });
+  }
+  return entries;
 }
-
-const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
 
 export async function exportWorkload(
   ctx: ServiceContext,
@@ -110,6 +122,7 @@ export async function exportWorkload(
     // A milestone does not record the profile, so an exported milestone carries none.
     const profile = view.milestoneNumber === undefined ? await findWorkloadProfile(trx, w.id) : undefined;
     const reviews = view.reviews.filter((r) => r.active).sort((a, b) => a.position - b.position);
+    const reviewed = new Set(reviews.map((r) => r.lensKey));
     const lensReviews: LensReviewEntry[] = [];
     for (const review of reviews) {
       const answers = (await view.answers(review.lensKey)).sort((a, b) => a.questionId.localeCompare(b.questionId));
@@ -150,6 +163,9 @@ export async function exportWorkload(
       ProfileVersion: profile?.profileVersion,
       LensReviews: lensReviews,
       Milestones: view.milestoneNumber === undefined ? await milestoneEntries(trx, w.id) : undefined,
+      // Checks on a lens the workload no longer reviews stay behind, like that lens's answers.
+      Checks: nonEmpty((await listCheckResults(trx, w.id, { milestoneNumber: view.milestoneNumber })).filter((r) => reviewed.has(r.lensKey)).map(checkEntry)),
+      FlaggedResources: view.milestoneNumber === undefined ? nonEmpty((await listAllFlaggedResources(trx, w.id)).map(flaggedResourceEntry)) : undefined,
     };
   });
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
+import type { CompiledLens } from '../../domain/lens/compiled-lens';
+import { insertCheckResults, insertFlaggedResources } from '../../store/checks.repo';
 import { findProfileSelections, putWorkloadProfile } from '../../store/profiles.repo';
 import type { Trx } from '../../store/database';
 import { mutate, type ServiceContext } from '../context';
@@ -7,7 +9,9 @@ import { authorizeCall } from '../identity/authorize-call';
 import { restoreMilestone } from '../milestones.service';
 import type { Principal } from '../principal';
 import { updateAnswerIn, updateLensReviewIn } from '../reviews/reviews.service';
+import { reviewView } from '../reviews/view';
 import { createWorkloadIn, updateWorkloadIn } from '../workloads/workloads.service';
+import { checkResultsOf, flaggedResourcesOf } from './check-entries';
 import { WORKLOAD_DOCUMENT_FORMAT, WORKLOAD_DOCUMENT_VERSION, type WorkloadDocument } from './workload-document';
 
 /**
@@ -77,6 +81,7 @@ function importActions(doc: WorkloadDocument, WorkloadId: string): Array<[operat
     if (review.Answers.length) actions.push(['UpdateAnswer', ref]);
   }
   if (doc.Milestones?.length) actions.push(['CreateMilestone', { WorkloadId }]);
+  if (doc.Checks?.length || doc.FlaggedResources?.length || doc.Milestones?.some((m) => m.Checks?.length)) actions.push(['plumbline:ImportCheckResults', { WorkloadId }]);
   return actions;
 }
 
@@ -87,6 +92,16 @@ async function keepProfileVersion(trx: Trx, WorkloadId: string, doc: WorkloadDoc
   if (await findProfileSelections(trx, arn, doc.ProfileVersion)) {
     await putWorkloadProfile(trx, { workloadId: WorkloadId, profileArn: arn, profileVersion: doc.ProfileVersion });
   }
+}
+
+/** The file's check results, on the lens versions the new workload's reviews are on, and the resources they flagged. */
+async function importChecks(ctx: ServiceContext, trx: Trx, principal: Principal, WorkloadId: string, doc: WorkloadDocument) {
+  if (doc.Checks === undefined && doc.FlaggedResources === undefined) return;
+  const view = await reviewView(ctx, trx, principal, WorkloadId);
+  const lenses = new Map<string, CompiledLens>();
+  for (const r of view.reviews.filter((x) => x.active)) lenses.set(r.lensKey, await ctx.catalog.version(r.lensKey, r.lensVersion));
+  await insertCheckResults(trx, WorkloadId, checkResultsOf(doc.Checks, 'Checks', (key) => lenses.get(key)));
+  await insertFlaggedResources(trx, WorkloadId, flaggedResourcesOf(doc.FlaggedResources, 'FlaggedResources'));
 }
 
 export async function importWorkload(ctx: ServiceContext, principal: Principal, doc: WorkloadDocument, options: { WorkloadName?: string } = {}) {
@@ -119,8 +134,10 @@ export async function importWorkload(ctx: ServiceContext, principal: Principal, 
         });
       }
     }
+    await importChecks(ctx, trx, principal, WorkloadId, doc);
     for (const [i, m] of (doc.Milestones ?? []).entries()) {
-      const saved = { name: m.MilestoneName, recordedAt: Date.parse(m.RecordedAt), workload: m.Workload, lensReviews: m.LensReviews, answers: m.Answers, tags: m.Tags };
+      const checks = (lensOf: (key: string) => CompiledLens | undefined) => checkResultsOf(m.Checks, `Milestones[${i}].Checks`, lensOf);
+      const saved = { name: m.MilestoneName, recordedAt: Date.parse(m.RecordedAt), workload: m.Workload, lensReviews: m.LensReviews, answers: m.Answers, tags: m.Tags, checks };
       await restoreMilestone(ctx, trx, principal, WorkloadId, saved).catch((error: unknown) => {
         throw within(`Milestones[${i}]`, error);
       });

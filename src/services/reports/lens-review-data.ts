@@ -4,10 +4,12 @@ import { improvementPlan } from '../../domain/review/improvements';
 import type { Trx } from '../../store/database';
 import { findMilestone } from '../../store/milestones.repo';
 import type { WorkloadRecord } from '../../store/records';
+import { reviewedPracticeChecks, type ReviewedPracticeChecks } from '../checks/lens-review-checks.service';
 import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { presentAnswer, presentImprovement, presentLensReview, type AnswerLookup } from '../reviews/present';
 import { lensReviewIn, reviewView } from '../reviews/view';
+import { discoveryStatus } from '../settings.service';
 
 /**
  * Everything a lens review report shows, in the API's own shapes: built from
@@ -21,6 +23,11 @@ export interface LensReviewReportData {
   review: ReturnType<typeof presentLensReview>;
   answers: ReturnType<typeof presentAnswer>[];
   improvements: ReturnType<typeof presentImprovement>[];
+  /**
+   * The checks on each practice (the milestone's when the report is of one); absent when the
+   * reader's account shows no checks (DiscoveryIntegrationStatus DISABLED).
+   */
+  checks?: ReviewedPracticeChecks[];
   generatedAt: number;
 }
 
@@ -45,6 +52,7 @@ export async function lensReviewReportData(
       return presentAnswer(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED');
     }),
     improvements: improvementPlan(lens, lookup, view.workload.pillarPriorities).map(presentImprovement),
+    checks: (await discoveryStatus(trx, principal.accountId)) === 'ENABLED' ? await reviewedPracticeChecks(trx, view, review, lens) : undefined,
     generatedAt: ctx.now(),
   };
 }

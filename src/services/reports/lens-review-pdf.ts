@@ -1,6 +1,7 @@
 import { REPORT_RISK_ORDER, reportDate } from '../../domain/report/layout';
 import { isNoneOfTheseChoice } from '../../domain/lens/types';
 import type { Risk } from '../../domain/review/risk';
+import { checkLine, checksOverview, contradictionLine, questionChecks } from './checks-text';
 import type { LensReviewReportData } from './lens-review-data';
 import { FONT, ReportDocument } from './report-document';
 
@@ -9,7 +10,7 @@ export async function renderLensReviewPdf(data: LensReviewReportData): Promise<B
   const { workload, lens, review } = data;
   const report = new ReportDocument(`${workload.name} - ${lens.name}`, `${workload.name} · ${lens.name} ${review.LensVersion}`);
   cover(report, data);
-  report.reserveContents(Math.ceil((3 + 2 * lens.pillars.length) / 30));
+  report.reserveContents(Math.ceil((4 + 2 * lens.pillars.length) / 30));
   riskSummary(report, data);
   questions(report, data);
   improvementPlan(report, data);
@@ -74,6 +75,10 @@ function riskSummary(report: ReportDocument, data: LensReviewReportData): void {
     report.heading('Lens notes', 2);
     report.paragraph(review.Notes);
   }
+  if (data.checks) {
+    report.heading('Checks from scanners', 2);
+    report.paragraph(checksOverview(data.checks));
+  }
 }
 
 function questions(report: ReportDocument, data: LensReviewReportData): void {
@@ -121,6 +126,11 @@ function questions(report: ReportDocument, data: LensReviewReportData): void {
         report.paragraph(answer.Notes, { indent: 10 });
       }
       if (choiceNotes.length) list(report, 'Notes on best practices', choiceNotes);
+      const checks = questionChecks(data, answer.QuestionId);
+      list(report, 'Checks from scanners', checks.flatMap((p) => p.checks.map((c) => `${titleOf.get(p.choiceId) ?? p.choiceId} - ${checkLine(c)}`)));
+      for (const p of checks.filter((x) => x.contradicting.length)) {
+        report.paragraph(`${titleOf.get(p.choiceId) ?? p.choiceId}: ${contradictionLine(p)}`, { indent: 10, color: '#d13212' });
+      }
     }
     if (i < data.review.PillarReviewSummaries.length - 1) doc.moveDown(0.5);
   });

@@ -14,7 +14,7 @@ const BASE = '/console';
 const link = (text: string, path: string): SideNavigationProps.Link => ({ type: 'link', text, href: BASE + path });
 
 const REVIEWS = [link('Dashboard', '/'), link('Workloads', '/workloads'), link('Lens upgrades', '/lens-upgrades')];
-const RESOURCES = [link('Custom lenses', '/lenses'), link('Profiles', '/profiles'), link('Review templates', '/templates'), link('Share invitations', '/invitations')];
+const RESOURCES = [link('Custom lenses', '/lenses'), link('Profiles', '/profiles'), link('Review templates', '/templates'), link('Share invitations', '/invitations'), link('Settings', '/settings')];
 const ADMINISTRATION = [link('Users', '/admin/users'), link('Audit trail', '/admin/audit'), link('Event targets', '/admin/event-targets')];
 
 /** The navigation entry a page belongs to: the longest link that prefixes its path (a workload's pages → Workloads). */

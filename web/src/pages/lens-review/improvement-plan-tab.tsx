@@ -12,12 +12,16 @@ import { Pagination } from '../commons/pagination';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
 import { questionPath } from '../commons/lens-answers';
 import { RiskCount, RiskStatus } from '../commons/risk-counts';
+import { ChecksHidden } from '../commons/check-status';
+import { useLensReviewChecks } from '../commons/checks';
+import { ContradictedPractices } from './contradicted-practices';
 import { useImprovementPlan, type ImprovementPlan } from './hooks';
 
 const ALL = { value: '', label: 'All' };
@@ -26,13 +30,13 @@ const RISK_OPTIONS: SelectProps.Option[] = [
   { value: 'HIGH', label: 'High risk' },
   { value: 'MEDIUM', label: 'Medium risk' },
 ];
-function ImprovementItem({ item, plan, onReview }: { item: ImprovementSummary; plan: ImprovementPlan; onReview(questionId: string): void }) {
+function ImprovementItem({ item, plan, contradicted, onReview }: { item: ImprovementSummary; plan: ImprovementPlan; contradicted: boolean; onReview(questionId: string): void }) {
   const pillar = plan.pillars.find((p) => p.PillarId === item.PillarId);
   const answer = pillar?.answers.find((a) => a.QuestionId === item.QuestionId);
   const practiceTitle = (choiceId?: string) => answer?.Choices?.find((c) => c.ChoiceId === choiceId)?.Title ?? choiceId;
   // data-* attributes let the browser tests read the order and risks of the items.
   return (
-    <div data-improvement-item data-question={item.QuestionId} data-risk={item.Risk}>
+    <div data-improvement-item data-question={item.QuestionId} data-risk={item.Risk} data-contradicted={contradicted || undefined}>
     <ExpandableSection
       variant="container"
       headerText={item.QuestionTitle ?? item.QuestionId}
@@ -41,6 +45,7 @@ function ImprovementItem({ item, plan, onReview }: { item: ImprovementSummary; p
         <SpaceBetween direction="horizontal" size="xs">
           <RiskStatus risk={item.Risk} />
           {answer?.QuestionType === 'PRIORITIZED' && <Badge color="blue">Prioritized</Badge>}
+          {contradicted && <StatusIndicator type="warning">Contradicted by checks</StatusIndicator>}
         </SpaceBetween>
       }
     >
@@ -81,6 +86,9 @@ function ImprovementItem({ item, plan, onReview }: { item: ImprovementSummary; p
 export function ImprovementPlanTab({ workloadId, lensAlias, review }: { workloadId: string; lensAlias: string; review: LensReview }) {
   const navigate = useNavigate();
   const plan = useImprovementPlan(workloadId, lensAlias, review.PillarReviewSummaries);
+  const checks = useLensReviewChecks(workloadId, lensAlias);
+  const shownChecks = checks.data?.shown ? checks.data : undefined;
+  const contradictedQuestions = useMemo(() => new Set(shownChecks?.practices.filter((p) => p.Contradicted).map((p) => p.QuestionId)), [shownChecks]);
   const [risk, setRisk] = useState<SelectProps.Option>(RISK_OPTIONS[0]);
   const [pillar, setPillar] = useState<SelectProps.Option>({ ...ALL, label: 'All pillars' });
   const [prioritizedOnly, setPrioritizedOnly] = useState(false);
@@ -117,6 +125,10 @@ export function ImprovementPlanTab({ workloadId, lensAlias, review }: { workload
           ]}
         />
       </Container>
+      {checks.data && !checks.data.shown && <ChecksHidden count={checks.data.practices.length} />}
+      {shownChecks && plan.data && (
+        <ContradictedPractices practices={shownChecks.practices} pillars={plan.data.pillars} onReview={(questionId) => navigate(questionPath(workloadId, lensAlias, questionId))} />
+      )}
       <SpaceBetween size="s">
         <Header
           variant="h2"
@@ -155,6 +167,7 @@ export function ImprovementPlanTab({ workloadId, lensAlias, review }: { workload
               key={item.QuestionId}
               item={item}
               plan={plan.data!}
+              contradicted={contradictedQuestions.has(item.QuestionId ?? '')}
               onReview={(questionId) => navigate(questionPath(workloadId, lensAlias, questionId))}
             />
           ))

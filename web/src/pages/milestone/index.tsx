@@ -17,6 +17,7 @@ import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
 import { useAction } from '../commons/use-action';
 import { AnswersTable } from './answers-table';
+import { MilestoneChecksTable } from './checks-table';
 import { useLensReport } from '../commons/lens-report';
 import { useMilestone, useMilestoneAnswers } from './hooks';
 
@@ -143,6 +144,7 @@ export default function MilestonePage() {
           )
         }
       />
+      <MilestoneChecksTable workloadId={workloadId} lensAlias={lensAlias} milestoneNumber={number} answers={answers.data} />
     </SpaceBetween>
   );
 }

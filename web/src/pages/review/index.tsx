@@ -17,6 +17,9 @@ import { useNotifications } from '../commons/notifications';
 import { useAction } from '../commons/use-action';
 import { draftRisk } from './draft-risk';
 import { HelpfulResources, type InfoFocus } from './helpful-resources';
+import { ChecksHidden } from '../commons/check-status';
+import { useLensReviewChecks } from '../commons/checks';
+import { ContradictionAlert, contradictedPractices } from './contradictions';
 import { usePracticeRisks, useQuestion, useReviewContext } from './hooks';
 import { QuestionForm } from './question-form';
 import { QuestionNav } from './question-nav';
@@ -34,6 +37,7 @@ export default function ReviewPage() {
   const context = useReviewContext(workloadId, lensAlias);
   const question = useQuestion(workloadId, lensAlias, questionId);
   const practiceRisks = usePracticeRisks(workloadId, lensAlias);
+  const checks = useLensReviewChecks(workloadId, lensAlias, { questionId });
   const [savedRisks, setSavedRisks] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState<InfoFocus>({});
   useEffect(() => setFocus({}), [questionId]);
@@ -84,6 +88,9 @@ export default function ReviewPage() {
   const liveRisk = question.answer && question.draft ? draftRisk(question.answer, question.draft, facts?.RiskRules) : undefined;
   const can = usePermissions(['UpdateAnswer'], { WorkloadId: workloadId, LensAlias: lensAlias });
   const readOnly = !can.UpdateAnswer.allowed;
+  // Checks show only when the account's discovery switch is on; a practice ticked (saved or not) while its checks fail is flagged.
+  const shownChecks = checks.data?.shown ? checks.data : undefined;
+  const contradicted = contradictedPractices(shownChecks?.byChoice, question.draft?.isApplicable ? question.draft.selected : []);
 
   // Helpful resources and each practice's Info live in the help panel, which opens beside (or over) the question.
   const answer = question.answer;
@@ -137,6 +144,8 @@ export default function ReviewPage() {
           ) : (
             <div ref={questionTop} tabIndex={-1} aria-label="Question" style={{ outline: 'none' }}>
               <SpaceBetween size="l">
+                {checks.data && !checks.data.shown && <ChecksHidden count={checks.data.practices.length} />}
+                <ContradictionAlert practices={contradicted} choices={question.answer.Choices ?? []} />
                 <QuestionForm
                   number={number}
                   answer={question.answer}
@@ -150,6 +159,14 @@ export default function ReviewPage() {
                   problems={problems}
                   onChange={question.setDraft}
                   onInfo={showInfo}
+                  checks={
+                    shownChecks && {
+                      workloadId,
+                      lensArn: shownChecks.LensArn,
+                      byChoice: shownChecks.byChoice,
+                      contradicted: new Set(contradicted.map((p) => p.ChoiceId)),
+                    }
+                  }
                 />
                 {save.error !== undefined && <ErrorAlert error={save.error} onDismiss={save.clearError} />}
               </SpaceBetween>

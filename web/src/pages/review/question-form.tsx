@@ -7,6 +7,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
@@ -15,6 +16,8 @@ import { NOTES_MAX, charactersRemaining } from '../commons/characters-remaining'
 import { REASON_OPTIONS, noneChoiceOf, practiceLocked, reasonOption, toggleChoice, type AnswerDraft } from '../commons/answer-draft';
 import { problemsAt } from './config';
 import type { InfoFocus } from './helpful-resources';
+import type { PracticeChecks } from '../commons/checks';
+import { PracticeChecksList } from './practice-checks';
 import { PracticesNotApplicable } from './practices-not-applicable';
 
 interface QuestionFormProps {
@@ -35,10 +38,12 @@ interface QuestionFormProps {
   problems: Array<{ Name: string; Message: string }>;
   onChange(draft: AnswerDraft): void;
   onInfo(focus: InfoFocus): void;
+  /** The checks under each practice, when the account shows them. */
+  checks?: { workloadId: string; lensArn: string; byChoice: Map<string, PracticeChecks>; contradicted: Set<string> };
 }
 
 /** The middle panel: the question, its practices, "None of these", not-applicable marks and notes. */
-export function QuestionForm({ number, answer, draft, disabled, disabledReason, prioritized, risk, riskUnsaved, practiceRisks, problems, onChange, onInfo }: QuestionFormProps) {
+export function QuestionForm({ number, answer, draft, disabled, disabledReason, prioritized, risk, riskUnsaved, practiceRisks, problems, onChange, onInfo, checks }: QuestionFormProps) {
   const noneId = noneChoiceOf(answer);
   const choices = answer.Choices ?? [];
   const practices = choices.filter((c) => c.ChoiceId !== noneId);
@@ -89,9 +94,12 @@ export function QuestionForm({ number, answer, draft, disabled, disabledReason, 
           {choices.map((choice) => {
             const id = choice.ChoiceId ?? '';
             const markedNotApplicable = !!draft.notApplicable[id];
+            const practiceChecks = checks?.byChoice.get(id);
+            const contradicted = !!checks?.contradicted.has(id);
             return (
-              // The Info link sits apart from the checkbox's label, so choosing it never toggles the practice.
-              <div key={id} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
+              <div key={id}>
+              {/* The Info link sits apart from the checkbox's label, so choosing it never toggles the practice. */}
+              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
                 <Checkbox
                   checked={draft.selected.includes(id)}
                   disabled={disabled || !draft.isApplicable || markedNotApplicable || practiceLocked(draft, id, noneId)}
@@ -101,12 +109,15 @@ export function QuestionForm({ number, answer, draft, disabled, disabledReason, 
                   {markedNotApplicable && ' (not applicable)'}
                 </Checkbox>
                 <span style={{ flexShrink: 0, display: 'flex', gap: 8, alignItems: 'center' }}>
+                  {contradicted && <StatusIndicator type="warning">Contradicted by checks</StatusIndicator>}
                   {/* The risk a practice brings matters while it is not followed: once ticked or not applicable it brings none. */}
                   {!draft.selected.includes(id) && !markedNotApplicable && <PracticeRisk risk={practiceRisks?.[id]} />}
                   <Link variant="info" onFollow={() => onInfo({ choiceId: id })} ariaLabel={`Info about ${choice.Title}`}>
                     Info
                   </Link>
                 </span>
+              </div>
+              {practiceChecks && checks && <PracticeChecksList workloadId={checks.workloadId} lensArn={checks.lensArn} practice={practiceChecks} contradicted={contradicted} />}
               </div>
             );
           })}
