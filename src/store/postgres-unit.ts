@@ -78,23 +78,32 @@ const LOCKING = /\sfor (?:update|no key update|share|key share)(?:\s|$)/i;
 const shifted = (sql: string, shift: number) => (shift === 0 ? sql : sql.replace(PARAMETER, (_, n: string) => `$${Number(n) + shift}`));
 
 
-// Statement texts of combined reads by their reads' texts: the same few combinations recur on every call.
-const combinedTexts = new Map<string, string>();
-const MAX_COMBINED_TEXTS = 1000;
-
 interface Statement {
   sql: string;
   parameters: readonly unknown[];
 }
 
 /**
+ * Combined statement texts, by kind and then by each part's text in turn: the same few
+ * combinations recur on every call, and the parts' texts are the same strings each time
+ * (a prepared query's), so each lookup hashes strings V8 has hashed already.
+ */
+interface TextNode {
+  text?: string;
+  next: Map<string, TextNode>;
+}
+const combinedTexts = { reads: { next: new Map() } as TextNode, writes: { next: new Map() } as TextNode };
+let keptTexts = 0;
+const MAX_COMBINED_TEXTS = 1000;
+
+/**
  * Several statements as one: each part's text from `part` (given its index and its text
- * with parameters renumbered to follow the earlier parts'), joined by `join`. The same few
- * combinations recur on every call, so their texts are kept.
+ * with parameters renumbered to follow the earlier parts'), joined by `join`.
  */
 function combinedStatement(kind: 'reads' | 'writes', statements: Statement[], part: (sql: string, i: number) => string, join: (parts: string[]) => string) {
-  const key = `${kind}\u0001${statements.map((r) => r.sql).join('\u0000')}`;
-  let sql = combinedTexts.get(key);
+  let node: TextNode | undefined = combinedTexts[kind];
+  for (let i = 0; node && i < statements.length; i++) node = node.next.get(statements[i].sql);
+  let sql = node?.text;
   if (sql === undefined) {
     let offset = 0;
     sql = join(
@@ -104,9 +113,22 @@ function combinedStatement(kind: 'reads' | 'writes', statements: Statement[], pa
         return part(shifted(r.sql, shift), i);
       }),
     );
-    if (combinedTexts.size < MAX_COMBINED_TEXTS) combinedTexts.set(key, sql);
+    if (keptTexts < MAX_COMBINED_TEXTS) keep(combinedTexts[kind], statements, sql);
   }
-  return { sql, parameters: statements.flatMap((r) => r.parameters) };
+  const parameters: unknown[] = [];
+  for (const r of statements) for (const p of r.parameters) parameters.push(p);
+  return { sql, parameters };
+}
+
+function keep(root: TextNode, statements: Statement[], text: string): void {
+  let node = root;
+  for (const { sql } of statements) {
+    let child = node.next.get(sql);
+    if (!child) node.next.set(sql, (child = { next: new Map() }));
+    node = child;
+  }
+  node.text = text;
+  keptTexts++;
 }
 
 /** The held writes as one statement: each a data-modifying WITH query. */
