@@ -20,10 +20,10 @@ import { BENCH_CREDENTIALS, BENCH_REGION, startPlumbline, startProcess } from '.
  * SQL on the same schema (bench/baseline-server.ts). On PostgreSQL:
  * UpdateAnswer against one upsert of an answer row, GetWorkload, GetAnswer and
  * ListAnswers against one read of the same rows (bench/baseline-pg.ts), at 32
- * connections. Then the data-set scale checks (bench/scale.ts). BENCH_SECONDS
- * (per side), BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_ONLY=<operation> (UpdateAnswer, which seeds the answers, always runs),
- * BENCH_SCALE=0 (skip the scale checks) and BENCH_PROFILE=DIR (CPU profiles)
- * tune a run.
+ * connections. BENCH_SECONDS (per side), BENCH_ROUNDS, BENCH_CONNECTIONS,
+ * BENCH_ONLY=<operation> (UpdateAnswer, which seeds the answers, always runs) and
+ * BENCH_PROFILE=DIR (CPU profiles) tune a run. The data-set scale checks are
+ * npm run bench:scale (bench/scale.ts).
  */
 
 const storeArg = process.argv.indexOf('--store');
