@@ -15,6 +15,7 @@ import { implemented } from './operations';
 import { matchRoute } from './routing';
 import { kindOfOperation, type Throttle } from './throttle';
 import { AuthError } from './auth/sigv4';
+import type { AcceptWatch } from './accept-watch';
 
 /**
  * The one pipeline every operation of both models goes through (the AWS API and
@@ -35,6 +36,8 @@ export interface PipelineDeps {
   now: () => number;
   /** Token buckets per access key and per address, and the in-flight bound (./throttle.ts). */
   throttle: Throttle;
+  /** Whether clients are queueing to connect (./accept-watch.ts). */
+  accepts: AcceptWatch;
 }
 
 /** The IAM action a call of this operation needs: `wellarchitected:GetWorkload`, `plumbline:CreateUser`. */
@@ -44,7 +47,7 @@ export const actionOf = (op: OperationModel) => qualifyAction(`${op.service}:${o
 const ANONYMOUS: Principal = Object.freeze({ accountId: '', arn: '', accessKeyId: '' });
 
 export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void {
-  const { ctx, lookup, audit, region, now, throttle } = deps;
+  const { ctx, lookup, audit, region, now, throttle, accepts } = deps;
 
   app.all('/*', async (request: FastifyRequest, reply) => {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
@@ -80,6 +83,8 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
       if (!operation) throw notYetAvailable(op.name);
       const result = await operation.handle(ctx, principal, input, call);
       reply.status(200).header('x-amzn-RequestId', request.id);
+      // Clients queueing to connect: this one queues up again behind them (a 429 always closes: ./error-writer.ts).
+      if (accepts.backlogged()) reply.header('connection', 'close');
       if (result instanceof RawAnswer) {
         audit.recordLater(call, { response: result.audited });
         return reply.headers(result.headers).header('content-type', result.contentType).send(result.body);
