@@ -43,11 +43,11 @@ describe('Throttle', () => {
     const throttle = new Throttle({ ...DEFAULT_THROTTLE, maxDelayMs: 100 });
     // A fresh sample: the timer is due 100 ms from now.
     await new Promise((resolve) => setTimeout(resolve, 150));
-    // One turn that serves calls back to back for 400 ms without yielding, as a burst of synchronous SQLite calls does.
+    // One turn that serves calls back to back for up to a second without yielding, as a burst of synchronous SQLite calls does.
     const started = performance.now();
     let served = 0;
     let refusal: unknown;
-    while (performance.now() - started < 400) {
+    while (performance.now() - started < 1000) {
       try {
         throttle.enter();
         throttle.leave();
@@ -59,8 +59,8 @@ describe('Throttle', () => {
     }
     expect(refusal).toBeInstanceOf(ThrottlingError);
     expect((refusal as Error).message).toMatch(/The server is busy \(answering \d+ ms behind\)/);
-    // Refused once the timer was overdue by the bound: at most its period plus the bound (and some slack) into the turn.
-    expect(performance.now() - started).toBeLessThan(100 + 100 + 100);
+    // Refused once the timer was overdue by the bound: at most its period plus the bound into the turn (with slack for a busy machine).
+    expect(performance.now() - started).toBeLessThan(100 + 100 + 300);
     expect(served).toBeGreaterThan(0);
     // The loop caught up: calls are taken on again.
     await new Promise((resolve) => setTimeout(resolve, 250));
