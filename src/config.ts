@@ -107,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config;
 }
 
-const throttleSettingNames = (t: ThrottleSettings): Array<[string, number]> => [
+/** Each throttle setting's environment variable and its value in `t`. */
+export const throttleSettingNames = (t: ThrottleSettings): Array<[string, number]> => [
   ['PLUMBLINE_THROTTLE_READS', t.read],
   ['PLUMBLINE_THROTTLE_WRITES', t.write],
   ['PLUMBLINE_THROTTLE_EXPENSIVE', t.expensive],

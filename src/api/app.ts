@@ -24,6 +24,7 @@ import { loggerOptions, type LoggerSetting } from './logging';
 import type { OperationContext } from './operation';
 import { registerPipeline } from './pipeline';
 import { Throttle } from './throttle';
+import { AcceptWatch } from './accept-watch';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -146,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     registerConsoleRoutes(own, { services, lookup, region: config.region, distDir: config.consoleDir });
   });
 
-  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now, throttle, maxStreamedBytes: config.checksMaxBytes });
+  registerPipeline(app, { ctx: operationContext, lookup, audit, region: config.region, now, throttle, maxStreamedBytes: config.checksMaxBytes, accepts: new AcceptWatch(app.server) });
 
   return { app, services, rootCredentials, audit };
 }

@@ -42,10 +42,22 @@ export function wireError(error: unknown, requestId: string): WireError {
   return { status: apiError.status, code: apiError.code, message: apiError.message, members: apiError.members(), unexpected: false };
 }
 
+/**
+ * A throttled caller's connection is closed after its 429. Node accepts one new
+ * connection per turn of the event loop (libuv since 1.45), and a turn serves every
+ * open connection that has a request waiting: a flood that keeps a thousand
+ * connections busy makes each turn long and new connections wait for seconds in the
+ * kernel's queue, however fast each refusal is. Closing refused connections keeps
+ * turns short; a throttled client retries on a new connection, in the order it
+ * connects. Successful calls keep theirs.
+ */
+const THROTTLED_CONNECTION = { connection: 'close' };
+
 export function writeError(reply: FastifyReply, error: unknown): FastifyReply {
   reply.header('x-amzn-RequestId', reply.request.id);
   const wire = wireError(error, reply.request.id);
   if (wire.unexpected) reply.log.error({ err: error }, 'unexpected error');
+  if (wire.status === 429) reply.headers(THROTTLED_CONNECTION);
   return reply
     .status(wire.status)
     .header('x-amzn-ErrorType', wire.code)

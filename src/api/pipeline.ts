@@ -16,6 +16,7 @@ import { matchRoute } from './routing';
 import { kindOfOperation, type Throttle } from './throttle';
 import { AuthError } from './auth/sigv4';
 import { StreamedPayload, verifiedBody } from './verified-body';
+import type { AcceptWatch } from './accept-watch';
 
 /**
  * The one pipeline every operation of both models goes through (the AWS API and
@@ -41,6 +42,8 @@ export interface PipelineDeps {
   throttle: Throttle;
   /** The largest body a streaming payload may have (PLUMBLINE_CHECKS_MAX_BYTES). */
   maxStreamedBytes: number;
+  /** Whether clients are queueing to connect (./accept-watch.ts). */
+  accepts: AcceptWatch;
 }
 
 /** The caller of an unsigned operation, until its service says who it was (console sign-in). */
@@ -50,7 +53,7 @@ const ANONYMOUS: Principal = Object.freeze({ accountId: '', arn: '', accessKeyId
 const bodyStream = (request: FastifyRequest): Readable => (Buffer.isBuffer(request.body) ? Readable.from([request.body]) : request.raw);
 
 export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void {
-  const { ctx, lookup, audit, region, now, throttle, maxStreamedBytes } = deps;
+  const { ctx, lookup, audit, region, now, throttle, maxStreamedBytes, accepts } = deps;
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     // Every call, allowed or not, leaves an audit record (src/services/audit/).
@@ -93,6 +96,8 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
       if (!operation) throw notYetAvailable(op.name);
       const result = await operation.handle(ctx, principal, input, call);
       reply.status(200).header('x-amzn-RequestId', request.id);
+      // Clients queueing to connect: this one queues up again behind them (a 429 always closes: ./error-writer.ts).
+      if (accepts.backlogged()) reply.header('connection', 'close');
       if (result instanceof RawAnswer) {
         audit.recordLater(call, { response: result.audited });
         return reply.headers(result.headers).header('content-type', result.contentType).send(result.body);

@@ -38,4 +38,34 @@ describe('Throttle', () => {
     expect(() => throttle.enter()).toThrow(/The server is busy \(answering \d+ ms behind\)/);
     throttle.stop();
   });
+
+  it('refuses within one long turn of the event loop, before the sampling timer can fire', async () => {
+    const throttle = new Throttle({ ...DEFAULT_THROTTLE, maxDelayMs: 100 });
+    // A fresh sample: the timer is due 100 ms from now.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // One turn that serves calls back to back for up to a second without yielding, as a burst of synchronous SQLite calls does.
+    const started = performance.now();
+    let served = 0;
+    let refusal: unknown;
+    while (performance.now() - started < 1000) {
+      try {
+        throttle.enter();
+        throttle.leave();
+        served++;
+      } catch (error) {
+        refusal = error;
+        break;
+      }
+    }
+    expect(refusal).toBeInstanceOf(ThrottlingError);
+    expect((refusal as Error).message).toMatch(/The server is busy \(answering \d+ ms behind\)/);
+    // Refused once the timer was overdue by the bound: at most its period plus the bound into the turn (with slack for a busy machine).
+    expect(performance.now() - started).toBeLessThan(100 + 100 + 300);
+    expect(served).toBeGreaterThan(0);
+    // The loop caught up: calls are taken on again.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    throttle.enter();
+    throttle.leave();
+    throttle.stop();
+  });
 });

@@ -17,7 +17,8 @@ import { claimedAccessKeyId } from './audit-call';
  *   loop has fallen behind: past either a call is refused at once (a 429 costs far less
  *   than a call) instead of queueing until its client times out. A busy SQLite server
  *   answers one call at a time, so its backlog shows as event-loop delay, not as
- *   requests in progress.
+ *   requests in progress; the delay counts from when the sampling timer was due, so a
+ *   single long turn of the loop (a burst arriving at once) is cut short too.
  *
  * Our own rather than @fastify/rate-limit: that plugin counts fixed windows in an
  * onRequest hook, before authentication, so it could only key on the access key id a
@@ -85,6 +86,8 @@ export class Throttle {
   private readonly entered = new WeakSet<FastifyRequest>();
   /** The event loop's latest delay: how late the last sampling timer fired. */
   private delayMs = 0;
+  /** When (performance.now()) the sampling timer is due: a loop still busy past it is that far behind already. */
+  private sampleDueAt = 0;
   private sampler: NodeJS.Timeout | undefined;
 
   constructor(
@@ -95,6 +98,7 @@ export class Throttle {
   }
 
   private sampleDelay(expectedAt: number): void {
+    this.sampleDueAt = expectedAt + DELAY_SAMPLE_MS;
     this.sampler = setTimeout(() => {
       const at = performance.now();
       this.delayMs = Math.max(0, at - expectedAt - DELAY_SAMPLE_MS);
@@ -167,11 +171,25 @@ export class Throttle {
     if (max && this.inFlight >= max) {
       throw new ThrottlingError(`The server is busy (${max} requests in progress): retry after a short wait`);
     }
-    if (this.settings.maxDelayMs && this.delayMs > this.settings.maxDelayMs) {
-      throw new ThrottlingError(`The server is busy (answering ${Math.round(this.delayMs)} ms behind): retry after a short wait`);
+    if (this.settings.maxDelayMs) {
+      const behind = this.behindMs();
+      if (behind > this.settings.maxDelayMs) throw new ThrottlingError(`The server is busy (answering ${Math.round(behind)} ms behind): retry after a short wait`);
     }
     this.inFlight++;
   }
+
+  /**
+   * How far the event loop is behind: the last sample, or more when the sampling timer
+   * is overdue now. A burst's calls can all arrive in one turn of the loop, and
+   * SQLite's work is synchronous, so they would all be served before the timer could
+   * fire and tell of the delay; counting the overdue time refuses the rest of that
+   * turn once it has run too long.
+   */
+  private behindMs(): number {
+    if (!this.sampler) return 0;
+    return Math.max(this.delayMs, performance.now() - this.sampleDueAt);
+  }
+
 
   leave(): void {
     this.inFlight--;

@@ -13,6 +13,16 @@ export interface ServeOptions {
   onListening?: (address: string, built: BuiltApp) => void;
 }
 
+/**
+ * Connections the kernel holds, handshake done, until the server accepts them (Node
+ * accepts one per turn of its event loop). Node's default (511) is too few for a burst
+ * that arrives while the loop is busy, or for throttled clients coming back on new
+ * connections (a 429 closes its connection: ../api/error-writer.ts): the kernel then
+ * drops further SYNs and the clients wait for their retransmission (1 s, 3 s, 7 s…), a
+ * wait no 429 can shorten. Linux caps it at net.core.somaxconn (4096 since 5.4).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** After this long a shutdown that is still waiting for calls gives up (exit 1). */
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
@@ -53,6 +63,6 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await built.app.close();
     process.exit(0);
   }
-  const address = await built.app.listen({ host: config.host, port: config.port });
+  const address = await built.app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
   options.onListening?.(address, built);
 }

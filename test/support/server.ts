@@ -4,6 +4,7 @@ import path from 'node:path';
 import { WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { buildApp, type BuiltApp } from '../../src/api/app';
 import { loadConfig, type Config } from '../../src/config';
+import { LISTEN_BACKLOG } from '../../src/server/serve';
 import { createPostgresDatabase, type StoreKind } from './stores';
 
 export const TEST_REGION = 'us-east-1';
@@ -48,7 +49,7 @@ export async function startServer(kind: StoreKind, env: Record<string, string> =
   const clock = { offsetMs: 0 };
   const start = async () => {
     const built = await buildApp({ config, now: () => Date.now() + clock.offsetMs });
-    return { built, address: await built.app.listen({ host: '127.0.0.1', port: 0 }) };
+    return { built, address: await built.app.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG }) };
   };
   let { built, address } = await start();
   const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
