@@ -88,6 +88,15 @@ export function presentAnswerSummary(question: CompiledQuestion, state: AnswerSt
   };
 }
 
+/** What a lens review and a lens review summary both open with. */
+const lensReviewHeading = (lens: CompiledLens, review: LensReviewRecord, lensStatus: string) => ({
+  LensAlias: review.lensKey,
+  LensArn: lens.arn,
+  LensVersion: review.lensVersion,
+  LensName: lens.name,
+  LensStatus: lensStatus,
+});
+
 export function presentLensReview(
   lens: CompiledLens,
   review: LensReviewRecord,
@@ -99,11 +108,7 @@ export function presentLensReview(
   const prioritizedCounts = (questionIds: string[]) =>
     priorities ? { PrioritizedRiskCounts: countRisks(questionIds.filter((id) => prioritized.has(id)), (id) => answers.get(id)?.risk) } : {};
   return {
-    LensAlias: review.lensKey,
-    LensArn: lens.arn,
-    LensVersion: review.lensVersion,
-    LensName: lens.name,
-    LensStatus: lensStatus,
+    ...lensReviewHeading(lens, review, lensStatus),
     PillarReviewSummaries: lens.pillars.map((p) => ({
       PillarId: p.id,
       PillarName: p.name,
@@ -131,11 +136,7 @@ export function presentLensReviewSummary(
 ) {
   const prioritized = prioritizedIn(priorities, review.lensKey);
   return {
-    LensAlias: review.lensKey,
-    LensArn: lens.arn,
-    LensVersion: review.lensVersion,
-    LensName: lens.name,
-    LensStatus: lensStatus,
+    ...lensReviewHeading(lens, review, lensStatus),
     UpdatedAt: seconds(review.updatedAt),
     RiskCounts: review.riskCounts,
     ...(priorities

@@ -133,6 +133,8 @@ export async function getAnswer(ctx: ServiceContext, principal: Principal, input
 }
 
 type PillarScopedInput = ReviewRef & { PillarId?: string };
+/** A page of a lens review's questions (ListAnswers) or improvements, optionally of one pillar or the prioritized questions. */
+type PillarPageInput = PillarScopedInput & { NextToken?: string; MaxResults?: number; QuestionPriority?: string };
 
 /** A lens review with its answers and the workload's prioritized questions, read at once; PillarId checked against the lens. */
 async function pillarScopedReview(ctx: ServiceContext, trx: Trx, principal: Principal, input: PillarScopedInput) {
@@ -150,7 +152,7 @@ async function pillarScopedReview(ctx: ServiceContext, trx: Trx, principal: Prin
 export async function listAnswers(
   ctx: ServiceContext,
   principal: Principal,
-  input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
+  input: PillarPageInput,
 ) {
   return read(ctx, async (trx) => {
     const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
@@ -235,7 +237,7 @@ export async function updateAnswerIn(ctx: ServiceContext, trx: Trx, principal: P
 export async function listLensReviewImprovements(
   ctx: ServiceContext,
   principal: Principal,
-  input: ReviewRef & { PillarId?: string; NextToken?: string; MaxResults?: number; QuestionPriority?: string },
+  input: PillarPageInput,
 ) {
   return read(ctx, async (trx) => {
     const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
