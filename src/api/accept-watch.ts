@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 
 // A turn of the event loop this long or longer accepts at most 200 connections a second.
 const SLOW_TURN_MS = 5;
+// Fewer open connections than this are ordinary clients, however busy: no flood to queue behind.
+export const FLOOD_CONNECTIONS = 128;
 
 /**
  * Tells when clients are queueing to connect. Node accepts one new connection per turn
@@ -14,6 +16,11 @@ const SLOW_TURN_MS = 5;
  * clients queue up again behind those waiting, in the order they connect, and turns
  * stay short. Watching costs one setImmediate per turn, and only while connections are
  * being accepted.
+ *
+ * Only a flood counts: with fewer than FLOOD_CONNECTIONS open, closing answers would
+ * make a busy server's few keep-alive clients (a load balancer, a benchmark's 32
+ * connections) reconnect for every call, and their reconnections would keep the watch
+ * saying "queueing" for as long as the server stays busy.
  */
 export class AcceptWatch {
   private acceptedThisTurn = 0;
@@ -21,9 +28,12 @@ export class AcceptWatch {
   private turnStartedAt = 0;
   private lastTurnMs = 0;
   private watching = false;
+  private open = 0;
 
-  constructor(server: Server) {
-    server.on('connection', () => {
+  constructor(server: Server, private readonly floodConnections = FLOOD_CONNECTIONS) {
+    server.on('connection', (socket) => {
+      this.open++;
+      socket.once('close', () => this.open--);
       this.acceptedThisTurn++;
       if (this.watching) return;
       this.watching = true;
@@ -49,6 +59,6 @@ export class AcceptWatch {
 
   /** Clients are waiting to connect and turns are slow: served connections should be closed. */
   backlogged(): boolean {
-    return this.turnsInARow >= 2 && this.lastTurnMs >= SLOW_TURN_MS;
+    return this.open >= this.floodConnections && this.turnsInARow >= 2 && this.lastTurnMs >= SLOW_TURN_MS;
   }
 }
