@@ -1,44 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, storeKinds } from '../../test/support/stores';
-import { openStore, type Store } from './database';
+import { describe, expect, it } from 'vitest';
+import { storeKinds, storeOfTests } from '../../test/support/stores';
 import { releaseLease, tryLease } from './leases.repo';
 import { bumpCacheVersion, readCacheVersions } from './cache-versions.repo';
 
 describe.each(storeKinds())('leases and cache versions (%s)', (kind) => {
-  let dir: string;
-  let store: Store;
-  let drop: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'plumbline-leases-'));
-    const database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    drop = database?.drop;
-    store = await openStore({ dataDir: dir, databaseUrl: database?.url });
-  });
-  afterAll(async () => {
-    await store.close();
-    await drop?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const opened = storeOfTests(kind, 'plumbline-leases-');
 
   it('gives a lease to one holder at a time, until it ends or is released', async () => {
-    const results = await Promise.all(['a', 'b', 'c'].map((holder) => tryLease(store.db, 'job', holder, 1000, 2000)));
+    const results = await Promise.all(['a', 'b', 'c'].map((holder) => tryLease(opened.store.db, 'job', holder, 1000, 2000)));
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = ['a', 'b', 'c'][results.indexOf(true)];
     const other = winner === 'a' ? 'b' : 'a';
-    expect(await tryLease(store.db, 'job', other, 1500, 2500)).toBe(false);
+    expect(await tryLease(opened.store.db, 'job', other, 1500, 2500)).toBe(false);
     // The holder renews; another takes it once it has ended.
-    expect(await tryLease(store.db, 'job', winner, 1500, 3000)).toBe(true);
-    expect(await tryLease(store.db, 'job', other, 3001, 4000)).toBe(true);
-    await releaseLease(store.db, 'job', other);
-    expect(await tryLease(store.db, 'job', winner, 3002, 4000)).toBe(true);
+    expect(await tryLease(opened.store.db, 'job', winner, 1500, 3000)).toBe(true);
+    expect(await tryLease(opened.store.db, 'job', other, 3001, 4000)).toBe(true);
+    await releaseLease(opened.store.db, 'job', other);
+    expect(await tryLease(opened.store.db, 'job', winner, 3002, 4000)).toBe(true);
   });
 
   it('counts every change of a scope, concurrent ones included', async () => {
-    await Promise.all(Array.from({ length: 5 }, () => store.db.transaction().execute((trx) => bumpCacheVersion(trx, 'keys'))));
-    await bumpCacheVersion(store.db, 'lenses');
-    expect(Object.fromEntries((await readCacheVersions(store.db)).map((r) => [r.scope, r.version]))).toEqual({ keys: 5, lenses: 1 });
+    await Promise.all(Array.from({ length: 5 }, () => opened.store.db.transaction().execute((trx) => bumpCacheVersion(trx, 'keys'))));
+    await bumpCacheVersion(opened.store.db, 'lenses');
+    expect(Object.fromEntries((await readCacheVersions(opened.store.db)).map((r) => [r.scope, r.version]))).toEqual({ keys: 5, lenses: 1 });
   });
 });

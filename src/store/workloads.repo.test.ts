@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, storeKinds } from '../../test/support/stores';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storeKinds, storeOfTests } from '../../test/support/stores';
 import { emptyCounts } from '../domain/review/risk';
-import { openStore, type Store } from './database';
+import type { Store } from './database';
 import type { WorkloadRecord } from './records';
 import { insertShare } from './shares.repo';
 import { insertWorkload, listWorkloadPage, tallyWorkloadRisks, type WorkloadPageQuery } from './workloads.repo';
@@ -50,17 +47,12 @@ async function share(store: Store, n: number, workloadId: string, status: 'ACCEP
 }
 
 describe.each(storeKinds())('workload pages on %s', (kind) => {
-  let dir: string;
-  let store: Store;
-  let drop: (() => Promise<void>) | undefined;
+  const opened = storeOfTests(kind, 'plumbline-paging-');
   /** What ME sees, in (name key, id) order. */
   const visible: Array<{ id: string; name: string }> = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'plumbline-paging-'));
-    const pg = kind === 'postgres' ? await createPostgresDatabase() : undefined;
-    drop = pg?.drop;
-    store = await openStore({ dataDir: dir, databaseUrl: pg?.url });
+    const { store } = opened;
     // Names (all already name keys) interleave own and shared; "same" is held by three accounts, so the id decides.
     let n = 0;
     for (const name of ['alpha', 'beta2', 'same', 'delta', 'betaone']) visible.push(await workload(store, ++n, ME, name, { HIGH: n % 2 }));
@@ -74,17 +66,12 @@ describe.each(storeKinds())('workload pages on %s', (kind) => {
     await workload(store, ++n, THEM, 'alsonotshared');
     visible.sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
   });
-  afterAll(async () => {
-    await store.close();
-    await drop?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   async function everyPage(q: Omit<WorkloadPageQuery, 'after' | 'limit'>, limit: number) {
     const pages: string[][] = [];
     let after: WorkloadPageQuery['after'];
     for (;;) {
-      const rows = await listWorkloadPage(store.db, { ...q, after, limit: limit + 1 });
+      const rows = await listWorkloadPage(opened.store.db, { ...q, after, limit: limit + 1 });
       pages.push(rows.slice(0, limit).map((r) => r.record.id));
       if (rows.length <= limit) return pages;
       const last = rows[limit - 1];
@@ -110,8 +97,8 @@ describe.each(storeKinds())('workload pages on %s', (kind) => {
   });
 
   it('tallies the same workloads by risk', async () => {
-    expect(await tallyWorkloadRisks(store.db, withShares)).toEqual({ total: 9, withHighRisks: 3, withMediumRisks: 4 });
-    expect(await tallyWorkloadRisks(store.db, { accountIds: [ME] })).toEqual({ total: 5, withHighRisks: 3, withMediumRisks: 0 });
-    expect(await tallyWorkloadRisks(store.db, { accountIds: ['100000000009'] })).toEqual({ total: 0, withHighRisks: 0, withMediumRisks: 0 });
+    expect(await tallyWorkloadRisks(opened.store.db, withShares)).toEqual({ total: 9, withHighRisks: 3, withMediumRisks: 4 });
+    expect(await tallyWorkloadRisks(opened.store.db, { accountIds: [ME] })).toEqual({ total: 5, withHighRisks: 3, withMediumRisks: 0 });
+    expect(await tallyWorkloadRisks(opened.store.db, { accountIds: ['100000000009'] })).toEqual({ total: 0, withHighRisks: 0, withMediumRisks: 0 });
   });
 });

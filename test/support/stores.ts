@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openStore, type Store } from '../../src/store/database';
 
 /**
  * The stores every store and API test runs on. PostgreSQL runs when CI is set
@@ -42,4 +47,27 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
       await c.end();
     },
   };
+}
+
+/**
+ * A store of a describe block's own: a data directory (and a fresh database on
+ * PostgreSQL), opened before its tests - before the block's later beforeAll hooks - and
+ * closed and removed after them. Read `.store` in hooks and tests.
+ */
+export function storeOfTests(kind: StoreKind, prefix: string): { store: Store } {
+  const opened = {} as { store: Store };
+  let dir = '';
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+    const database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    drop = database?.drop;
+    opened.store = await openStore({ dataDir: dir, databaseUrl: database?.url });
+  });
+  afterAll(async () => {
+    await opened.store?.close();
+    await drop?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return opened;
 }
