@@ -58,8 +58,8 @@ export class Batch {
   private reject!: (error: unknown) => void;
   private readonly results: BatchResult[] = [];
   private current: PgResult | undefined;
-  /** Named statements this batch parses: known to the connection once the batch succeeds. */
-  private readonly parsing: BatchStatement[] = [];
+  /** Names of the statements this batch parses: known to the connection once the batch succeeds. */
+  private readonly parsing = new Map<string, string>();
 
   constructor(private readonly statements: readonly BatchStatement[]) {
     this.done = new Promise<BatchResult[]>((resolve, reject) => {
@@ -73,11 +73,13 @@ export class Batch {
     try {
       for (const statement of this.statements) {
         const name = statement.name ?? '';
-        if (!name || connection.parsedStatements[name] !== statement.text) {
+        // A named statement used twice in the batch is parsed once.
+        const parsed = name !== '' && (connection.parsedStatements[name] === statement.text || this.parsing.has(name));
+        if (!parsed) {
           // A Parse of an earlier batch that failed may have left the name behind: closing a name that does not exist is no error.
           if (name) connection.close({ type: 'S', name });
           connection.parse({ text: statement.text, name, types: [] });
-          if (name) this.parsing.push(statement);
+          if (name) this.parsing.set(name, statement.text);
         }
         connection.bind({ portal: '', statement: name, values: statement.values, valueMapper: utils.prepareValue });
         connection.describe({ type: 'P', name: '' });
@@ -115,7 +117,7 @@ export class Batch {
   }
 
   handleReadyForQuery(connection: PgConnection): void {
-    for (const statement of this.parsing) connection.parsedStatements[statement.name!] = statement.text;
+    for (const [name, text] of this.parsing) connection.parsedStatements[name] = text;
     if (this.results.length === this.statements.length) this.resolve(this.results);
     else this.reject(new Error(`PostgreSQL answered ${this.results.length} of ${this.statements.length} statements`));
   }

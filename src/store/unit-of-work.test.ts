@@ -113,4 +113,12 @@ describe.each(storeKinds())('units of work on %s', (kind) => {
     expect(packets).toBe(2);
     expect(Number(await createdAt(opened.store, '100000000010'))).toBe(2);
   });
+
+  it.runIf(kind === 'postgres')('reads the same query twice in one batch, the first time it meets the connection', async () => {
+    // A statement text no other test uses: parsed in this batch, once, though sent twice.
+    const lockedTwice = prepared((db) => db.selectFrom('accounts').select(['id', 'created_at']).where('id', '=', arg(0)).forUpdate().limit(1));
+    const rows = await unitOfWork(opened.store.db, 'write', (trx) => Promise.all([lockedTwice.first(trx, '100000000001'), lockedTwice.first(trx, '100000000010')]));
+    expect(rows.map((r) => r?.id)).toEqual(['100000000001', '100000000010']);
+  });
 });
+
