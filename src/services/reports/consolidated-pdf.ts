@@ -1,7 +1,7 @@
 import { REPORT_RISK_ORDER, reportDate, RISK_LABELS } from '../../domain/report/layout';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
 import type { ConsolidatedMetric } from './consolidated-data';
-import { FONT, ReportDocument } from './report-document';
+import { FONT, ReportDocument, riskCells, riskColumns } from './report-document';
 
 /** The consolidated report: every workload of the page, its risk counts in total and per lens. */
 export async function renderConsolidatedPdf(
@@ -23,40 +23,16 @@ export async function renderConsolidatedPdf(
   report.heading('Risks by workload', 1);
   report.riskChart(metrics.map((m) => ({ label: m.WorkloadName, counts: m.RiskCounts })));
   report.table(
-    [
-      { title: 'Workload', width: 26 },
-      { title: 'Lenses', width: 8, align: 'right' },
-      { title: 'High', width: 7, align: 'right' },
-      { title: 'Medium', width: 9, align: 'right' },
-      { title: 'None', width: 7, align: 'right' },
-      { title: 'N/A', width: 6, align: 'right' },
-      { title: 'Unanswered', width: 14, align: 'right' },
-      { title: 'Updated', width: 14, align: 'right' },
-    ],
-    metrics.map((m) => [
-      m.WorkloadName,
-      String(m.LensesAppliedCount),
-      ...REPORT_RISK_ORDER.map((r) => String(m.RiskCounts[r])),
-      reportDate(m.UpdatedAt * 1000).slice(0, 10),
-    ]),
+    [{ title: 'Workload', width: 26 }, { title: 'Lenses', width: 8, align: 'right' }, ...riskColumns([7, 9, 7, 6, 14]), { title: 'Updated', width: 14, align: 'right' }],
+    metrics.map((m) => [m.WorkloadName, String(m.LensesAppliedCount), ...riskCells(m.RiskCounts), reportDate(m.UpdatedAt * 1000).slice(0, 10)]),
   );
 
   report.heading('Risks by lens', 1);
   for (const m of metrics) {
     report.heading(m.WorkloadName, 2);
     report.table(
-      [
-        { title: 'Lens', width: 40 },
-        { title: 'High', width: 10, align: 'right' },
-        { title: 'Medium', width: 12, align: 'right' },
-        { title: 'None', width: 10, align: 'right' },
-        { title: 'N/A', width: 10, align: 'right' },
-        { title: 'Unanswered', width: 14, align: 'right' },
-      ],
-      m.Lenses.map((l) => [
-        lensNames.get(l.LensArn) ?? l.LensArn,
-        ...REPORT_RISK_ORDER.map((r) => String(l.RiskCounts[r])),
-      ]),
+      [{ title: 'Lens', width: 40 }, ...riskColumns([10, 12, 10, 10, 14])],
+      m.Lenses.map((l) => [lensNames.get(l.LensArn) ?? l.LensArn, ...riskCells(l.RiskCounts)]),
     );
   }
   return report.finish();

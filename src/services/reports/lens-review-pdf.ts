@@ -1,9 +1,9 @@
-import { REPORT_RISK_ORDER, reportDate } from '../../domain/report/layout';
+import { reportDate } from '../../domain/report/layout';
 import { isNoneOfTheseChoice } from '../../domain/lens/types';
 import type { Risk } from '../../domain/review/risk';
 import { checkLine, checksOverview, contradictionLine, questionChecks } from './checks-text';
 import type { LensReviewReportData } from './lens-review-data';
-import { FONT, ReportDocument } from './report-document';
+import { FONT, ReportDocument, riskCells, riskColumns } from './report-document';
 
 /** The lens review report as a reader gets it: cover, contents, risk summary, questions, improvement plan. */
 export async function renderLensReviewPdf(data: LensReviewReportData): Promise<Buffer> {
@@ -45,8 +45,6 @@ function cover(report: ReportDocument, data: LensReviewReportData): void {
   }
 }
 
-const riskLine = (c: Record<Risk, number>) => REPORT_RISK_ORDER.map((r) => String(c[r]));
-
 function riskSummary(report: ReportDocument, data: LensReviewReportData): void {
   const { review } = data;
   report.heading('Risk summary', 1);
@@ -61,15 +59,8 @@ function riskSummary(report: ReportDocument, data: LensReviewReportData): void {
     { label: 'Whole lens', counts: review.RiskCounts },
   ]);
   report.table(
-    [
-      { title: 'Pillar', width: 34 },
-      { title: 'High', width: 10, align: 'right' },
-      { title: 'Medium', width: 12, align: 'right' },
-      { title: 'None', width: 10, align: 'right' },
-      { title: 'Not applicable', width: 16, align: 'right' },
-      { title: 'Unanswered', width: 14, align: 'right' },
-    ],
-    [...review.PillarReviewSummaries.map((p) => [p.PillarName, ...riskLine(p.RiskCounts)]), ['Whole lens', ...riskLine(review.RiskCounts)]],
+    [{ title: 'Pillar', width: 34 }, ...riskColumns([10, 12, 10, 16, 14], { NOT_APPLICABLE: 'Not applicable' })],
+    [...review.PillarReviewSummaries.map((p) => [p.PillarName, ...riskCells(p.RiskCounts)]), ['Whole lens', ...riskCells(review.RiskCounts)]],
   );
   if (review.Notes) {
     report.heading('Lens notes', 2);

@@ -24,6 +24,22 @@ export { FONT };
 const TEXT_COLOR = '#16191f';
 const MUTED = '#5f6b7a';
 
+export interface TableColumn {
+  title: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+const RISK_COLUMN_TITLES: Record<Risk, string> = { HIGH: 'High', MEDIUM: 'Medium', NONE: 'None', NOT_APPLICABLE: 'N/A', UNANSWERED: 'Unanswered' };
+
+/** A right-aligned column per risk, worst first (REPORT_RISK_ORDER); `widths` in that order. */
+export function riskColumns(widths: readonly number[], titles: Partial<Record<Risk, string>> = {}): TableColumn[] {
+  return REPORT_RISK_ORDER.map((risk, i) => ({ title: titles[risk] ?? RISK_COLUMN_TITLES[risk], width: widths[i], align: 'right' }));
+}
+
+/** A row's cells under riskColumns(). */
+export const riskCells = (counts: RiskCounts) => REPORT_RISK_ORDER.map((risk) => String(counts[risk]));
+
 export class ReportDocument {
   readonly doc: PDFKit.PDFDocument;
   private readonly toc: TocEntry[] = [];
@@ -155,7 +171,7 @@ export class ReportDocument {
   }
 
   /** A table whose rows are kept whole; the header repeats on every page it spans. */
-  table(columns: { title: string; width: number; align?: 'left' | 'right' | 'center' }[], rows: string[][]): void {
+  table(columns: TableColumn[], rows: string[][]): void {
     const doc = this.doc;
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
