@@ -32,6 +32,14 @@ async function answerLookup(view: ReviewView, lensKey: string): Promise<AnswerLo
   return new Map((await view.answers(lensKey)).map((a) => [a.questionId, { state: a.state, risk: a.risk }]));
 }
 
+/** The members that open every answer about one lens review: the workload, the milestone read (if any) and the lens. */
+const reviewMembers = (view: ReviewView, review: LensReviewRecord, lens: CompiledLens) => ({
+  WorkloadId: view.workload.id,
+  MilestoneNumber: view.milestoneNumber,
+  LensAlias: review.lensKey,
+  LensArn: lens.arn,
+});
+
 export async function getLensReview(ctx: ServiceContext, principal: Principal, input: ReviewRef) {
   return read(ctx, async (trx) => {
     const [view, priorities] = await Promise.all([
@@ -122,13 +130,7 @@ export async function getAnswer(ctx: ServiceContext, principal: Principal, input
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
     const question = questionOf(lens, input.QuestionId);
     const answer = await view.answer(review.lensKey, question.id);
-    return {
-      WorkloadId: view.workload.id,
-      MilestoneNumber: view.milestoneNumber,
-      LensAlias: review.lensKey,
-      LensArn: lens.arn,
-      Answer: presentAnswer(question, answer?.state ?? unanswered(), answer?.risk ?? 'UNANSWERED'),
-    };
+    return { ...reviewMembers(view, review, lens), Answer: presentAnswer(question, answer?.state ?? unanswered(), answer?.risk ?? 'UNANSWERED') };
   });
 }
 
@@ -136,7 +138,10 @@ type PillarScopedInput = ReviewRef & { PillarId?: string };
 /** A page of a lens review's questions (ListAnswers) or improvements, optionally of one pillar or the prioritized questions. */
 type PillarPageInput = PillarScopedInput & { NextToken?: string; MaxResults?: number; QuestionPriority?: string };
 
-/** A lens review with its answers and the workload's prioritized questions, read at once; PillarId checked against the lens. */
+/**
+ * A lens review with its answers and the workload's prioritized questions (the view and the
+ * priorities read at once); PillarId checked against the lens.
+ */
 async function pillarScopedReview(ctx: ServiceContext, trx: Trx, principal: Principal, input: PillarScopedInput) {
   const [view, priorities] = await Promise.all([
     reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber, 'read', { lensAlias: input.LensAlias }),
@@ -146,32 +151,27 @@ async function pillarScopedReview(ctx: ServiceContext, trx: Trx, principal: Prin
   if (input.PillarId && !lens.pillars.some((p) => p.id === input.PillarId)) {
     throw ValidationError.field('PillarId', `'${input.PillarId}' is not a pillar of lens ${review.lensKey}`);
   }
-  return { view, review, lens, prioritized: prioritizedIn(priorities, review.lensKey) };
+  return {
+    members: reviewMembers(view, review, lens),
+    view,
+    lens,
+    answers: await answerLookup(view, review.lensKey),
+    prioritized: prioritizedIn(priorities, review.lensKey),
+  };
 }
 
-export async function listAnswers(
-  ctx: ServiceContext,
-  principal: Principal,
-  input: PillarPageInput,
-) {
+export async function listAnswers(ctx: ServiceContext, principal: Principal, input: PillarPageInput) {
   return read(ctx, async (trx) => {
-    const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
+    const { members, lens, answers, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
     const questions = [...lens.questions.values()].filter(
       (q) => (!input.PillarId || q.pillarId === input.PillarId) && (input.QuestionPriority !== 'PRIORITIZED' || prioritized.has(q.id)),
     );
-    const answers = await answerLookup(view, review.lensKey);
     const page = pageOf(questions, input.NextToken, input.MaxResults);
-    return {
-      WorkloadId: view.workload.id,
-      MilestoneNumber: view.milestoneNumber,
-      LensAlias: review.lensKey,
-      LensArn: lens.arn,
-      AnswerSummaries: page.items.map((q) => {
-        const a = answers.get(q.id);
-        return presentAnswerSummary(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED', prioritized.has(q.id));
-      }),
-      NextToken: page.nextToken,
-    };
+    const summaries = page.items.map((q) => {
+      const a = answers.get(q.id);
+      return presentAnswerSummary(q, a?.state ?? unanswered(), a?.risk ?? 'UNANSWERED', prioritized.has(q.id));
+    });
+    return { ...members, AnswerSummaries: summaries, NextToken: page.nextToken };
   });
 }
 
@@ -234,23 +234,12 @@ export async function updateAnswerIn(ctx: ServiceContext, trx: Trx, principal: P
   return change.result;
 }
 
-export async function listLensReviewImprovements(
-  ctx: ServiceContext,
-  principal: Principal,
-  input: PillarPageInput,
-) {
+export async function listLensReviewImprovements(ctx: ServiceContext, principal: Principal, input: PillarPageInput) {
   return read(ctx, async (trx) => {
-    const { view, review, lens, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
-    const plan = improvementPlan(lens, await answerLookup(view, review.lensKey), view.workload.pillarPriorities, input.PillarId);
+    const { members, view, lens, answers, prioritized } = await pillarScopedReview(ctx, trx, principal, input);
+    const plan = improvementPlan(lens, answers, view.workload.pillarPriorities, input.PillarId);
     const items = input.QuestionPriority === 'PRIORITIZED' ? plan.filter((item) => prioritized.has(item.question.id)) : plan;
     const page = pageOf(items, input.NextToken, input.MaxResults);
-    return {
-      WorkloadId: view.workload.id,
-      MilestoneNumber: view.milestoneNumber,
-      LensAlias: review.lensKey,
-      LensArn: lens.arn,
-      ImprovementSummaries: page.items.map(presentImprovement),
-      NextToken: page.nextToken,
-    };
+    return { ...members, ImprovementSummaries: page.items.map(presentImprovement), NextToken: page.nextToken };
   });
 }
