@@ -1,8 +1,9 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { CheckResult, FlaggedResource } from '../domain/checks/aggregate';
 import type { CheckStatus } from '../domain/checks/finding';
 import type { SourcedCheckResult } from '../domain/checks/summaries';
 import type { Db, Trx } from './database';
+import type { CheckResourcesTable } from './checks.table';
 import type { Database } from './tables';
 
 type Conn = Db | Trx;
@@ -48,26 +49,19 @@ export async function insertCheckResults(trx: Trx, workloadId: string, results: 
   for (const rows of chunks(results)) await trx.insertInto('check_results').values(rows.map((r) => resultRow(workloadId, r))).execute();
 }
 
+/** A flagged resource as its row holds it, and back: absent texts are NULL. */
+const resourceRow = (workloadId: string, { source, accountId, checkId, resourceId, status, ...r }: StoredFlaggedResource) => ({
+  ...{ workload_id: workloadId, source, account_id: accountId, check_id: checkId, resource_id: resourceId, status },
+  ...{ name: r.name ?? null, region: r.region ?? null, type: r.type ?? null, message: r.message ?? null },
+});
+
+const storedResource = ({ source, account_id: accountId, check_id: checkId, resource_id: resourceId, status, ...r }: Selectable<CheckResourcesTable>): StoredFlaggedResource => ({
+  ...{ source, accountId, checkId, resourceId, status: status as CheckStatus },
+  ...{ name: r.name ?? undefined, region: r.region ?? undefined, type: r.type ?? undefined, message: r.message ?? undefined },
+});
+
 export async function insertFlaggedResources(trx: Trx, workloadId: string, resources: readonly StoredFlaggedResource[]): Promise<void> {
-  for (const rows of chunks(resources)) {
-    await trx
-      .insertInto('check_resources')
-      .values(
-        rows.map((r) => ({
-          workload_id: workloadId,
-          source: r.source,
-          account_id: r.accountId,
-          check_id: r.checkId,
-          resource_id: r.resourceId,
-          name: r.name ?? null,
-          region: r.region ?? null,
-          type: r.type ?? null,
-          status: r.status,
-          message: r.message ?? null,
-        })),
-      )
-      .execute();
-  }
+  for (const rows of chunks(resources)) await trx.insertInto('check_resources').values(rows.map((r) => resourceRow(workloadId, r))).execute();
 }
 
 /**
@@ -175,10 +169,18 @@ export async function insertMilestoneCheckResults(trx: Trx, workloadId: string, 
 }
 
 /** The resources one check flagged in one account, by resource id, after `after`. */
-export async function listFlaggedResources(db: Conn, workloadId: string, source: string, checkId: string, accountId: string, after: string, limit: number) {
-  return db
+export async function listFlaggedResources(
+  db: Conn,
+  workloadId: string,
+  source: string,
+  checkId: string,
+  accountId: string,
+  after: string,
+  limit: number,
+): Promise<StoredFlaggedResource[]> {
+  const rows = await db
     .selectFrom('check_resources')
-    .select(['resource_id', 'name', 'region', 'type', 'status', 'message'])
+    .selectAll()
     .where('workload_id', '=', workloadId)
     .where('source', '=', source)
     .where('check_id', '=', checkId)
@@ -187,6 +189,7 @@ export async function listFlaggedResources(db: Conn, workloadId: string, source:
     .orderBy('resource_id')
     .limit(limit)
     .execute();
+  return rows.map(storedResource);
 }
 
 /** Every resource flagged in the workload (for its export). */
@@ -200,10 +203,7 @@ export async function listAllFlaggedResources(db: Conn, workloadId: string): Pro
     .orderBy('check_id')
     .orderBy('resource_id')
     .execute();
-  return rows.map(({ source, account_id: accountId, check_id: checkId, resource_id: resourceId, status, ...r }) => ({
-    ...{ source, accountId, checkId, resourceId, status: status as CheckStatus },
-    ...{ name: r.name ?? undefined, region: r.region ?? undefined, type: r.type ?? undefined, message: r.message ?? undefined },
-  }));
+  return rows.map(storedResource);
 }
 
 /** Everything the workload's checks left (with its deletion). */

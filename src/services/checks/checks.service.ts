@@ -1,7 +1,7 @@
 import { summarizeChecks } from '../../domain/checks/summaries';
 import { ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
-import { listCheckResults, listFlaggedResources, type StoredCheckResult } from '../../store/checks.repo';
+import { listCheckResults, listFlaggedResources, type StoredCheckResult, type StoredFlaggedResource } from '../../store/checks.repo';
 import type { Trx } from '../../store/database';
 import { read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken, pageOf, seconds } from '../pagination';
@@ -13,6 +13,16 @@ import { lensReviewIn, reviewView } from '../reviews/view';
  * practice of a workload's lens (imported by import.service.ts). Provider is the
  * scanner's name (the model's enum knows only Trusted Advisor).
  */
+
+/** A flagged resource as ListCheckResources shows it. */
+export const presentFlaggedResource = (r: StoredFlaggedResource) => ({
+  Id: r.resourceId,
+  Name: r.name,
+  Region: r.region,
+  Type: r.type,
+  Status: r.status,
+  Message: r.message,
+});
 
 interface ChoiceRef {
   WorkloadId: string;
@@ -105,15 +115,8 @@ export async function listCheckResources(
       CheckId: input.CheckId,
       AccountId: input.AccountId,
       Provider: input.Provider,
-      FlaggedResources: page.map((r) => ({
-        Id: r.resource_id,
-        Name: r.name ?? undefined,
-        Region: r.region ?? undefined,
-        Type: r.type ?? undefined,
-        Status: r.status,
-        Message: r.message ?? undefined,
-      })),
-      NextToken: rows.length > limit ? encodeToken({ r: page[page.length - 1].resource_id }) : undefined,
+      FlaggedResources: page.map(presentFlaggedResource),
+      NextToken: rows.length > limit ? encodeToken({ r: page[page.length - 1].resourceId }) : undefined,
     };
   });
 }

@@ -2,6 +2,7 @@ import { CHECK_STATUSES, type CheckStatus } from '../../domain/checks/finding';
 import { ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import type { StoredCheckResult, StoredFlaggedResource } from '../../store/checks.repo';
+import { presentFlaggedResource } from '../checks/checks.service';
 
 /**
  * Check results and flagged resources in a workload file (workload-document.ts):
@@ -52,17 +53,11 @@ export const checkEntry = (r: StoredCheckResult): CheckEntry => ({
   UpdatedAt: new Date(r.updatedAt).toISOString(),
 });
 
-export const flaggedResourceEntry = (r: StoredFlaggedResource): FlaggedResourceEntry => ({
-  Source: r.source,
-  AccountId: r.accountId,
-  CheckId: r.checkId,
-  ResourceId: r.resourceId,
-  Name: r.name,
-  Region: r.region,
-  Type: r.type,
-  Status: r.status,
-  Message: r.message,
-});
+/** The resource as ListCheckResources shows it, with the check that flagged it. */
+export function flaggedResourceEntry(r: StoredFlaggedResource): FlaggedResourceEntry {
+  const { Id, ...shown } = presentFlaggedResource(r);
+  return { Source: r.source, AccountId: r.accountId, CheckId: r.checkId, ResourceId: Id, ...shown };
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SOURCE = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
