@@ -1,5 +1,6 @@
 import { NotFoundError, QuotaError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { INLINE_POLICY_MAX_CHARS, MANAGED_POLICIES, managedPolicyByArn, parsePolicy, policyCharCount } from '../../domain/iam';
+import type { Trx } from '../../store/database';
 import {
   attachManagedPolicy,
   deleteUserPolicy as deleteUserPolicyRow,
@@ -49,43 +50,52 @@ function checkNames(...problems: FieldProblem[][]): void {
   if (all.length) throw ValidationError.fields(all);
 }
 
-export async function putUserPolicy(ctx: IdentityContext, principal: Principal, input: UserInput & { PolicyName: string; PolicyDocument: unknown }) {
-  const accountId = administeredAccount(principal, input, 'iam:PutUserPolicy', input.UserName);
-  checkNames(userNameProblems(input.UserName), policyNameProblems(input.PolicyName));
-  const document = validatePolicyDocument(input.PolicyDocument);
-  await mutate(ctx, { principal, operation: 'PutUserPolicy' }, async (trx) => {
-    const user = await existingUser(trx, accountId, input.UserName);
-    const names = (await listUserPolicyRows(trx, accountId, user.user_name)).map((p) => p.policy_name);
-    if (!names.includes(input.PolicyName) && names.length >= MAX_INLINE_POLICIES) {
-      throw new QuotaError(
-        `User ${user.user_name} already has ${MAX_INLINE_POLICIES} inline policies (the most a user can have); replace or delete one`,
-        'INLINE_POLICIES_PER_USER',
-        'POLICY',
-      );
-    }
-    await putUserPolicyRow(trx, { accountId, userName: user.user_name, policyName: input.PolicyName, document, at: ctx.now() });
-    // Every process drops its cached policies once this commits (src/services/caches/).
+/**
+ * A change to one existing user's policies, in one transaction. Every process
+ * drops its cached policies once it commits (src/services/caches/).
+ */
+async function changePolicies(
+  ctx: IdentityContext,
+  principal: Principal,
+  operation: string,
+  user: { accountId: string; userName: string },
+  change: (trx: Trx, userName: string) => Promise<void>,
+) {
+  await mutate(ctx, { principal, operation }, async (trx) => {
+    const { user_name: userName } = await existingUser(trx, user.accountId, user.userName);
+    await change(trx, userName);
     await ctx.caches.versions.bump(trx, 'policies');
-    return user.user_name;
+    return userName;
   });
   ctx.caches.versions.forget('policies');
   return {};
 }
 
+export async function putUserPolicy(ctx: IdentityContext, principal: Principal, input: UserInput & { PolicyName: string; PolicyDocument: unknown }) {
+  const accountId = administeredAccount(principal, input, 'iam:PutUserPolicy', input.UserName);
+  checkNames(userNameProblems(input.UserName), policyNameProblems(input.PolicyName));
+  const document = validatePolicyDocument(input.PolicyDocument);
+  return changePolicies(ctx, principal, 'PutUserPolicy', { accountId, userName: input.UserName }, async (trx, userName) => {
+    const names = (await listUserPolicyRows(trx, accountId, userName)).map((p) => p.policy_name);
+    if (!names.includes(input.PolicyName) && names.length >= MAX_INLINE_POLICIES) {
+      throw new QuotaError(
+        `User ${userName} already has ${MAX_INLINE_POLICIES} inline policies (the most a user can have); replace or delete one`,
+        'INLINE_POLICIES_PER_USER',
+        'POLICY',
+      );
+    }
+    await putUserPolicyRow(trx, { accountId, userName, policyName: input.PolicyName, document, at: ctx.now() });
+  });
+}
+
 export async function deleteUserPolicy(ctx: IdentityContext, principal: Principal, input: UserInput & { PolicyName: string }) {
   const accountId = administeredAccount(principal, input, 'iam:DeleteUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName), policyNameProblems(input.PolicyName));
-  await mutate(ctx, { principal, operation: 'DeleteUserPolicy' }, async (trx) => {
-    const user = await existingUser(trx, accountId, input.UserName);
-    if (!(await deleteUserPolicyRow(trx, accountId, user.user_name, input.PolicyName))) {
-      throw new NotFoundError(`User ${user.user_name} has no inline policy ${input.PolicyName}`, input.PolicyName, 'POLICY');
+  return changePolicies(ctx, principal, 'DeleteUserPolicy', { accountId, userName: input.UserName }, async (trx, userName) => {
+    if (!(await deleteUserPolicyRow(trx, accountId, userName, input.PolicyName))) {
+      throw new NotFoundError(`User ${userName} has no inline policy ${input.PolicyName}`, input.PolicyName, 'POLICY');
     }
-    // Every process drops its cached policies once this commits (src/services/caches/).
-    await ctx.caches.versions.bump(trx, 'policies');
-    return user.user_name;
   });
-  ctx.caches.versions.forget('policies');
-  return {};
 }
 
 export async function listUserPolicies(ctx: IdentityContext, principal: Principal, input: UserInput) {
@@ -110,30 +120,18 @@ export async function attachUserPolicy(ctx: IdentityContext, principal: Principa
   const accountId = administeredAccount(principal, input, 'iam:AttachUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName));
   const arn = knownManagedPolicy(input.PolicyArn);
-  await mutate(ctx, { principal, operation: 'AttachUserPolicy' }, async (trx) => {
-    const user = await existingUser(trx, accountId, input.UserName);
-    await attachManagedPolicy(trx, accountId, user.user_name, arn, ctx.now());
-    // Every process drops its cached policies once this commits (src/services/caches/).
-    await ctx.caches.versions.bump(trx, 'policies');
-    return user.user_name;
+  return changePolicies(ctx, principal, 'AttachUserPolicy', { accountId, userName: input.UserName }, async (trx, userName) => {
+    await attachManagedPolicy(trx, accountId, userName, arn, ctx.now());
   });
-  ctx.caches.versions.forget('policies');
-  return {};
 }
 
 export async function detachUserPolicy(ctx: IdentityContext, principal: Principal, input: UserInput & { PolicyArn: string }) {
   const accountId = administeredAccount(principal, input, 'iam:DetachUserPolicy', input.UserName);
   checkNames(userNameProblems(input.UserName));
   const arn = knownManagedPolicy(input.PolicyArn);
-  await mutate(ctx, { principal, operation: 'DetachUserPolicy' }, async (trx) => {
-    const user = await existingUser(trx, accountId, input.UserName);
-    if (!(await detachManagedPolicy(trx, accountId, user.user_name, arn))) {
-      throw new NotFoundError(`Policy ${arn} is not attached to user ${user.user_name}`, arn, 'POLICY');
+  return changePolicies(ctx, principal, 'DetachUserPolicy', { accountId, userName: input.UserName }, async (trx, userName) => {
+    if (!(await detachManagedPolicy(trx, accountId, userName, arn))) {
+      throw new NotFoundError(`Policy ${arn} is not attached to user ${userName}`, arn, 'POLICY');
     }
-    // Every process drops its cached policies once this commits (src/services/caches/).
-    await ctx.caches.versions.bump(trx, 'policies');
-    return user.user_name;
   });
-  ctx.caches.versions.forget('policies');
-  return {};
 }
