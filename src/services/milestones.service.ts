@@ -51,6 +51,7 @@ async function insertNextMilestone(trx: Trx, workloadId: string, name: string, r
   return number;
 }
 
+/** A milestone as saved, apart from the workload it was saved on (ids, account, ARN): what moves to another workload. */
 export interface SavedMilestone {
   name: string;
   recordedAt: number;

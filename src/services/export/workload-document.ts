@@ -2,11 +2,10 @@ import type { AnswerState } from '../../domain/review/answer';
 import { listAllFlaggedResources, listCheckResults } from '../../store/checks.repo';
 import { listMilestonePage } from '../../store/milestones.repo';
 import { findWorkloadProfile } from '../../store/profiles.repo';
-import type { AnswerRecord, LensReviewRecord, WorkloadRecord } from '../../store/records';
 import type { Trx } from '../../store/database';
 import { listTags } from '../../store/tags.repo';
 import { read, type ServiceContext } from '../context';
-import { MAX_MILESTONES } from '../milestones.service';
+import { MAX_MILESTONES, type SavedMilestone } from '../milestones.service';
 import type { Principal } from '../principal';
 import { reviewView } from '../reviews/view';
 import type { CreateWorkloadInput } from '../workloads/workloads.service';
@@ -45,10 +44,10 @@ export interface MilestoneEntry {
   MilestoneName: string;
   /** ISO 8601 with milliseconds: the time it was saved, kept on import. */
   RecordedAt: string;
-  Workload: Omit<WorkloadRecord, 'id' | 'accountId' | 'arn'>;
-  LensReviews: Array<Omit<LensReviewRecord, 'workloadId'>>;
-  Answers: Array<Omit<AnswerRecord, 'workloadId'>>;
-  Tags?: Record<string, string>;
+  Workload: SavedMilestone['workload'];
+  LensReviews: SavedMilestone['lensReviews'];
+  Answers: SavedMilestone['answers'];
+  Tags?: SavedMilestone['tags'];
   /** The check results it kept (files exported before milestones kept checks lack them). */
   Checks?: CheckEntry[];
 }
