@@ -3,7 +3,7 @@ import type { Trx } from '../store/database';
 import type { WorkloadRecord } from '../store/records';
 import { findWorkload } from '../store/workloads.repo';
 import { noteResourceOwner } from './audit/call';
-import type { ServiceContext } from './context';
+import { mutateRequest, type ServiceContext } from './context';
 import type { Principal } from './principal';
 import { workloadGrant } from './shares/recipient-access';
 
@@ -38,4 +38,19 @@ export async function workloadFor(
       ? `Only the owner of workload ${workloadId} may do this`
       : `Workload ${workloadId} is shared with you read-only; updating answers needs the CONTRIBUTOR permission`,
   );
+}
+
+/**
+ * A change by the owner of one workload (input.WorkloadId): one transaction
+ * (mutateRequest) in which the workload is read and locked first, so that
+ * changes to the same workload serialize.
+ */
+export function changeOwnWorkload<T>(
+  ctx: ServiceContext,
+  principal: Principal,
+  operation: string,
+  input: { WorkloadId: string; ClientRequestToken?: string },
+  change: (trx: Trx, workload: WorkloadRecord) => Promise<T>,
+) {
+  return mutateRequest(ctx, principal, operation, input, async (trx) => change(trx, await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true })));
 }

@@ -83,3 +83,9 @@ export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, f
     throw error;
   }
 }
+
+/** mutate() for a call whose input may carry a ClientRequestToken: the token claims the call, the other members make a retry the same request. */
+export function mutateRequest<T>(ctx: ServiceContext, principal: Principal, operation: string, input: { ClientRequestToken?: string }, fn: (trx: Trx) => Promise<T>) {
+  const { ClientRequestToken: token, ...request } = input;
+  return mutate(ctx, { principal, operation, token, request }, fn);
+}

@@ -10,7 +10,7 @@ import { listAnswers, listLensReviews } from '../store/reviews.repo';
 import { listTags } from '../store/tags.repo';
 import type { Trx } from '../store/database';
 import { workloadFor } from './access';
-import { mutate, read, type ServiceContext } from './context';
+import { mutateRequest, read, type ServiceContext } from './context';
 import { decodeToken, encodeToken, seconds } from './pagination';
 import type { Principal } from './principal';
 import { presentWorkload, presentWorkloadSummary } from './workloads/present';
@@ -110,8 +110,7 @@ export async function createMilestone(
   principal: Principal,
   input: { WorkloadId: string; MilestoneName: string; ClientRequestToken?: string },
 ) {
-  const { ClientRequestToken: token, ...request } = input;
-  return mutate(ctx, { principal, operation: 'CreateMilestone', token, request }, async (trx) => {
+  return mutateRequest(ctx, principal, 'CreateMilestone', input, async (trx) => {
     const number = await saveMilestone(ctx, trx, principal, input.WorkloadId, input.MilestoneName);
     return { WorkloadId: input.WorkloadId, MilestoneNumber: number };
   });

@@ -15,7 +15,7 @@ import {
   type CustomLensRecord,
 } from '../../store/lenses.repo';
 import { deleteTags, listTags, putTags } from '../../store/tags.repo';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutateRequest, read, type ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { moveWorkloadsOnLens } from '../reviews/upgrade.service';
 import { tagProblems } from '../workloads/rules';
@@ -47,9 +47,8 @@ export async function importLens(
   const document = checkedLensJson(input.JSONString);
   const tagIssues = tagProblems(input.Tags);
   if (tagIssues.length) throw ValidationError.fields(tagIssues);
-  const { ClientRequestToken: token, ...request } = input;
   const key = lensNameKey(document.name);
-  return mutate(ctx, { principal, operation: 'ImportLens', token, request }, async (trx) => {
+  return mutateRequest(ctx, principal, 'ImportLens', input, async (trx) => {
     const now = ctx.now();
     let lens: CustomLensRecord;
     if (input.LensAlias) {
@@ -103,10 +102,9 @@ export async function createLensVersion(
     throw ValidationError.field('LensVersion', 'must be 1 to 32 characters, each a letter, a digit or a period');
   }
   const source = await customLenses(ctx);
-  const { ClientRequestToken: token, ...request } = input;
   let compiled: CompiledLens | undefined;
   try {
-    const result = await mutate(ctx, { principal, operation: 'CreateLensVersion', token, request }, async (trx) => {
+    const result = await mutateRequest(ctx, principal, 'CreateLensVersion', input, async (trx) => {
       const lens = await ownedLens(ctx, trx, principal, input.LensAlias, { lock: true, operation: 'CreateLensVersion' });
       if (lens.draftJson === null) {
         throw ValidationError.field('LensAlias', `lens ${lens.arn} has no draft to publish; import one first`);
@@ -178,8 +176,7 @@ export async function deleteLens(
   input: { LensAlias: string; ClientRequestToken: string; LensStatus: 'ALL' | 'DRAFT' | 'PUBLISHED' },
 ) {
   const source = await customLenses(ctx);
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'DeleteLens', token, request }, async (trx) => {
+  await mutateRequest(ctx, principal, 'DeleteLens', input, async (trx) => {
     const lens = await ownedLens(ctx, trx, principal, input.LensAlias, { lock: true, operation: 'DeleteLens' });
     await ctx.caches.versions.bump(trx, 'lenses');
     const published = lens.latestVersion !== null;

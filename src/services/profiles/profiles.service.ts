@@ -16,7 +16,7 @@ import {
   type ProfileRecord,
 } from '../../store/profiles.repo';
 import { deleteTags, listTags, putTags } from '../../store/tags.repo';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
 import { resourceGrant, sharedResourceIds } from '../shares/recipient-access';
@@ -79,9 +79,8 @@ export async function createProfile(
   principal: Principal,
   input: { ProfileName: string; ProfileDescription: string; ProfileQuestions: ProfileQuestionUpdate[]; ClientRequestToken?: string; Tags?: Record<string, string> },
 ) {
-  const { ClientRequestToken: token, ...request } = input;
   try {
-    return await mutate(ctx, { principal, operation: 'CreateProfile', token, request }, async (trx) => {
+    return await mutateRequest(ctx, principal, 'CreateProfile', input, async (trx) => {
       const { selections, problems } = applyProfileAnswers(PROFILE_TEMPLATE, {}, input.ProfileQuestions);
       if (problems.length) throw ValidationError.fields(problems);
       const key = nameKey(input.ProfileName);
@@ -150,8 +149,7 @@ export async function updateProfile(
 }
 
 export async function deleteProfile(ctx: ServiceContext, principal: Principal, input: { ProfileArn: string; ClientRequestToken?: string }) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'DeleteProfile', token, request }, async (trx) => {
+  await mutateRequest(ctx, principal, 'DeleteProfile', input, async (trx) => {
     const profile = await profileFor(ctx, trx, principal, input.ProfileArn, { lock: true });
     await markProfileDeleted(trx, profile.arn, ctx.now());
     await deleteTags(trx, profile.arn, Object.keys(await listTags(trx, profile.arn)));

@@ -9,8 +9,8 @@ import {
 } from '../../store/profiles.repo';
 import type { WorkloadRecord } from '../../store/records';
 import { touchWorkloadTime } from '../../store/workloads.repo';
-import { workloadFor } from '../access';
-import { mutate, read, type ServiceContext } from '../context';
+import { changeOwnWorkload, workloadFor } from '../access';
+import { read, type ServiceContext } from '../context';
 import { saveMilestone } from '../milestones.service';
 import { pageOf } from '../pagination';
 import { resourceGrant } from '../shares/recipient-access';
@@ -41,8 +41,7 @@ export async function attachProfile(ctx: ServiceContext, trx: Trx, principal: Pr
 }
 
 export async function associateProfiles(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; ProfileArns: string[] }) {
-  await mutate(ctx, { principal, operation: 'AssociateProfiles' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'AssociateProfiles', input, async (trx, workload) => {
     const arns = [...new Set(input.ProfileArns)];
     oneProfile('ProfileArns', arns);
     const profile = await profileFor(ctx, trx, principal, arns[0], { shared: true });
@@ -55,12 +54,10 @@ export async function associateProfiles(ctx: ServiceContext, principal: Principa
     await touchWorkloadTime(trx, workload.id, ctx.now());
     return {};
   });
-  return {};
 }
 
 export async function disassociateProfiles(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; ProfileArns: string[] }) {
-  await mutate(ctx, { principal, operation: 'DisassociateProfiles' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'DisassociateProfiles', input, async (trx, workload) => {
     const current = await findWorkloadProfile(trx, workload.id);
     const problems = input.ProfileArns.flatMap((arn, i) =>
       arn === current?.profileArn ? [] : [{ Name: `ProfileArns[${i}]`, Message: `profile ${arn} is not associated with workload ${workload.id}` }],
@@ -70,7 +67,6 @@ export async function disassociateProfiles(ctx: ServiceContext, principal: Princ
     await touchWorkloadTime(trx, workload.id, ctx.now());
     return {};
   });
-  return {};
 }
 
 export async function upgradeProfileVersion(
@@ -78,9 +74,7 @@ export async function upgradeProfileVersion(
   principal: Principal,
   input: { WorkloadId: string; ProfileArn: string; MilestoneName?: string; ClientRequestToken?: string },
 ) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'UpgradeProfileVersion', token, request }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'UpgradeProfileVersion', input, async (trx, workload) => {
     const current = await findWorkloadProfile(trx, workload.id);
     if (current?.profileArn !== input.ProfileArn) {
       throw ValidationError.field('ProfileArn', `profile ${input.ProfileArn} is not associated with workload ${workload.id}`);
@@ -100,7 +94,6 @@ export async function upgradeProfileVersion(
     await touchWorkloadTime(trx, workload.id, ctx.now());
     return {};
   });
-  return {};
 }
 
 export async function listProfileNotifications(

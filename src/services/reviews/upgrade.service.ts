@@ -7,8 +7,8 @@ import { findCustomLens, listWorkloadsOnLensVersions } from '../../store/lenses.
 import type { LensReviewRecord } from '../../store/records';
 import { deleteAnswers, findLensReview, listAnswers, listLensReviews, upsertAnswer, upsertLensReview } from '../../store/reviews.repo';
 import { findWorkload, touchWorkload } from '../../store/workloads.repo';
-import { workloadFor, workloadNotFound } from '../access';
-import { mutate, type ServiceContext } from '../context';
+import { changeOwnWorkload, workloadNotFound } from '../access';
+import type { ServiceContext } from '../context';
 import { customLenses } from '../lenses/custom-lens-source';
 import { saveMilestone } from '../milestones.service';
 import type { Principal } from '../principal';
@@ -69,9 +69,7 @@ export async function upgradeLensReview(
   principal: Principal,
   input: { WorkloadId: string; LensAlias: string; MilestoneName: string; ClientRequestToken?: string },
 ) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'UpgradeLensReview', token, request }, async (trx) => {
-    await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'UpgradeLensReview', input, async (trx) => {
     const view = await reviewView(ctx, trx, principal, input.WorkloadId, undefined, 'own');
     const { review } = await lensReviewIn(ctx, view, input.LensAlias);
     const target = await upgradeTarget(ctx, trx, review);
@@ -82,7 +80,6 @@ export async function upgradeLensReview(
     await moveLensReview(ctx, trx, review, target);
     return {};
   });
-  return {};
 }
 
 /**
@@ -91,8 +88,7 @@ export async function upgradeLensReview(
  * current version, and tests need workloads on older ones to exercise upgrades.
  */
 export async function putLensReviewOnVersion(ctx: ServiceContext, principal: Principal, workloadId: string, lensAlias: string, version: string) {
-  await mutate(ctx, { principal, operation: 'PutLensReviewOnVersion' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, workloadId, 'own', { lock: true });
+  await changeOwnWorkload(ctx, principal, 'PutLensReviewOnVersion', { WorkloadId: workloadId }, async (trx, workload) => {
     const review = await findLensReview(trx, workload.id, ctx.catalog.reviewKey(lensAlias));
     if (!review) throw workloadNotFound(workloadId);
     await ctx.catalog.prepare(trx, [{ lensKey: review.lensKey, lensVersion: version }]);

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import { applyAnswerUpdate, carryAnswerOver, unanswered, type AnswerUpdate } from '../../domain/review/answer';
 import type { Trx } from '../../store/database';
 import { deleteTemplateAnswers, listTemplateAnswers, updateTemplate, upsertTemplateAnswer, upsertTemplateLens } from '../../store/templates.repo';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { customLenses } from '../lenses/custom-lens-source';
 import { pageOf } from '../pagination';
 import type { Principal } from '../principal';
@@ -115,8 +115,7 @@ async function latestVersion(ctx: ServiceContext, trx: Trx, l: LensOfTemplate) {
 
 /** Moves a template lens to its latest version: answers to questions that remain are kept (minus choices that are gone). */
 export async function upgradeReviewTemplateLensReview(ctx: ServiceContext, principal: Principal, input: TemplateLensRef & { ClientRequestToken?: string }) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'UpgradeReviewTemplateLensReview', token, request }, async (trx) => {
+  await mutateRequest(ctx, principal, 'UpgradeReviewTemplateLensReview', input, async (trx) => {
     const l = await templateLens(ctx, trx, principal, input, true);
     const target = await latestVersion(ctx, trx, l);
     if (!target) {

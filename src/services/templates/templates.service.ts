@@ -20,7 +20,7 @@ import {
   type TemplateLensRecord,
   type TemplateRecord,
 } from '../../store/templates.repo';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
 import { resourceGrant, sharedResourceIds } from '../shares/recipient-access';
@@ -83,8 +83,7 @@ export async function createReviewTemplate(
   principal: Principal,
   input: { TemplateName: string; Description: string; Lenses: string[]; Notes?: string; Tags?: Record<string, string>; ClientRequestToken?: string },
 ) {
-  const { ClientRequestToken: token, ...request } = input;
-  return mutate(ctx, { principal, operation: 'CreateReviewTemplate', token, request }, async (trx) => {
+  return mutateRequest(ctx, principal, 'CreateReviewTemplate', input, async (trx) => {
     const keys = [...new Set(input.Lenses.map((alias) => ctx.catalog.reviewKey(alias)))];
     if (keys.length === 0) throw ValidationError.field('Lenses', 'a review template needs at least one lens');
     if (keys.length > MAX_LENSES_PER_TEMPLATE) throw tooManyLenses('Lenses', keys.length);
@@ -162,8 +161,7 @@ export async function updateReviewTemplate(
 
 /** Deletes the template with its lenses, answers, tags and shares; workloads created from it keep what they got. */
 export async function deleteReviewTemplate(ctx: ServiceContext, principal: Principal, input: { TemplateArn: string; ClientRequestToken?: string }) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'DeleteReviewTemplate', token, request }, async (trx) => {
+  await mutateRequest(ctx, principal, 'DeleteReviewTemplate', input, async (trx) => {
     const template = await templateFor(ctx, trx, principal, input.TemplateArn, { lock: true });
     await deleteTemplate(trx, template.arn);
     await deleteResourceShares(trx, 'TEMPLATE', template.arn);

@@ -1,8 +1,8 @@
 import { ValidationError } from '../../domain/errors';
 import { listLensReviews, upsertLensReview } from '../../store/reviews.repo';
 import { touchWorkload } from '../../store/workloads.repo';
-import { workloadFor } from '../access';
-import { mutate, type ServiceContext } from '../context';
+import { changeOwnWorkload } from '../access';
+import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { MAX_LENSES_PER_WORKLOAD } from './rules';
 import { newLensReview, sumActiveCounts } from './workloads.service';
@@ -15,8 +15,7 @@ const FRAMEWORK = 'wellarchitected';
  */
 
 export async function associateLenses(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; LensAliases: string[] }) {
-  await mutate(ctx, { principal, operation: 'AssociateLenses' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'AssociateLenses', input, async (trx, workload) => {
     const reviews = await listLensReviews(trx, workload.id);
     const now = ctx.now();
     let position = Math.max(0, ...reviews.map((r) => r.position)) + 1;
@@ -43,12 +42,10 @@ export async function associateLenses(ctx: ServiceContext, principal: Principal,
     await touchWorkload(trx, workload.id, sumActiveCounts(reviews), now);
     return {};
   });
-  return {};
 }
 
 export async function disassociateLenses(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; LensAliases: string[] }) {
-  await mutate(ctx, { principal, operation: 'DisassociateLenses' }, async (trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'DisassociateLenses', input, async (trx, workload) => {
     const reviews = await listLensReviews(trx, workload.id);
     const problems = [];
     const now = ctx.now();
@@ -71,5 +68,4 @@ export async function disassociateLenses(ctx: ServiceContext, principal: Princip
     await touchWorkload(trx, workload.id, sumActiveCounts(reviews), now);
     return {};
   });
-  return {};
 }

@@ -18,9 +18,9 @@ import {
   tallyWorkloadRisks,
   updateWorkload as updateWorkloadRow,
 } from '../../store/workloads.repo';
-import { workloadFor } from '../access';
+import { changeOwnWorkload, workloadFor } from '../access';
 import { workloadGrant } from '../shares/recipient-access';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken } from '../pagination';
 import type { Principal } from '../principal';
 import { presentWorkload, presentWorkloadSummary } from './present';
@@ -83,8 +83,7 @@ export const sumActiveCounts = (reviews: LensReviewRecord[]) =>
   reviews.filter((r) => r.active).reduce((sum, r) => addCounts(sum, r.riskCounts), emptyCounts());
 
 export async function createWorkload(ctx: ServiceContext, principal: Principal, input: CreateWorkloadInput) {
-  const { ClientRequestToken: token, ...request } = input;
-  return mutate(ctx, { principal, operation: 'CreateWorkload', token, request }, (trx) => createWorkloadIn(ctx, trx, principal, input));
+  return mutateRequest(ctx, principal, 'CreateWorkload', input, (trx) => createWorkloadIn(ctx, trx, principal, input));
 }
 
 /** CreateWorkload inside the caller's transaction; `id` lets a caller that authorized actions on the new workload name it first. */
@@ -221,13 +220,10 @@ export async function updateWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
 }
 
 export async function deleteWorkload(ctx: ServiceContext, principal: Principal, input: { WorkloadId: string; ClientRequestToken?: string }) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'DeleteWorkload', token, request }, async (trx: Trx) => {
-    const workload = await workloadFor(ctx, trx, principal, input.WorkloadId, 'own', { lock: true });
+  return changeOwnWorkload(ctx, principal, 'DeleteWorkload', input, async (trx, workload) => {
     await deleteWorkloadRow(trx, workload.id, workload.arn);
     return {};
   });
-  return {};
 }
 
 const isWorkloadPosition = (v: unknown): v is { n: string; i: string } =>
