@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../domain/errors';
 import { isUniqueViolation, type Trx } from '../../store/database';
 import { deleteTarget, findTarget, insertTarget, listTargets, requeueFailed, updateTarget, type EventTargetRow } from '../../store/events.repo';
+import { newResourceId } from '../account-resources';
 import { mutate, read } from '../context';
 import { requireAccountAdministrator, type IdentityContext } from '../identity/admin-access';
 import { pageEnd, pageStart, type PageRequest } from '../identity/paging';
@@ -87,7 +88,7 @@ export async function createEventTarget(ctx: IdentityContext, principal: Princip
   const secret = input.Type === 'webhook' ? (input.Secret ?? randomBytes(32).toString('hex')) : undefined;
   const now = ctx.now();
   const row: EventTargetRow = {
-    id: randomBytes(16).toString('hex'),
+    id: newResourceId(),
     account_id: accountId,
     name: input.Name!,
     name_key: input.Name!.toLowerCase(),

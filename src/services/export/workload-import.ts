@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { insertCheckResults, insertFlaggedResources } from '../../store/checks.repo';
 import { findProfileSelections, putWorkloadProfile } from '../../store/profiles.repo';
 import type { Trx } from '../../store/database';
+import { newResourceId } from '../account-resources';
 import { mutate, type ServiceContext } from '../context';
 import { authorizeCall } from '../identity/authorize-call';
 import { restoreMilestone } from '../milestones.service';
@@ -106,7 +106,7 @@ async function importChecks(ctx: ServiceContext, trx: Trx, principal: Principal,
 
 export async function importWorkload(ctx: ServiceContext, principal: Principal, doc: WorkloadDocument, options: { WorkloadName?: string } = {}) {
   // Named first, so that every action is authorized on the workload it will act on.
-  const WorkloadId = randomBytes(16).toString('hex');
+  const WorkloadId = newResourceId();
   for (const [operation, input] of importActions(doc, WorkloadId)) await authorizeCall(ctx, principal, operation, input);
   return mutate(ctx, { principal, operation: 'ImportWorkload' }, async (trx) => {
     const created = await createWorkloadIn(ctx, trx, principal, { ...doc.Workload, WorkloadName: options.WorkloadName ?? doc.Workload.WorkloadName }, WorkloadId).catch(

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { customLensArn } from '../../domain/arn';
-import { accountQuotaError, ConflictError, NotFoundError, QuotaError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, QuotaError, ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { isUniqueViolation, type Trx } from '../../store/database';
 import {
@@ -15,6 +14,7 @@ import {
   type CustomLensRecord,
 } from '../../store/lenses.repo';
 import { deleteTags, listTags, putTags } from '../../store/tags.repo';
+import { newAccountResource } from '../account-resources';
 import { mutateRequest, read, type ServiceContext } from '../context';
 import type { Principal } from '../principal';
 import { moveWorkloadsOnLens } from '../reviews/upgrade.service';
@@ -34,6 +34,8 @@ import { checkedLensJson } from './lens-json';
 export const MAX_CUSTOM_LENSES = 15;
 export const MAX_LENS_VERSIONS = 100;
 const VERSION_NAME = /^[A-Za-z0-9.]{1,32}$/;
+
+const CUSTOM_LENSES = { arn: customLensArn, max: MAX_CUSTOM_LENSES, plural: 'custom lenses', resourceType: 'LENS', count: countAccountLenses };
 
 export const lensNameKey = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -58,12 +60,8 @@ export async function importLens(
       await updateCustomLens(trx, lens, key);
     } else {
       if (await findLensByNameKey(trx, principal.accountId, key)) throw nameTaken(key);
-      if ((await countAccountLenses(trx, principal.accountId)) >= MAX_CUSTOM_LENSES) {
-        throw accountQuotaError(MAX_CUSTOM_LENSES, 'custom lenses', 'LENS');
-      }
       lens = {
-        arn: customLensArn(ctx.region, principal.accountId, randomBytes(16).toString('hex')),
-        accountId: principal.accountId,
+        ...(await newAccountResource(ctx, trx, principal, CUSTOM_LENSES, now)),
         name: document.name,
         description: document.description,
         draftJson: input.JSONString,
@@ -72,8 +70,6 @@ export async function importLens(
         versionCount: 0,
         revision: 0,
         deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
       };
       try {
         await insertCustomLens(trx, lens, key);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { accountQuotaError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { checkNameCharacters, nameKey } from '../../domain/names';
 import { profileArn } from '../../domain/profile/arns';
 import { applyProfileAnswers, sameSelections, type ProfileQuestionUpdate } from '../../domain/profile/profile-template';
@@ -16,6 +15,7 @@ import {
   type ProfileRecord,
 } from '../../store/profiles.repo';
 import { deleteTags, listTags, putTags } from '../../store/tags.repo';
+import { newAccountResource } from '../account-resources';
 import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
@@ -32,6 +32,14 @@ import { presentProfileQuestions, PROFILE_TEMPLATE } from './profile-template';
 
 /** The hosted tool publishes no limit on profiles per account; this one is ours (README). */
 export const MAX_PROFILES_PER_ACCOUNT = 100;
+
+const PROFILES = {
+  arn: profileArn,
+  max: MAX_PROFILES_PER_ACCOUNT,
+  plural: 'profiles',
+  resourceType: 'PROFILE',
+  count: async (trx: Trx, accountId: string) => (await listLiveProfiles(trx, accountId)).length,
+};
 
 export const profileNotFound = (arn: string) => new NotFoundError(`Profile ${arn} was not found`, arn, 'PROFILE');
 
@@ -86,19 +94,13 @@ export async function createProfile(
       const key = nameKey(input.ProfileName);
       const existing = await findProfileByNameKey(trx, principal.accountId, key);
       if (existing) throw conflictOnName(input.ProfileName, existing.arn);
-      if ((await listLiveProfiles(trx, principal.accountId)).length >= MAX_PROFILES_PER_ACCOUNT) {
-        throw accountQuotaError(MAX_PROFILES_PER_ACCOUNT, 'profiles', 'PROFILE');
-      }
       const now = ctx.now();
       const profile: ProfileRecord = {
-        arn: profileArn(ctx.region, principal.accountId, randomBytes(16).toString('hex')),
-        accountId: principal.accountId,
+        ...(await newAccountResource(ctx, trx, principal, PROFILES, now)),
         name: input.ProfileName,
         description: input.ProfileDescription,
         latestVersion: 1,
         deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
       };
       await insertProfile(trx, profile, key);
       await insertProfileVersion(trx, profile.arn, 1, selections, now);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { accountQuotaError, NotFoundError, type FieldProblem, ValidationError } from '../../domain/errors';
+import { NotFoundError, type FieldProblem, ValidationError } from '../../domain/errors';
 import { checkNameCharacters } from '../../domain/names';
 import { reviewTemplateArn } from '../../domain/profile/arns';
 import type { Trx } from '../../store/database';
@@ -20,6 +19,7 @@ import {
   type TemplateLensRecord,
   type TemplateRecord,
 } from '../../store/templates.repo';
+import { newAccountResource } from '../account-resources';
 import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { pageOf, seconds } from '../pagination';
 import type { Principal } from '../principal';
@@ -35,6 +35,8 @@ import { answersByQuestion, presentTemplate, type LensOfTemplate } from './prese
 
 export const MAX_TEMPLATES_PER_ACCOUNT = 500;
 export const MAX_LENSES_PER_TEMPLATE = 20;
+
+const TEMPLATES = { arn: reviewTemplateArn, max: MAX_TEMPLATES_PER_ACCOUNT, plural: 'review templates', resourceType: 'REVIEW_TEMPLATE', count: countTemplates };
 
 export const templateNotFound = (arn: string) => new NotFoundError(`Review template ${arn} was not found`, arn, 'REVIEW_TEMPLATE');
 
@@ -87,18 +89,12 @@ export async function createReviewTemplate(
     const keys = [...new Set(input.Lenses.map((alias) => ctx.catalog.reviewKey(alias)))];
     if (keys.length === 0) throw ValidationError.field('Lenses', 'a review template needs at least one lens');
     if (keys.length > MAX_LENSES_PER_TEMPLATE) throw tooManyLenses('Lenses', keys.length);
-    if ((await countTemplates(trx, principal.accountId)) >= MAX_TEMPLATES_PER_ACCOUNT) {
-      throw accountQuotaError(MAX_TEMPLATES_PER_ACCOUNT, 'review templates', 'REVIEW_TEMPLATE');
-    }
     const now = ctx.now();
     const template: TemplateRecord = {
-      arn: reviewTemplateArn(ctx.region, principal.accountId, randomBytes(16).toString('hex')),
-      accountId: principal.accountId,
+      ...(await newAccountResource(ctx, trx, principal, TEMPLATES, now)),
       name: input.TemplateName,
       description: input.Description,
       notes: input.Notes ?? null,
-      createdAt: now,
-      updatedAt: now,
     };
     await insertTemplate(trx, template);
     for (const [position, key] of keys.entries()) {

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { workloadArn } from '../../domain/arn';
-import { accountQuotaError, ConflictError, ValidationError } from '../../domain/errors';
+import { ConflictError, ValidationError } from '../../domain/errors';
 import type { CompiledLens } from '../../domain/lens/compiled-lens';
 import { nameKey } from '../../domain/names';
 import { addCounts, emptyCounts } from '../../domain/review/risk';
@@ -19,6 +18,7 @@ import {
   updateWorkload as updateWorkloadRow,
 } from '../../store/workloads.repo';
 import { changeOwnWorkload, workloadFor } from '../access';
+import { checkAccountQuota, newResourceId } from '../account-resources';
 import { workloadGrant } from '../shares/recipient-access';
 import { mutate, mutateRequest, read, type ServiceContext } from '../context';
 import { decodeToken, encodeToken } from '../pagination';
@@ -48,6 +48,8 @@ export interface CreateWorkloadInput extends WorkloadProperties {
 }
 
 const FRAMEWORK = 'wellarchitected';
+
+const WORKLOADS = { max: MAX_WORKLOADS_PER_ACCOUNT, plural: 'workloads', resourceType: 'WORKLOAD', count: countWorkloads };
 
 /** The framework lens first (it is always applied), then the others as given, once each. */
 async function resolveLenses(ctx: ServiceContext, trx: Trx, principal: Principal, aliases: string[]): Promise<CompiledLens[]> {
@@ -87,7 +89,7 @@ export async function createWorkload(ctx: ServiceContext, principal: Principal, 
 }
 
 /** CreateWorkload inside the caller's transaction; `id` lets a caller that authorized actions on the new workload name it first. */
-export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: CreateWorkloadInput, id = randomBytes(16).toString('hex')) {
+export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal: Principal, input: CreateWorkloadInput, id = newResourceId()) {
   const fromTemplate = await templateForWorkload(ctx, trx, principal, input.ReviewTemplateArns);
   const templateLenses = fromTemplate?.lenses.map((l) => l.record.lensKey) ?? [];
   const lenses = await resolveLenses(ctx, trx, principal, [...input.Lenses, ...templateLenses]);
@@ -96,9 +98,7 @@ export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
   const key = nameKey(input.WorkloadName);
   const existing = await findWorkloadByNameKey(trx, principal.accountId, key);
   if (existing) throw conflictOnName(input.WorkloadName, existing.id);
-  if ((await countWorkloads(trx, principal.accountId)) >= MAX_WORKLOADS_PER_ACCOUNT) {
-    throw accountQuotaError(MAX_WORKLOADS_PER_ACCOUNT, 'workloads', 'WORKLOAD');
-  }
+  await checkAccountQuota(trx, principal.accountId, WORKLOADS);
   const now = ctx.now();
   const reviews = lenses.map((lens, i) => newLensReview(id, lens, i, now));
   const workload: WorkloadRecord = {
