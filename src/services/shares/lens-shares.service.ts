@@ -1,17 +1,17 @@
-import { ConflictError, QuotaError, ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/errors';
 import type { Trx } from '../../store/database';
 import { findCustomLens, type CustomLensRecord } from '../../store/lenses.repo';
-import { deleteShare, insertShare, listResourceShares, type ShareRecord } from '../../store/shares.repo';
 import { checkOrganizationSharing } from '../settings.service';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutateRequest, read, type ServiceContext } from '../context';
 import { lensNotFound } from '../lenses/lens-access';
 import type { Principal } from '../principal';
-import { pageOfShares, presentLensShareSummary, type ShareListInput } from './present';
-import { MAX_LENS_SHARES, parseSharedWith, shareNotFound } from './rules';
-import { newHexId } from './workload-shares.service';
+import { presentLensShareSummary, type ShareListInput } from './present';
+import { addShare, pageOfResourceShares, removeShare, type SharedResource } from './resource-shares';
+import { groupKind, MAX_LENS_SHARES } from './rules';
 
 /**
- * The owner's side of lens sharing. Only published custom lenses are shared.
+ * The owner's side of lens sharing. Only published custom lenses are shared,
+ * with accounts, IAM users, organizations and OUs.
  * A deleted lens's shares remain (recipients keep it) until the owner deletes them.
  */
 
@@ -24,64 +24,23 @@ async function ownLensForSharing(ctx: ServiceContext, trx: Trx, principal: Princ
   return lens;
 }
 
-export async function createLensShare(
-  ctx: ServiceContext,
-  principal: Principal,
-  input: { LensAlias: string; SharedWith: string; ClientRequestToken?: string },
-) {
-  const { ClientRequestToken: token, ...request } = input;
-  return mutate(ctx, { principal, operation: 'CreateLensShare', token, request }, async (trx) => {
+const shared = (lens: CustomLensRecord): SharedResource => ({ type: 'LENS', id: lens.arn, accountId: lens.accountId, label: 'Lens', max: MAX_LENS_SHARES, groups: true });
+
+export async function createLensShare(ctx: ServiceContext, principal: Principal, input: { LensAlias: string; SharedWith: string; ClientRequestToken?: string }) {
+  return mutateRequest(ctx, principal, 'CreateLensShare', input, async (trx) => {
     const lens = await ownLensForSharing(ctx, trx, principal, input.LensAlias, 'CreateLensShare');
     if (lens.deletedAt !== null) throw lensNotFound(input.LensAlias);
     if (!lens.latestVersion) {
       throw ValidationError.field('LensAlias', `lens ${lens.arn} is a draft: publish a version (CreateLensVersion) before sharing it`);
     }
-    const recipient = parseSharedWith(input.SharedWith, { ownerAccountId: lens.accountId, region: ctx.region, groups: true });
-    await checkOrganizationSharing(trx, lens.accountId, recipient.kind);
-    const shares = await listResourceShares(trx, 'LENS', lens.arn);
-    const existing = shares.find((s) => s.sharedWith === recipient.sharedWith);
-    if (existing) {
-      throw new ConflictError(`Lens ${lens.arn} is already shared with ${recipient.sharedWith} (share ${existing.id})`, existing.id, 'LENS_SHARE');
-    }
-    if (shares.length >= MAX_LENS_SHARES) {
-      throw new QuotaError(`A lens can be shared at most ${MAX_LENS_SHARES} times`, 'shares-per-lens', 'LENS', lens.arn);
-    }
-    const now = ctx.now();
-    const id = newHexId();
-    // The invitation has the share's id, so programs accept a share by the ShareId they were given.
-    const share: ShareRecord = {
-      id,
-      invitationId: id,
-      resourceType: 'LENS',
-      resourceId: lens.arn,
-      ownerAccountId: lens.accountId,
-      sharedWith: recipient.sharedWith,
-      recipientKind: recipient.kind,
-      recipientAccountId: recipient.accountId,
-      recipientUserName: recipient.userName,
-      permission: 'READONLY',
-      // Everyone in an organization or OU has the lens at once; accounts and users are invited.
-      status: recipient.accountId ? 'PENDING' : 'ASSOCIATED',
-      invitedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await insertShare(trx, share);
-    return { ShareId: share.id };
+    await checkOrganizationSharing(trx, lens.accountId, groupKind(input.SharedWith));
+    return addShare(ctx, trx, shared(lens), input.SharedWith);
   });
 }
 
-export async function deleteLensShare(
-  ctx: ServiceContext,
-  principal: Principal,
-  input: { LensAlias: string; ShareId: string; ClientRequestToken?: string },
-) {
-  const { ClientRequestToken: token, ...request } = input;
-  await mutate(ctx, { principal, operation: 'DeleteLensShare', token, request }, async (trx) => {
-    const lens = await ownLensForSharing(ctx, trx, principal, input.LensAlias, 'DeleteLensShare');
-    const share = (await listResourceShares(trx, 'LENS', lens.arn)).find((s) => s.id === input.ShareId);
-    if (!share) throw shareNotFound(input.ShareId);
-    await deleteShare(trx, share.id);
+export async function deleteLensShare(ctx: ServiceContext, principal: Principal, input: { LensAlias: string; ShareId: string; ClientRequestToken?: string }) {
+  await mutateRequest(ctx, principal, 'DeleteLensShare', input, async (trx) => {
+    await removeShare(trx, shared(await ownLensForSharing(ctx, trx, principal, input.LensAlias, 'DeleteLensShare')), input.ShareId);
     return {};
   });
   return {};
@@ -90,8 +49,7 @@ export async function deleteLensShare(
 export async function listLensShares(ctx: ServiceContext, principal: Principal, input: ShareListInput & { LensAlias: string }) {
   return read(ctx, async (trx) => {
     const lens = await ownLensForSharing(ctx, trx, principal, input.LensAlias, 'ListLensShares', false);
-    const now = ctx.now();
-    const page = pageOfShares(await listResourceShares(trx, 'LENS', lens.arn), input, now);
-    return { LensShareSummaries: page.items.map((s) => presentLensShareSummary(s, now)), NextToken: page.nextToken };
+    const page = await pageOfResourceShares(ctx, trx, shared(lens), input, presentLensShareSummary);
+    return { LensShareSummaries: page.items, NextToken: page.nextToken };
   });
 }

@@ -1,8 +1,8 @@
 import type { Trx } from '../../store/database';
-import { mutate, read, type ServiceContext } from '../context';
+import { mutateRequest, read, type ServiceContext } from '../context';
 import type { Principal } from '../principal';
-import type { ShareListInput } from './present';
-import { addShare, pageOfResourceShares, removeShare, type OwnedResource } from './resource-shares';
+import { presentLensShareSummary, type ShareListInput } from './present';
+import { addShare, pageOfResourceShares, removeShare, type SharedResource } from './resource-shares';
 
 /**
  * The owner's side of sharing a resource that recipients only read and apply
@@ -11,7 +11,7 @@ import { addShare, pageOfResourceShares, removeShare, type OwnedResource } from 
  */
 
 export interface ShareableKind {
-  type: OwnedResource['type'];
+  type: 'PROFILE' | 'TEMPLATE';
   /** How messages name it: "Profile", "Review template". */
   label: string;
   /** Shares per resource. */
@@ -32,24 +32,22 @@ export function ownerShares<N extends string>(noun: N, kind: ShareableKind) {
   const arnMember = `${noun}Arn` as M;
   const summaries = `${noun}ShareSummaries`;
   const arnOf = (input: Record<M, string>): string => input[arnMember];
-  const own = async (ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, lock: boolean): Promise<OwnedResource> => {
+  const own = async (ctx: ServiceContext, trx: Trx, principal: Principal, arn: string, lock: boolean): Promise<SharedResource> => {
     const resource = await kind.find(ctx, trx, principal, arn, { lock });
-    return { type: kind.type, arn: resource.arn, accountId: resource.accountId, label: kind.label, max: kind.max };
+    return { type: kind.type, id: resource.arn, accountId: resource.accountId, label: kind.label, max: kind.max };
   };
   type Ref = Record<M, string> & { ClientRequestToken?: string };
 
   async function create(ctx: ServiceContext, principal: Principal, input: Ref & { SharedWith: string }) {
-    const { ClientRequestToken: token, ...request } = input;
-    return mutate(ctx, { principal, operation: `Create${noun}Share`, token, request }, async (trx) => {
+    return mutateRequest(ctx, principal, `Create${noun}Share`, input, async (trx) => {
       const resource = await own(ctx, trx, principal, arnOf(input), true);
       const { ShareId } = await addShare(ctx, trx, resource, input.SharedWith);
-      return { ShareId, [arnMember]: resource.arn };
+      return { ShareId, [arnMember]: resource.id };
     });
   }
 
   async function remove(ctx: ServiceContext, principal: Principal, input: Ref & { ShareId: string }) {
-    const { ClientRequestToken: token, ...request } = input;
-    await mutate(ctx, { principal, operation: `Delete${noun}Share`, token, request }, async (trx) => {
+    await mutateRequest(ctx, principal, `Delete${noun}Share`, input, async (trx) => {
       await removeShare(trx, await own(ctx, trx, principal, arnOf(input), true), input.ShareId);
       return {};
     });
@@ -58,7 +56,8 @@ export function ownerShares<N extends string>(noun: N, kind: ShareableKind) {
 
   async function list(ctx: ServiceContext, principal: Principal, input: ShareListInput & Record<M, string>) {
     return read(ctx, async (trx) => {
-      const page = await pageOfResourceShares(ctx, trx, await own(ctx, trx, principal, arnOf(input), false), input);
+      // Profile and template share summaries have the lens summary's shape (ShareId, SharedWith, Status).
+      const page = await pageOfResourceShares(ctx, trx, await own(ctx, trx, principal, arnOf(input), false), input, presentLensShareSummary);
       return { ...(kind.echoArn ? { [arnMember]: arnOf(input) } : {}), [summaries]: page.items, NextToken: page.nextToken };
     });
   }
