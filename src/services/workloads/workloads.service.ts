@@ -51,6 +51,31 @@ const FRAMEWORK = 'wellarchitected';
 
 const WORKLOADS = { max: MAX_WORKLOADS_PER_ACCOUNT, plural: 'workloads', resourceType: 'WORKLOAD', count: countWorkloads };
 
+/** The properties CreateWorkload and UpdateWorkload both take. */
+type WorkloadPropertyInput = Omit<UpdateWorkloadInput, 'WorkloadId' | 'IsReviewOwnerUpdateAcknowledged' | 'ImprovementStatus'>;
+
+/** The record's fields those properties set; a member not given sets nothing. */
+function propertyFields(input: WorkloadPropertyInput): Partial<WorkloadRecord> {
+  const fields: Partial<WorkloadRecord> = {
+    name: input.WorkloadName,
+    description: input.Description,
+    environment: input.Environment,
+    reviewOwner: input.ReviewOwner,
+    architecturalDesign: input.ArchitecturalDesign,
+    industryType: input.IndustryType,
+    industry: input.Industry,
+    notes: input.Notes,
+    accountIds: input.AccountIds,
+    awsRegions: input.AwsRegions,
+    nonAwsRegions: input.NonAwsRegions,
+    pillarPriorities: input.PillarPriorities,
+    applications: input.Applications,
+    discoveryConfig: input.DiscoveryConfig,
+    jiraConfig: input.JiraConfiguration,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null));
+}
+
 /** The framework lens first (it is always applied), then the others as given, once each. */
 async function resolveLenses(ctx: ServiceContext, trx: Trx, principal: Principal, aliases: string[]): Promise<CompiledLens[]> {
   const keys = [FRAMEWORK, ...aliases.map((a) => ctx.catalog.reviewKey(a))].filter((k, i, all) => all.indexOf(k) === i);
@@ -108,19 +133,21 @@ export async function createWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
     name: input.WorkloadName,
     description: input.Description,
     environment: input.Environment,
-    reviewOwner: input.ReviewOwner ?? null,
-    architecturalDesign: input.ArchitecturalDesign ?? null,
-    industryType: input.IndustryType ?? null,
-    industry: input.Industry ?? null,
-    notes: input.Notes ?? fromTemplate?.template.notes ?? null,
+    // What a property not given starts as.
+    reviewOwner: null,
+    architecturalDesign: null,
+    industryType: null,
+    industry: null,
+    notes: fromTemplate?.template.notes ?? null,
+    accountIds: [],
+    awsRegions: [],
+    nonAwsRegions: [],
+    pillarPriorities: defaultPillarPriorities(lenses),
+    applications: [],
+    discoveryConfig: null,
+    jiraConfig: null,
+    ...propertyFields(input),
     improvementStatus: 'NOT_APPLICABLE',
-    accountIds: input.AccountIds ?? [],
-    awsRegions: input.AwsRegions ?? [],
-    nonAwsRegions: input.NonAwsRegions ?? [],
-    pillarPriorities: input.PillarPriorities ?? defaultPillarPriorities(lenses),
-    applications: input.Applications ?? [],
-    discoveryConfig: input.DiscoveryConfig ?? null,
-    jiraConfig: input.JiraConfiguration ?? null,
     isReviewOwnerUpdateAcknowledged: false,
     riskCounts: sumActiveCounts(reviews),
     createdAt: now,
@@ -190,23 +217,9 @@ export async function updateWorkloadIn(ctx: ServiceContext, trx: Trx, principal:
   }
   const next: WorkloadRecord = {
     ...current,
-    name: input.WorkloadName ?? current.name,
-    description: input.Description ?? current.description,
-    environment: input.Environment ?? current.environment,
-    accountIds: input.AccountIds ?? current.accountIds,
-    awsRegions: input.AwsRegions ?? current.awsRegions,
-    nonAwsRegions: input.NonAwsRegions ?? current.nonAwsRegions,
-    pillarPriorities: input.PillarPriorities ?? current.pillarPriorities,
-    architecturalDesign: input.ArchitecturalDesign ?? current.architecturalDesign,
-    reviewOwner: input.ReviewOwner ?? current.reviewOwner,
+    ...propertyFields(input),
     isReviewOwnerUpdateAcknowledged: input.IsReviewOwnerUpdateAcknowledged ?? current.isReviewOwnerUpdateAcknowledged,
-    industryType: input.IndustryType ?? current.industryType,
-    industry: input.Industry ?? current.industry,
-    notes: input.Notes ?? current.notes,
     improvementStatus: input.ImprovementStatus ?? current.improvementStatus,
-    discoveryConfig: input.DiscoveryConfig ?? current.discoveryConfig,
-    applications: input.Applications ?? current.applications,
-    jiraConfig: input.JiraConfiguration ?? current.jiraConfig,
     updatedAt: ctx.now(),
   };
   try {
