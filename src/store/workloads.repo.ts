@@ -1,7 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import { deleteWorkloadChecks } from './checks.repo';
+import { countRows } from './count-rows';
 import type { Db, Dialect, Trx } from './database';
+import { nameKeyHolder } from './name-keys';
 import type { WorkloadRecord } from './records';
 import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
@@ -100,22 +102,12 @@ export async function findWorkload(db: Conn, id: string, lock?: Dialect): Promis
   return row ? toWorkloadRecord(row) : undefined;
 }
 
-export async function findWorkloadByNameKey(db: Conn, accountId: string, nameKey: string) {
-  return db
-    .selectFrom('workloads')
-    .select(['id'])
-    .where('account_id', '=', accountId)
-    .where('name_key', '=', nameKey)
-    .executeTakeFirst();
+export function findWorkloadByNameKey(db: Conn, accountId: string, nameKey: string) {
+  return nameKeyHolder(db, 'workloads', accountId, nameKey);
 }
 
-export async function countWorkloads(db: Conn, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('workloads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countWorkloads(db: Conn, accountId: string): Promise<number> {
+  return countRows(db.selectFrom('workloads').where('account_id', '=', accountId));
 }
 
 export interface WorkloadPageQuery {
