@@ -27,22 +27,22 @@ const [command, ...rest] = process.argv.slice(2);
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
 
+/** The commands run with their arguments, both output streams and the environment. */
+const withEnvironment: Record<string, (args: string[], out: (s: string) => void, err: (s: string) => void, env: NodeJS.ProcessEnv) => Promise<number>> = {
+  admin: runAdminCommand,
+  audit: runAuditCommand,
+  events: runEventsCommand,
+  import: runImportCommand,
+  checks: runChecksCommand,
+  templates: runTemplatesCommand,
+};
+
 if (command === 'serve') {
   await import('../main');
-} else if (command === 'admin') {
-  process.exitCode = await runAdminCommand(rest, out, err, process.env);
-} else if (command === 'audit') {
-  process.exitCode = await runAuditCommand(rest, out, err, process.env);
-} else if (command === 'events') {
-  process.exitCode = await runEventsCommand(rest, out, err, process.env);
+} else if (command !== undefined && Object.hasOwn(withEnvironment, command)) {
+  process.exitCode = await withEnvironment[command]!(rest, out, err, process.env);
 } else if (command === 'export') {
   process.exitCode = await runExportCommand(rest, (data) => process.stdout.write(data), err, process.env);
-} else if (command === 'import') {
-  process.exitCode = await runImportCommand(rest, out, err, process.env);
-} else if (command === 'checks') {
-  process.exitCode = await runChecksCommand(rest, out, err, process.env);
-} else if (command === 'templates') {
-  process.exitCode = await runTemplatesCommand(rest, out, err, process.env);
 } else if (command === 'backup' || command === 'restore') {
   process.exitCode = await runBackupCommand(command, rest, out, err, process.env);
 } else if (command === 'lens') {

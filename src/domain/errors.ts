@@ -41,27 +41,23 @@ export class ValidationError extends ApiError {
   }
 }
 
-export class NotFoundError extends ApiError {
-  readonly code = 'ResourceNotFoundException';
-  readonly status = 404;
-  constructor(message: string, readonly resourceId: string, readonly resourceType: string) {
-    super(message);
-  }
-  members() {
-    return { ResourceId: this.resourceId, ResourceType: this.resourceType };
-  }
+/** The class of errors with this code and status about one resource, which they name in their ResourceId and ResourceType members. */
+function resourceError<Code extends string>(code: Code, status: number) {
+  return class extends ApiError {
+    readonly code = code;
+    readonly status = status;
+    constructor(message: string, readonly resourceId: string, readonly resourceType: string) {
+      super(message);
+    }
+    members() {
+      return { ResourceId: this.resourceId, ResourceType: this.resourceType };
+    }
+  };
 }
 
-export class ConflictError extends ApiError {
-  readonly code = 'ConflictException';
-  readonly status = 409;
-  constructor(message: string, readonly resourceId: string, readonly resourceType: string) {
-    super(message);
-  }
-  members() {
-    return { ResourceId: this.resourceId, ResourceType: this.resourceType };
-  }
-}
+export class NotFoundError extends resourceError('ResourceNotFoundException', 404) {}
+
+export class ConflictError extends resourceError('ConflictException', 409) {}
 
 export class QuotaError extends ApiError {
   readonly code = 'ServiceQuotaExceededException';

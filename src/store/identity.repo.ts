@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
+import type { Database } from './tables';
 
 /** Users, their policies, organizations and OUs. SQL only; services decide who may call these. */
 
@@ -80,25 +82,39 @@ export async function listUsers(db: Conn, accountId: string, afterName: string |
   return query.execute();
 }
 
+/** Tables of what belongs to one user (keys, policies), keyed by account and user name. */
+type UserTable = 'access_keys' | 'user_policies' | 'user_managed_policies';
+
+/** One user's rows of `table`: only `columns`, ordered by `orderBy`. */
+function userRows<T extends UserTable, C extends keyof Selectable<Database[T]> & string>(
+  db: Conn,
+  table: T,
+  accountId: string,
+  userName: string,
+  columns: C[],
+  orderBy: C[],
+): Promise<Pick<Selectable<Database[T]>, C>[]> {
+  // One query for every such table: they share the columns it filters on.
+  let query = db
+    .selectFrom(table as UserTable)
+    .select(columns as never)
+    .where('account_id', '=', accountId)
+    .where('user_name', '=', userName);
+  for (const column of orderBy) query = query.orderBy(column as never);
+  return query.$castTo<Pick<Selectable<Database[T]>, C>>().execute();
+}
+
 /** Removes the user with its keys and policies; returns the access key ids it had. */
 export async function deleteUser(db: Conn, accountId: string, userName: string): Promise<string[]> {
   const keys = await userKeys(db, accountId, userName);
-  await db.deleteFrom('access_keys').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
-  await db.deleteFrom('user_policies').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
-  await db.deleteFrom('user_managed_policies').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
-  await db.deleteFrom('users').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  for (const table of ['access_keys', 'user_policies', 'user_managed_policies', 'users'] as const) {
+    await db.deleteFrom(table).where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+  }
   return keys.map((k) => k.access_key_id);
 }
 
-export async function userKeys(db: Conn, accountId: string, userName: string) {
-  return db
-    .selectFrom('access_keys')
-    .select(['access_key_id', 'status', 'created_at'])
-    .where('account_id', '=', accountId)
-    .where('user_name', '=', userName)
-    .orderBy('created_at')
-    .orderBy('access_key_id')
-    .execute();
+export function userKeys(db: Conn, accountId: string, userName: string) {
+  return userRows(db, 'access_keys', accountId, userName, ['access_key_id', 'status', 'created_at'], ['created_at', 'access_key_id']);
 }
 
 export async function findKeyOwner(db: Conn, accessKeyId: string) {
@@ -129,14 +145,8 @@ export function deleteUserPolicy(db: Conn, accountId: string, userName: string, 
   return deletePolicyRow(db, accountId, userName, { table: 'user_policies', policy_name: policyName });
 }
 
-export async function listUserPolicies(db: Conn, accountId: string, userName: string) {
-  return db
-    .selectFrom('user_policies')
-    .select(['policy_name', 'document', 'updated_at'])
-    .where('account_id', '=', accountId)
-    .where('user_name', '=', userName)
-    .orderBy('policy_name')
-    .execute();
+export function listUserPolicies(db: Conn, accountId: string, userName: string) {
+  return userRows(db, 'user_policies', accountId, userName, ['policy_name', 'document', 'updated_at'], ['policy_name']);
 }
 
 export async function attachManagedPolicy(db: Conn, accountId: string, userName: string, policyArn: string, at: number) {
@@ -152,13 +162,7 @@ export function detachManagedPolicy(db: Conn, accountId: string, userName: strin
 }
 
 export async function listManagedPolicyArns(db: Conn, accountId: string, userName: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_managed_policies')
-    .select('policy_arn')
-    .where('account_id', '=', accountId)
-    .where('user_name', '=', userName)
-    .orderBy('policy_arn')
-    .execute();
+  const rows = await userRows(db, 'user_managed_policies', accountId, userName, ['policy_arn'], ['policy_arn']);
   return rows.map((r) => r.policy_arn);
 }
 

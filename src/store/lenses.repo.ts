@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
+import { countRows } from './count-rows';
 import type { Db, Trx } from './database';
 import { liveRowsOf } from './live-rows';
+import { nameKeyHolder } from './name-keys';
 import type { CustomLensesTable, CustomLensVersionsTable } from './tables';
 
 type Conn = Db | Trx;
@@ -77,13 +79,8 @@ export async function listAccountLenses(db: Conn, accountId: string): Promise<Cu
   return (await liveRowsOf(db, 'custom_lenses', accountId)).map(toLens);
 }
 
-export async function findLensByNameKey(db: Conn, accountId: string, nameKey: string) {
-  return db
-    .selectFrom('custom_lenses')
-    .select(['arn'])
-    .where('account_id', '=', accountId)
-    .where('name_key', '=', nameKey)
-    .executeTakeFirst();
+export function findLensByNameKey(db: Conn, accountId: string, nameKey: string) {
+  return nameKeyHolder(db, 'custom_lenses', accountId, nameKey);
 }
 
 /** The columns a lens's state is kept in; `nameKey` null frees the name (deleted lenses). */
@@ -116,14 +113,8 @@ export async function deleteCustomLensRow(db: Conn, arn: string): Promise<void> 
   await db.deleteFrom('custom_lenses').where('arn', '=', arn).execute();
 }
 
-export async function countAccountLenses(db: Conn, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('custom_lenses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countAccountLenses(db: Conn, accountId: string): Promise<number> {
+  return countRows(db.selectFrom('custom_lenses').where('account_id', '=', accountId).where('deleted_at', 'is', null));
 }
 
 export async function insertLensVersion(db: Conn, v: CustomLensVersionRecord, lensJson: string): Promise<void> {

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
+import { nameKeyHolder } from './name-keys';
 import type { MilestoneRecord, WorkloadSnapshot } from './records';
 import type { MilestonesTable } from './tables';
 
@@ -13,13 +15,8 @@ export async function lastMilestoneNumber(db: Conn, workloadId: string): Promise
   return Number(row?.n ?? 0);
 }
 
-export async function findMilestoneByNameKey(db: Conn, workloadId: string, nameKey: string) {
-  return db
-    .selectFrom('milestones')
-    .select(['number'])
-    .where('workload_id', '=', workloadId)
-    .where('name_key', '=', nameKey)
-    .executeTakeFirst();
+export function findMilestoneByNameKey(db: Conn, workloadId: string, nameKey: string) {
+  return nameKeyHolder(db, 'milestones', workloadId, nameKey);
 }
 
 type NewMilestone = MilestoneRecord & { nameKey: string; snapshot: WorkloadSnapshot };
@@ -38,6 +35,11 @@ export async function insertMilestone(db: Conn, m: NewMilestone): Promise<void> 
   await db.insertInto('milestones').values(milestoneRow(m)).execute();
 }
 
+const toMilestone = (row: Selectable<MilestonesTable>) => ({
+  record: { workloadId: row.workload_id, number: row.number, name: row.name, recordedAt: row.recorded_at } as MilestoneRecord,
+  snapshot: JSON.parse(row.snapshot) as WorkloadSnapshot,
+});
+
 export async function findMilestone(db: Conn, workloadId: string, number: number) {
   const row = await db
     .selectFrom('milestones')
@@ -45,11 +47,7 @@ export async function findMilestone(db: Conn, workloadId: string, number: number
     .where('workload_id', '=', workloadId)
     .where('number', '=', number)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    record: { workloadId: row.workload_id, number: row.number, name: row.name, recordedAt: row.recorded_at } as MilestoneRecord,
-    snapshot: JSON.parse(row.snapshot) as WorkloadSnapshot,
-  };
+  return row ? toMilestone(row) : undefined;
 }
 
 /** Milestones after `afterNumber`, newest number last. */
@@ -62,8 +60,5 @@ export async function listMilestonePage(db: Conn, workloadId: string, afterNumbe
     .orderBy('number')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    record: { workloadId: row.workload_id, number: row.number, name: row.name, recordedAt: row.recorded_at } as MilestoneRecord,
-    snapshot: JSON.parse(row.snapshot) as WorkloadSnapshot,
-  }));
+  return rows.map(toMilestone);
 }

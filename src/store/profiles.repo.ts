@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { ProfileSelections } from '../domain/profile/profile-template';
 import type { Risk } from '../domain/review/risk';
+import { countRows } from './count-rows';
 import type { Db, Dialect, Trx } from './database';
 import { liveRowsOf } from './live-rows';
+import { nameKeyHolder } from './name-keys';
 import type { ProfilesTable } from './tables';
 import { arg, prepared } from './prepared';
 
@@ -74,8 +76,8 @@ export async function findProfile(db: Conn, arn: string, lock?: Dialect): Promis
   return row ? toProfile(row) : undefined;
 }
 
-export async function findProfileByNameKey(db: Conn, accountId: string, nameKey: string) {
-  return db.selectFrom('profiles').select(['arn']).where('account_id', '=', accountId).where('name_key', '=', nameKey).executeTakeFirst();
+export function findProfileByNameKey(db: Conn, accountId: string, nameKey: string) {
+  return nameKeyHolder(db, 'profiles', accountId, nameKey);
 }
 
 /** The account's profiles that are not deleted, oldest first. */
@@ -128,13 +130,8 @@ export async function deleteWorkloadProfile(db: Conn, workloadId: string): Promi
   await db.deleteFrom('workload_profiles').where('workload_id', '=', workloadId).execute();
 }
 
-export async function countWorkloadsOnProfile(db: Conn, arn: string): Promise<number> {
-  const row = await db
-    .selectFrom('workload_profiles')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('profile_arn', '=', arn)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countWorkloadsOnProfile(db: Conn, arn: string): Promise<number> {
+  return countRows(db.selectFrom('workload_profiles').where('profile_arn', '=', arn));
 }
 
 /** The account's workloads with a profile (optionally one workload), with the profile's state, in workload name order. */

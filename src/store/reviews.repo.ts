@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
 import type { AnswerRecord, LensReviewRecord } from './records';
 import type { AnswersTable, LensReviewsTable } from './tables';
+import { deleteAnswerRows } from './answer-rows';
 import { answerStateColumns, answerStateOf } from './answer-state-columns';
 import { arg, prepared } from './prepared';
 
@@ -56,14 +57,26 @@ export async function findLensReview(db: Conn, workloadId: string, lensKey: stri
   return row ? toLensReview(row) : undefined;
 }
 
-const lensReviewColumns = ['lens_version', 'active', 'position', 'notes', 'pillar_notes', 'risk_counts', 'updated_at'] as const;
-const upsertLensReviewRow = prepared((db) => {
-  const changes = Object.fromEntries(lensReviewColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
-  return db
-    .insertInto('lens_reviews')
-    .values({ workload_id: arg(0), lens_key: arg(1), ...Object.fromEntries(lensReviewColumns.map((c, i) => [c, arg(i + 2)])) } as never)
-    .onConflict((oc) => oc.columns(['workload_id', 'lens_key']).doUpdateSet(changes as never));
-});
+/**
+ * A prepared insert of one row whose arguments are its `keys`, then its `columns`, in
+ * that order; a row already under those keys gets the new `columns` instead.
+ */
+function preparedUpsert(table: 'lens_reviews' | 'answers', keys: readonly string[], columns: readonly string[]) {
+  return prepared((db) => {
+    const values = Object.fromEntries([...keys, ...columns].map((c, i) => [c, arg(i)]));
+    const changes = Object.fromEntries(columns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
+    return db
+      .insertInto(table)
+      .values(values as never)
+      .onConflict((oc) => oc.columns(keys as never).doUpdateSet(changes as never));
+  });
+}
+
+const upsertLensReviewRow = preparedUpsert(
+  'lens_reviews',
+  ['workload_id', 'lens_key'],
+  ['lens_version', 'active', 'position', 'notes', 'pillar_notes', 'risk_counts', 'updated_at'],
+);
 
 export async function upsertLensReview(db: Conn, r: LensReviewRecord): Promise<void> {
   await upsertLensReviewRow.run(
@@ -116,26 +129,17 @@ export async function findAnswer(db: Conn, workloadId: string, lensKey: string, 
   return row ? toAnswer(row) : undefined;
 }
 
-const answerColumns = ['selected_choices', 'choice_answers', 'notes', 'is_applicable', 'reason', 'risk', 'updated_at'] as const;
-const upsertAnswerRow = prepared((db) => {
-  const changes = Object.fromEntries(answerColumns.map((c) => [c, (eb: { ref(c: string): unknown }) => eb.ref(`excluded.${c}`)]));
-  return db
-    .insertInto('answers')
-    .values({ workload_id: arg(0), lens_key: arg(1), question_id: arg(2), ...Object.fromEntries(answerColumns.map((c, i) => [c, arg(i + 3)])) } as never)
-    .onConflict((oc) => oc.columns(['workload_id', 'lens_key', 'question_id']).doUpdateSet(changes as never));
-});
+const upsertAnswerRow = preparedUpsert(
+  'answers',
+  ['workload_id', 'lens_key', 'question_id'],
+  ['selected_choices', 'choice_answers', 'notes', 'is_applicable', 'reason', 'risk', 'updated_at'],
+);
 
 export async function upsertAnswer(db: Conn, a: AnswerRecord): Promise<void> {
   const c = answerStateColumns(a.state);
   await upsertAnswerRow.run(db, a.workloadId, a.lensKey, a.questionId, c.selected_choices, c.choice_answers, c.notes, c.is_applicable, c.reason, a.risk, a.updatedAt);
 }
 
-export async function deleteAnswers(db: Conn, workloadId: string, lensKey: string, questionIds: string[]): Promise<void> {
-  if (!questionIds.length) return;
-  await db
-    .deleteFrom('answers')
-    .where('workload_id', '=', workloadId)
-    .where('lens_key', '=', lensKey)
-    .where('question_id', 'in', questionIds)
-    .execute();
+export function deleteAnswers(db: Conn, workloadId: string, lensKey: string, questionIds: string[]): Promise<void> {
+  return deleteAnswerRows(db, 'answers', workloadId, lensKey, questionIds);
 }

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db, Trx } from './database';
-import type { SharesTable } from './tables';
+import type { Database, SharesTable } from './tables';
 
 type Conn = Db | Trx;
 
@@ -91,8 +91,12 @@ export async function deleteShare(db: Conn, id: string): Promise<void> {
   await db.deleteFrom('shares').where('id', '=', id).execute();
 }
 
+/** The shares of one workload, lens, profile or review template. */
+const ofResource = (resourceType: ShareResourceType, resourceId: string) => (eb: ExpressionBuilder<Database, 'shares'>) =>
+  eb.and([eb('resource_type', '=', resourceType), eb('resource_id', '=', resourceId)]);
+
 export async function deleteResourceShares(db: Conn, resourceType: ShareResourceType, resourceId: string): Promise<void> {
-  await db.deleteFrom('shares').where('resource_type', '=', resourceType).where('resource_id', '=', resourceId).execute();
+  await db.deleteFrom('shares').where(ofResource(resourceType, resourceId)).execute();
 }
 
 /** Every share of one workload or lens, in share id order. */
@@ -100,8 +104,7 @@ export async function listResourceShares(db: Conn, resourceType: ShareResourceTy
   const rows = await db
     .selectFrom('shares')
     .selectAll()
-    .where('resource_type', '=', resourceType)
-    .where('resource_id', '=', resourceId)
+    .where(ofResource(resourceType, resourceId))
     .orderBy('id')
     .execute();
   return rows.map(toShare);

@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { AnswerState } from '../domain/review/answer';
+import { countRows } from './count-rows';
 import type { Db, Dialect, Trx } from './database';
 import type { ReviewTemplateAnswersTable, ReviewTemplateLensesTable, ReviewTemplatesTable } from './tables';
+import { deleteAnswerRows } from './answer-rows';
 import { answerStateColumns, answerStateOf } from './answer-state-columns';
 
 type Conn = Db | Trx;
@@ -94,13 +96,8 @@ export async function listTemplates(db: Conn, accountId: string): Promise<Templa
   return rows.map(toTemplate);
 }
 
-export async function countTemplates(db: Conn, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('review_templates')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countTemplates(db: Conn, accountId: string): Promise<number> {
+  return countRows(db.selectFrom('review_templates').where('account_id', '=', accountId));
 }
 
 export async function deleteTemplate(db: Conn, arn: string): Promise<void> {
@@ -168,12 +165,6 @@ export async function upsertTemplateAnswer(db: Conn, a: TemplateAnswerRecord): P
     .execute();
 }
 
-export async function deleteTemplateAnswers(db: Conn, arn: string, lensKey: string, questionIds: string[]): Promise<void> {
-  if (!questionIds.length) return;
-  await db
-    .deleteFrom('review_template_answers')
-    .where('template_arn', '=', arn)
-    .where('lens_key', '=', lensKey)
-    .where('question_id', 'in', questionIds)
-    .execute();
+export function deleteTemplateAnswers(db: Conn, arn: string, lensKey: string, questionIds: string[]): Promise<void> {
+  return deleteAnswerRows(db, 'review_template_answers', arn, lensKey, questionIds);
 }

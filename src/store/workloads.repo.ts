@@ -1,13 +1,36 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { RiskCounts } from '../domain/review/risk';
 import { deleteWorkloadChecks } from './checks.repo';
+import { countRows } from './count-rows';
 import type { Db, Dialect, Trx } from './database';
+import { nameKeyHolder } from './name-keys';
 import type { WorkloadRecord } from './records';
 import { arg, prepared } from './prepared';
 import { acceptedWorkloadIds, deleteResourceShares } from './shares.repo';
 import type { Database, WorkloadRiskFlags, WorkloadsTable } from './tables';
 
 type Conn = Db | Trx;
+
+/** The record's fields kept as JSON text, with their columns (null is kept as NULL). */
+const jsonColumns = [
+  ['accountIds', 'account_ids'],
+  ['awsRegions', 'aws_regions'],
+  ['nonAwsRegions', 'non_aws_regions'],
+  ['pillarPriorities', 'pillar_priorities'],
+  ['applications', 'applications'],
+  ['discoveryConfig', 'discovery_config'],
+  ['jiraConfig', 'jira_config'],
+  ['riskCounts', 'risk_counts'],
+] as const;
+
+type JsonFields = Pick<WorkloadRecord, (typeof jsonColumns)[number][0]>;
+type JsonColumns = Pick<WorkloadsTable, (typeof jsonColumns)[number][1]>;
+
+const parsedJson = (row: JsonColumns): JsonFields =>
+  Object.fromEntries(jsonColumns.map(([field, column]) => [field, row[column] === null ? null : JSON.parse(row[column])])) as JsonFields;
+
+const jsonText = (w: JsonFields): JsonColumns =>
+  Object.fromEntries(jsonColumns.map(([field, column]) => [column, w[field] == null ? null : JSON.stringify(w[field])])) as JsonColumns;
 
 export function toWorkloadRecord(row: Selectable<WorkloadsTable>): WorkloadRecord {
   return {
@@ -23,15 +46,8 @@ export function toWorkloadRecord(row: Selectable<WorkloadsTable>): WorkloadRecor
     industry: row.industry,
     notes: row.notes,
     improvementStatus: row.improvement_status,
-    accountIds: JSON.parse(row.account_ids),
-    awsRegions: JSON.parse(row.aws_regions),
-    nonAwsRegions: JSON.parse(row.non_aws_regions),
-    pillarPriorities: JSON.parse(row.pillar_priorities),
-    applications: JSON.parse(row.applications),
-    discoveryConfig: row.discovery_config ? JSON.parse(row.discovery_config) : null,
-    jiraConfig: row.jira_config ? JSON.parse(row.jira_config) : null,
+    ...parsedJson(row),
     isReviewOwnerUpdateAcknowledged: row.is_review_owner_update_acknowledged === 1,
-    riskCounts: JSON.parse(row.risk_counts),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -53,15 +69,8 @@ export function workloadRow(w: WorkloadRecord, nameKey: string): WorkloadsTable 
     industry: w.industry,
     notes: w.notes,
     improvement_status: w.improvementStatus,
-    account_ids: JSON.stringify(w.accountIds),
-    aws_regions: JSON.stringify(w.awsRegions),
-    non_aws_regions: JSON.stringify(w.nonAwsRegions),
-    pillar_priorities: JSON.stringify(w.pillarPriorities),
-    applications: JSON.stringify(w.applications),
-    discovery_config: w.discoveryConfig ? JSON.stringify(w.discoveryConfig) : null,
-    jira_config: w.jiraConfig ? JSON.stringify(w.jiraConfig) : null,
+    ...jsonText(w),
     is_review_owner_update_acknowledged: w.isReviewOwnerUpdateAcknowledged ? 1 : 0,
-    risk_counts: JSON.stringify(w.riskCounts),
     created_at: w.createdAt,
     updated_at: w.updatedAt,
   };
@@ -100,22 +109,12 @@ export async function findWorkload(db: Conn, id: string, lock?: Dialect): Promis
   return row ? toWorkloadRecord(row) : undefined;
 }
 
-export async function findWorkloadByNameKey(db: Conn, accountId: string, nameKey: string) {
-  return db
-    .selectFrom('workloads')
-    .select(['id'])
-    .where('account_id', '=', accountId)
-    .where('name_key', '=', nameKey)
-    .executeTakeFirst();
+export function findWorkloadByNameKey(db: Conn, accountId: string, nameKey: string) {
+  return nameKeyHolder(db, 'workloads', accountId, nameKey);
 }
 
-export async function countWorkloads(db: Conn, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('workloads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countWorkloads(db: Conn, accountId: string): Promise<number> {
+  return countRows(db.selectFrom('workloads').where('account_id', '=', accountId));
 }
 
 export interface WorkloadPageQuery {

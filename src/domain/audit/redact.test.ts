@@ -15,13 +15,10 @@ describe('redact', () => {
       Workload: { WorkloadId: 'abc', Notes: 'private', Lenses: [{ LensNotes: 'x', LensAlias: 'serverless' }] },
     };
     expect(redact(request)).toEqual({
+      ...request,
       WorkloadName: '****',
       Description: '****',
       ReviewOwner: '****',
-      Environment: 'PRODUCTION',
-      Lenses: ['wellarchitected'],
-      Tags: { team: 'payments' },
-      PillarPriorities: ['security'],
       Workload: { WorkloadId: 'abc', Notes: '****', Lenses: [{ LensNotes: '****', LensAlias: 'serverless' }] },
     });
     // The request itself is untouched: the service still needs the real values.

@@ -59,29 +59,23 @@ class Checker {
   }
 }
 
-function parseActions(c: Checker, path: string, element: string, value: unknown): string[] | undefined {
-  const items = c.stringList(child(path, element), value);
-  if (!items) return undefined;
-  let ok = true;
-  for (const item of items) {
-    if (item.value !== '*' && !ACTION_PATTERN.test(item.value)) {
-      c.report(item.path, `'${item.value}' is not '*' or service:action (e.g. wellarchitected:GetWorkload, wellarchitected:List*)`);
-      ok = false;
-    }
-  }
-  return ok ? items.map((i) => i.value) : undefined;
-}
+/** What an Action's or a Resource's items must be besides '*', and whether `${...}` variables are checked in them. */
+const MATCH_ITEMS = {
+  Action: { pattern: ACTION_PATTERN, form: 'service:action (e.g. wellarchitected:GetWorkload, wellarchitected:List*)', variables: false },
+  Resource: { pattern: ARN_PATTERN, form: 'an ARN of the form arn:partition:service:region:account:resource', variables: true },
+} as const;
 
-function parseResources(c: Checker, path: string, element: string, value: unknown): string[] | undefined {
-  const items = c.stringList(child(path, element), value);
+function parseMatchItems(c: Checker, path: string, element: 'Action' | 'Resource', name: string, value: unknown): string[] | undefined {
+  const { pattern, form, variables } = MATCH_ITEMS[element];
+  const items = c.stringList(child(path, name), value);
   if (!items) return undefined;
   let ok = true;
   for (const item of items) {
-    if (item.value !== '*' && !ARN_PATTERN.test(item.value)) {
-      c.report(item.path, `'${item.value}' is not '*' or an ARN of the form arn:partition:service:region:account:resource`);
+    if (item.value !== '*' && !pattern.test(item.value)) {
+      c.report(item.path, `'${item.value}' is not '*' or ${form}`);
       ok = false;
     }
-    c.variables(item.path, item.value);
+    if (variables) c.variables(item.path, item.value);
   }
   return ok ? items.map((i) => i.value) : undefined;
 }
@@ -99,8 +93,7 @@ function parseMatchList(
   if (has && hasNot) return c.report(path, `has both ${element} and ${notElement}; use exactly one`), undefined;
   if (!has && !hasNot) return c.report(path, `needs ${element} or ${notElement}`), undefined;
   const name = has ? element : notElement;
-  const parse = element === 'Action' ? parseActions : parseResources;
-  const patterns = parse(c, path, name, raw[name]);
+  const patterns = parseMatchItems(c, path, element, name, raw[name]);
   return patterns && { negated: hasNot, patterns };
 }
 

@@ -68,18 +68,16 @@ export function checkList(report: Report, owner: JsonObject, key: string, path: 
   return value;
 }
 
-/**
- * Checks `owner.id` and records it in `seen` (id → path of its owner), so that a repeat
- * names where the id was first used. `scope` completes "ids must be unique ...".
- */
-export function checkId(
-  report: Report,
-  owner: JsonObject,
-  path: string,
-  seen: Map<string, string>,
-  scope: string,
-  pattern: RegExp = LENS_ID_PATTERN,
-): string | undefined {
+/** The ids met so far where they must be unique (each with the path of its owner), and how to say where: "within the lens". */
+export interface IdScope {
+  readonly within: string;
+  readonly seen: Map<string, string>;
+}
+
+export const idScope = (within: string): IdScope => ({ within, seen: new Map() });
+
+/** Checks `owner.id` and records it in `ids`, so that a repeat names where the id was first used. */
+export function checkId(report: Report, owner: JsonObject, path: string, ids: IdScope, pattern: RegExp = LENS_ID_PATTERN): string | undefined {
   const id = checkText(report, owner, 'id', path, LENS_ID);
   if (id === undefined) return undefined;
   const at = keyPath(path, 'id');
@@ -87,9 +85,9 @@ export function checkId(
     const allowed = pattern === LENS_ID_PATTERN ? 'letters, digits and underscores' : 'letters, digits, underscores and hyphens';
     report(at, 'idFormat', `must contain only ${allowed} (is ${quote(id)})`);
   }
-  const earlier = seen.get(id);
-  if (earlier === undefined) seen.set(id, path);
-  else report(at, 'duplicateId', `repeats the id ${quote(id)} of ${earlier}; ids must be unique ${scope}`);
+  const earlier = ids.seen.get(id);
+  if (earlier === undefined) ids.seen.set(id, path);
+  else report(at, 'duplicateId', `repeats the id ${quote(id)} of ${earlier}; ids must be unique ${ids.within}`);
   return id;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateLensDocument, validateLensJson } from './validate';
-import { c0, choice, findingsAfter, onlyChoiceA, onlyChoiceB, q0, question, text, validLens, type Json } from './validate-test-fixtures';
+import { C0, c0, choice, findingsAfter, onlyChoiceA, onlyChoiceB, Q0, q0, question, text, validLens, type Json } from './validate-test-fixtures';
 
 describe('validateLensDocument', () => {
   it('accepts a valid lens and returns it', () => {
@@ -52,139 +52,54 @@ describe('validateLensDocument', () => {
     ['pillar name too long', (l) => (l.pillars[1].name = text(129)), 'pillars[1].name', 'maxLength'],
     ['missing questions', (l) => delete l.pillars[1].questions, 'pillars[1].questions', 'required'],
     ['no questions', (l) => (l.pillars[1].questions = []), 'pillars[1].questions', 'minItems'],
-    [
-      'twenty-one questions',
-      (l) => (l.pillars[1].questions = Array.from({ length: 21 }, (_, i) => question(`many_${i}`))),
-      'pillars[1].questions',
-      'maxItems',
-    ],
+    ['twenty-one questions', (l) => (l.pillars[1].questions = Array.from({ length: 21 }, (_, i) => question(`many_${i}`))), 'pillars[1].questions', 'maxItems'],
     ['question not an object', (l) => (l.pillars[0].questions[1] = null), 'pillars[0].questions[1]', 'type'],
-    ['missing question id', (l) => delete q0(l).id, 'pillars[0].questions[0].id', 'required'],
-    ['question id with a space', (l) => (q0(l).id = 'q one'), 'pillars[0].questions[0].id', 'idFormat'],
+    ['missing question id', (l) => delete q0(l).id, `${Q0}.id`, 'required'],
+    ['question id with a space', (l) => (q0(l).id = 'q one'), `${Q0}.id`, 'idFormat'],
     ['question id repeated in another pillar', (l) => (l.pillars[1].questions[0].id = 'q_one'), 'pillars[1].questions[0].id', 'duplicateId'],
-    ['missing question title', (l) => delete q0(l).title, 'pillars[0].questions[0].title', 'required'],
-    ['question title too long', (l) => (q0(l).title = text(129)), 'pillars[0].questions[0].title', 'maxLength'],
-    ['question description too long', (l) => (q0(l).description = text(2049)), 'pillars[0].questions[0].description', 'maxLength'],
-    ['question description not a string', (l) => (q0(l).description = ['x']), 'pillars[0].questions[0].description', 'type'],
-    ['question helpfulResource not an object', (l) => (q0(l).helpfulResource = 'x'), 'pillars[0].questions[0].helpfulResource', 'type'],
-    [
-      'question helpfulResource text too long',
-      (l) => (q0(l).helpfulResource.displayText = text(2049)),
-      'pillars[0].questions[0].helpfulResource.displayText',
-      'maxLength',
-    ],
-    [
-      'question helpfulResource url without displayText',
-      (l) => delete q0(l).helpfulResource.displayText,
-      'pillars[0].questions[0].helpfulResource.displayText',
-      'displayTextRequired',
-    ],
-    [
-      'question helpfulResource url not http',
-      (l) => (q0(l).helpfulResource.url = 'ftp://example.com'),
-      'pillars[0].questions[0].helpfulResource.url',
-      'urlScheme',
-    ],
-    ['missing choices', (l) => delete q0(l).choices, 'pillars[0].questions[0].choices', 'required'],
-    ['no choices', (l) => ((q0(l).choices = []), (q0(l).riskRules = [{ condition: 'default', risk: 'NO_RISK' }])), 'pillars[0].questions[0].choices', 'minItems'],
-    [
-      'sixteen choices',
-      (l) => q0(l).choices.push(...Array.from({ length: 13 }, (_, i) => choice(`extra_${i}`))),
-      'pillars[0].questions[0].choices',
-      'maxItems',
-    ],
-    ['choice not an object', (l) => (q0(l).choices[2] = 5), 'pillars[0].questions[0].choices[2]', 'type'],
-    ['missing choice id', (l) => (delete c0(l).id, onlyChoiceB(l)), 'pillars[0].questions[0].choices[0].id', 'required'],
-    ['choice id too short', (l) => ((q0(l).choices[1].id = 'c1'), onlyChoiceA(l)), 'pillars[0].questions[0].choices[1].id', 'minLength'],
-    [
-      'choice id with a dot',
-      (l) => ((q0(l).choices[1].id = 'choice.b'), onlyChoiceA(l)),
-      'pillars[0].questions[0].choices[1].id',
-      'idFormat',
-    ],
-    ['choice id repeated in its question', (l) => ((q0(l).choices[1].id = 'choice_a'), onlyChoiceA(l)), 'pillars[0].questions[0].choices[1].id', 'duplicateId'],
-    ['missing choice title', (l) => delete c0(l).title, 'pillars[0].questions[0].choices[0].title', 'required'],
-    ['choice title too long', (l) => (c0(l).title = text(129)), 'pillars[0].questions[0].choices[0].title', 'maxLength'],
-    ['choice description too long', (l) => (c0(l).description = text(2049)), 'pillars[0].questions[0].choices[0].description', 'maxLength'],
-    [
-      'choice helpfulResource text too long',
-      (l) => (c0(l).helpfulResource.displayText = text(2049)),
-      'pillars[0].questions[0].choices[0].helpfulResource.displayText',
-      'maxLength',
-    ],
-    [
-      'choice helpfulResource url with empty displayText',
-      (l) => (c0(l).helpfulResource.displayText = ''),
-      'pillars[0].questions[0].choices[0].helpfulResource.displayText',
-      'displayTextRequired',
-    ],
-    [
-      'choice helpfulResource url without a scheme',
-      (l) => (c0(l).helpfulResource.url = 'www.example.com'),
-      'pillars[0].questions[0].choices[0].helpfulResource.url',
-      'urlScheme',
-    ],
-    [
-      'choice helpfulResource url not a string',
-      (l) => (c0(l).helpfulResource.url = 42),
-      'pillars[0].questions[0].choices[0].helpfulResource.url',
-      'type',
-    ],
-    ['missing improvementPlan', (l) => delete c0(l).improvementPlan, 'pillars[0].questions[0].choices[0].improvementPlan', 'improvementPlanRequired'],
-    ['improvementPlan not an object', (l) => (c0(l).improvementPlan = 'do it'), 'pillars[0].questions[0].choices[0].improvementPlan', 'type'],
-    [
-      'improvementPlan without displayText',
-      (l) => delete c0(l).improvementPlan.displayText,
-      'pillars[0].questions[0].choices[0].improvementPlan.displayText',
-      'required',
-    ],
-    [
-      'improvementPlan with empty displayText',
-      (l) => (c0(l).improvementPlan.displayText = ''),
-      'pillars[0].questions[0].choices[0].improvementPlan.displayText',
-      'minLength',
-    ],
-    [
-      'improvementPlan displayText too long',
-      (l) => (c0(l).improvementPlan.displayText = text(2049)),
-      'pillars[0].questions[0].choices[0].improvementPlan.displayText',
-      'maxLength',
-    ],
-    [
-      'improvementPlan url not http',
-      (l) => (c0(l).improvementPlan.url = 'mailto:team@example.com'),
-      'pillars[0].questions[0].choices[0].improvementPlan.url',
-      'urlScheme',
-    ],
-    ['missing riskRules', (l) => delete q0(l).riskRules, 'pillars[0].questions[0].riskRules', 'required'],
-    ['riskRules not an array', (l) => (q0(l).riskRules = 'default'), 'pillars[0].questions[0].riskRules', 'type'],
-    ['risk rule not an object', (l) => (q0(l).riskRules[1] = 'choice_a'), 'pillars[0].questions[0].riskRules[1]', 'type'],
-    ['risk rule without condition', (l) => delete q0(l).riskRules[1].condition, 'pillars[0].questions[0].riskRules[1].condition', 'required'],
-    ['risk rule without risk', (l) => delete q0(l).riskRules[1].risk, 'pillars[0].questions[0].riskRules[1].risk', 'required'],
-    [
-      'two default rules',
-      (l) => (q0(l).riskRules[1].condition = 'default'),
-      'pillars[0].questions[0].riskRules[2].condition',
-      'defaultRule',
-    ],
-    [
-      'default rule not last',
-      (l) => q0(l).riskRules.reverse(),
-      'pillars[0].questions[0].riskRules[0].condition',
-      'defaultRule',
-    ],
-    ['unknown risk', (l) => (q0(l).riskRules[1].risk = 'LOW_RISK'), 'pillars[0].questions[0].riskRules[1].risk', 'riskValue'],
-    ['repeated risk', (l) => (q0(l).riskRules[1].risk = 'NO_RISK'), 'pillars[0].questions[0].riskRules[1].risk', 'duplicateRisk'],
-    [
-      'condition that does not parse',
-      (l) => (q0(l).riskRules[0].condition = 'choice_a & choice_b'),
-      'pillars[0].questions[0].riskRules[0].condition',
-      'riskRuleSyntax',
-    ],
+    ['missing question title', (l) => delete q0(l).title, `${Q0}.title`, 'required'],
+    ['question title too long', (l) => (q0(l).title = text(129)), `${Q0}.title`, 'maxLength'],
+    ['question description too long', (l) => (q0(l).description = text(2049)), `${Q0}.description`, 'maxLength'],
+    ['question description not a string', (l) => (q0(l).description = ['x']), `${Q0}.description`, 'type'],
+    ['question helpfulResource not an object', (l) => (q0(l).helpfulResource = 'x'), `${Q0}.helpfulResource`, 'type'],
+    ['question helpfulResource text too long', (l) => (q0(l).helpfulResource.displayText = text(2049)), `${Q0}.helpfulResource.displayText`, 'maxLength'],
+    ['question helpfulResource url without displayText', (l) => delete q0(l).helpfulResource.displayText, `${Q0}.helpfulResource.displayText`, 'displayTextRequired'],
+    ['question helpfulResource url not http', (l) => (q0(l).helpfulResource.url = 'ftp://example.com'), `${Q0}.helpfulResource.url`, 'urlScheme'],
+    ['missing choices', (l) => delete q0(l).choices, `${Q0}.choices`, 'required'],
+    ['no choices', (l) => ((q0(l).choices = []), (q0(l).riskRules = [{ condition: 'default', risk: 'NO_RISK' }])), `${Q0}.choices`, 'minItems'],
+    ['sixteen choices', (l) => q0(l).choices.push(...Array.from({ length: 13 }, (_, i) => choice(`extra_${i}`))), `${Q0}.choices`, 'maxItems'],
+    ['choice not an object', (l) => (q0(l).choices[2] = 5), `${Q0}.choices[2]`, 'type'],
+    ['missing choice id', (l) => (delete c0(l).id, onlyChoiceB(l)), `${C0}.id`, 'required'],
+    ['choice id too short', (l) => ((q0(l).choices[1].id = 'c1'), onlyChoiceA(l)), `${Q0}.choices[1].id`, 'minLength'],
+    ['choice id with a dot', (l) => ((q0(l).choices[1].id = 'choice.b'), onlyChoiceA(l)), `${Q0}.choices[1].id`, 'idFormat'],
+    ['choice id repeated in its question', (l) => ((q0(l).choices[1].id = 'choice_a'), onlyChoiceA(l)), `${Q0}.choices[1].id`, 'duplicateId'],
+    ['missing choice title', (l) => delete c0(l).title, `${C0}.title`, 'required'],
+    ['choice title too long', (l) => (c0(l).title = text(129)), `${C0}.title`, 'maxLength'],
+    ['choice description too long', (l) => (c0(l).description = text(2049)), `${C0}.description`, 'maxLength'],
+    ['choice helpfulResource text too long', (l) => (c0(l).helpfulResource.displayText = text(2049)), `${C0}.helpfulResource.displayText`, 'maxLength'],
+    ['choice helpfulResource url with empty displayText', (l) => (c0(l).helpfulResource.displayText = ''), `${C0}.helpfulResource.displayText`, 'displayTextRequired'],
+    ['choice helpfulResource url without a scheme', (l) => (c0(l).helpfulResource.url = 'www.example.com'), `${C0}.helpfulResource.url`, 'urlScheme'],
+    ['choice helpfulResource url not a string', (l) => (c0(l).helpfulResource.url = 42), `${C0}.helpfulResource.url`, 'type'],
+    ['missing improvementPlan', (l) => delete c0(l).improvementPlan, `${C0}.improvementPlan`, 'improvementPlanRequired'],
+    ['improvementPlan not an object', (l) => (c0(l).improvementPlan = 'do it'), `${C0}.improvementPlan`, 'type'],
+    ['improvementPlan without displayText', (l) => delete c0(l).improvementPlan.displayText, `${C0}.improvementPlan.displayText`, 'required'],
+    ['improvementPlan with empty displayText', (l) => (c0(l).improvementPlan.displayText = ''), `${C0}.improvementPlan.displayText`, 'minLength'],
+    ['improvementPlan displayText too long', (l) => (c0(l).improvementPlan.displayText = text(2049)), `${C0}.improvementPlan.displayText`, 'maxLength'],
+    ['improvementPlan url not http', (l) => (c0(l).improvementPlan.url = 'mailto:team@example.com'), `${C0}.improvementPlan.url`, 'urlScheme'],
+    ['missing riskRules', (l) => delete q0(l).riskRules, `${Q0}.riskRules`, 'required'],
+    ['riskRules not an array', (l) => (q0(l).riskRules = 'default'), `${Q0}.riskRules`, 'type'],
+    ['risk rule not an object', (l) => (q0(l).riskRules[1] = 'choice_a'), `${Q0}.riskRules[1]`, 'type'],
+    ['risk rule without condition', (l) => delete q0(l).riskRules[1].condition, `${Q0}.riskRules[1].condition`, 'required'],
+    ['risk rule without risk', (l) => delete q0(l).riskRules[1].risk, `${Q0}.riskRules[1].risk`, 'required'],
+    ['two default rules', (l) => (q0(l).riskRules[1].condition = 'default'), `${Q0}.riskRules[2].condition`, 'defaultRule'],
+    ['default rule not last', (l) => q0(l).riskRules.reverse(), `${Q0}.riskRules[0].condition`, 'defaultRule'],
+    ['unknown risk', (l) => (q0(l).riskRules[1].risk = 'LOW_RISK'), `${Q0}.riskRules[1].risk`, 'riskValue'],
+    ['repeated risk', (l) => (q0(l).riskRules[1].risk = 'NO_RISK'), `${Q0}.riskRules[1].risk`, 'duplicateRisk'],
+    ['condition that does not parse', (l) => (q0(l).riskRules[0].condition = 'choice_a & choice_b'), `${Q0}.riskRules[0].condition`, 'riskRuleSyntax'],
     [
       'condition naming a choice of another question',
       (l) => (l.pillars[0].questions[1].choices.push(choice('other_choice')), (q0(l).riskRules[0].condition = 'other_choice')),
-      'pillars[0].questions[0].riskRules[0].condition',
+      `${Q0}.riskRules[0].condition`,
       'unknownChoice',
     ],
   ])('reports %s', (_name, mutate, path, rule) => {
@@ -193,13 +108,13 @@ describe('validateLensDocument', () => {
 
   it('reports more than three risk rules, which must then also repeat a level of risk', () => {
     expect(findingsAfter((l) => q0(l).riskRules.unshift({ condition: 'choice_b', risk: 'NO_RISK' }))).toEqual([
-      { path: 'pillars[0].questions[0].riskRules', rule: 'maxItems' },
-      { path: 'pillars[0].questions[0].riskRules[1].risk', rule: 'duplicateRisk' },
+      { path: `${Q0}.riskRules`, rule: 'maxItems' },
+      { path: `${Q0}.riskRules[1].risk`, rule: 'duplicateRisk' },
     ]);
   });
 
   it('reports an empty risk rule list', () => {
-    expect(findingsAfter((l) => (q0(l).riskRules = []))).toEqual([{ path: 'pillars[0].questions[0].riskRules', rule: 'minItems' }]);
+    expect(findingsAfter((l) => (q0(l).riskRules = []))).toEqual([{ path: `${Q0}.riskRules`, rule: 'minItems' }]);
   });
 
   it('accepts a question without a default rule and an empty url, with a warning for each naming the question', () => {
@@ -211,31 +126,31 @@ describe('validateLensDocument', () => {
     expect(result.findings).toEqual([]);
     expect(result.lens).toBe(lens);
     expect(result.warnings.map(({ path, rule, questionId }) => ({ path, rule, questionId }))).toEqual([
-      { path: 'pillars[0].questions[0].choices[0].improvementPlan.url', rule: 'emptyUrl', questionId: 'q_one' },
-      { path: 'pillars[0].questions[0].riskRules', rule: 'noDefaultRule', questionId: 'q_one' },
+      { path: `${C0}.improvementPlan.url`, rule: 'emptyUrl', questionId: 'q_one' },
+      { path: `${Q0}.riskRules`, rule: 'noDefaultRule', questionId: 'q_one' },
       { path: 'pillars[1].questions[0].helpfulResource.url', rule: 'emptyUrl', questionId: 'q_three' },
     ]);
   });
 
   it.each<[string, (lens: Json, value: string) => void, string, number]>([
-    ['question description', (l, v) => (q0(l).description = v), 'pillars[0].questions[0].description', 2048],
-    ['question helpful text', (l, v) => (q0(l).helpfulResource.displayText = v), 'pillars[0].questions[0].helpfulResource.displayText', 2048],
-    ['choice helpful text', (l, v) => (c0(l).helpfulResource.displayText = v), 'pillars[0].questions[0].choices[0].helpfulResource.displayText', 2048],
-    ['improvement plan text', (l, v) => (c0(l).improvementPlan.displayText = v), 'pillars[0].questions[0].choices[0].improvementPlan.displayText', 2048],
-    ['question title', (l, v) => (q0(l).title = v), 'pillars[0].questions[0].title', 128],
-    ['choice title', (l, v) => (c0(l).title = v), 'pillars[0].questions[0].choices[0].title', 128],
+    ['question description', (l, v) => (q0(l).description = v), `${Q0}.description`, 2048],
+    ['question helpful text', (l, v) => (q0(l).helpfulResource.displayText = v), `${Q0}.helpfulResource.displayText`, 2048],
+    ['choice helpful text', (l, v) => (c0(l).helpfulResource.displayText = v), `${C0}.helpfulResource.displayText`, 2048],
+    ['improvement plan text', (l, v) => (c0(l).improvementPlan.displayText = v), `${C0}.improvementPlan.displayText`, 2048],
+    ['question title', (l, v) => (q0(l).title = v), `${Q0}.title`, 128],
+    ['choice title', (l, v) => (c0(l).title = v), `${C0}.title`, 128],
   ])('accepts a %s of %i characters and refuses one more', (_field, set, path, max) => {
     expect(findingsAfter((l) => set(l, text(max)))).toEqual([]);
     expect(findingsAfter((l) => set(l, text(max + 1)))).toEqual([{ path, rule: 'maxLength' }]);
   });
 
   it('does not call every named choice unknown when the choice list is unreadable', () => {
-    expect(findingsAfter((l) => (q0(l).choices = 'choice_a'))).toEqual([{ path: 'pillars[0].questions[0].choices', rule: 'type' }]);
+    expect(findingsAfter((l) => (q0(l).choices = 'choice_a'))).toEqual([{ path: `${Q0}.choices`, rule: 'type' }]);
   });
 
   it('accepts a "None of these" choice without an improvement plan but checks one when given', () => {
     expect(findingsAfter((l) => (q0(l).choices[2].improvementPlan = { url: 'https://example.com' }))).toEqual([
-      { path: 'pillars[0].questions[0].choices[2].improvementPlan.displayText', rule: 'required' },
+      { path: `${Q0}.choices[2].improvementPlan.displayText`, rule: 'required' },
     ]);
   });
 
@@ -248,7 +163,7 @@ describe('validateLensDocument', () => {
     });
     expect(findings).toEqual([
       { path: 'name', rule: 'maxLength' },
-      { path: 'pillars[0].questions[0].choices[0].improvementPlan.url', rule: 'urlScheme' },
+      { path: `${C0}.improvementPlan.url`, rule: 'urlScheme' },
       { path: 'pillars[1].id', rule: 'minLength' },
       { path: 'pillars[1].questions[0].riskRules[0].condition', rule: 'riskRuleSyntax' },
     ]);
@@ -262,13 +177,13 @@ describe('validateLensDocument', () => {
     expect(validateLensDocument(lens).findings).toEqual([
       { path: 'name', rule: 'maxLength', message: 'must be at most 128 characters (is 131)' },
       {
-        path: 'pillars[0].questions[0].riskRules[0].condition',
+        path: `${Q0}.riskRules[0].condition`,
         rule: 'unknownChoice',
         message: "names 'choice_z', which is not a choice of this question",
         questionId: 'q_one',
       },
       {
-        path: 'pillars[0].questions[0].riskRules[1].condition',
+        path: `${Q0}.riskRules[1].condition`,
         rule: 'riskRuleSyntax',
         message: "is not a valid condition: unexpected ')' at column 10",
         questionId: 'q_one',

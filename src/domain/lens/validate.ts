@@ -2,6 +2,7 @@ import { compileRiskRules } from '../risk-rules/compile-risk-rules';
 import { DEFAULT_CONDITION } from '../risk-rules/condition';
 import { parseJson } from './json-source';
 import {
+  type IdScope,
   type JsonObject,
   type Report,
   asObject,
@@ -11,6 +12,7 @@ import {
   checkImprovementPlan,
   checkList,
   checkText,
+  idScope,
 } from './lens-fields';
 import { DOCUMENT_PATH, type LensFinding, WARNING_RULES, indexPath, keyPath } from './lens-finding';
 import { BUILTIN_LENS_ID_PATTERN, LENS_ID_PATTERN, LENS_MAX_BYTES, LENS_RULES } from './lens-rules';
@@ -92,13 +94,13 @@ function checkLens(checks: Checks, lens: JsonObject, inQuestion: (questionId: st
   checks.restricted(checkText(report, lens, 'name', DOCUMENT_PATH, rules.name), 'name', report);
   checks.restricted(checkText(report, lens, 'description', DOCUMENT_PATH, rules.description), 'description', report);
   const pillars = checkList(report, lens, 'pillars', DOCUMENT_PATH, rules.pillars);
-  const pillarIds = new Map<string, string>();
-  const questionIds = new Map<string, string>();
+  const pillarIds = idScope('within the lens');
+  const questionIds = idScope('within the lens');
   pillars?.forEach((value, index) => {
     const path = indexPath('pillars', index);
     const pillar = asObject(report, value, path);
     if (!pillar) return;
-    checkId(report, pillar, path, pillarIds, 'within the lens', idPattern);
+    checkId(report, pillar, path, pillarIds, idPattern);
     checks.restricted(checkText(report, pillar, 'name', path, LENS_RULES.pillar.name), keyPath(path, 'name'), report);
     const questions = checkList(report, pillar, 'questions', path, LENS_RULES.pillar.questions);
     questions?.forEach((question, questionIndex) => {
@@ -109,18 +111,18 @@ function checkLens(checks: Checks, lens: JsonObject, inQuestion: (questionId: st
   });
 }
 
-function checkQuestion(checks: Checks, value: unknown, path: string, questionIds: Map<string, string>): void {
+function checkQuestion(checks: Checks, value: unknown, path: string, questionIds: IdScope): void {
   const { report, idPattern } = checks;
   const question = asObject(report, value, path);
   if (!question) return;
   const rules = LENS_RULES.question;
-  checkId(report, question, path, questionIds, 'within the lens', idPattern);
+  checkId(report, question, path, questionIds, idPattern);
   checks.restricted(checkText(report, question, 'title', path, rules.title), keyPath(path, 'title'), report);
   checks.restricted(checkText(report, question, 'description', path, rules.description), keyPath(path, 'description'), report);
   checkHelpfulResource(report, question, path);
 
   const choices = checkList(report, question, 'choices', path, rules.choices);
-  const choiceIds = new Map<string, string>();
+  const choiceIds = idScope('within a question');
   choices?.forEach((choice, index) => checkChoice(checks, choice, indexPath(keyPath(path, 'choices'), index), choiceIds));
 
   const riskRules = checkList(report, question, 'riskRules', path, rules.riskRules);
@@ -132,7 +134,7 @@ function checkQuestion(checks: Checks, value: unknown, path: string, questionIds
       "has no rule with condition 'default': the question is unanswered while nothing is selected, and an answer no rule matches is at high risk",
     );
   }
-  const compiled = compileRiskRules(riskRules, new Set(choiceIds.keys()));
+  const compiled = compileRiskRules(riskRules, new Set(choiceIds.seen.keys()));
   if (compiled.ok) return;
   const rulesPath = keyPath(path, 'riskRules');
   for (const problem of compiled.problems) {
@@ -146,11 +148,11 @@ function checkQuestion(checks: Checks, value: unknown, path: string, questionIds
 const isDefaultRule = (rule: unknown): boolean =>
   typeof (rule as JsonObject | null)?.condition === 'string' && ((rule as JsonObject).condition as string).trim() === DEFAULT_CONDITION;
 
-function checkChoice(checks: Checks, value: unknown, path: string, choiceIds: Map<string, string>): void {
+function checkChoice(checks: Checks, value: unknown, path: string, choiceIds: IdScope): void {
   const { report, idPattern } = checks;
   const choice = asObject(report, value, path);
   if (!choice) return;
-  const id = checkId(report, choice, path, choiceIds, 'within a question', idPattern);
+  const id = checkId(report, choice, path, choiceIds, idPattern);
   checks.restricted(checkText(report, choice, 'title', path, LENS_RULES.choice.title), keyPath(path, 'title'), report);
   checkText(report, choice, 'description', path, LENS_RULES.choice.description);
   checkHelpfulResource(report, choice, path);

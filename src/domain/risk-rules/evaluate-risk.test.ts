@@ -3,6 +3,8 @@ import type { LensRiskRule } from '../lens/types';
 import { type CompiledRiskRules, compileRiskRules } from './compile-risk-rules';
 import { evaluateRisk, satisfiedChoices } from './evaluate-risk';
 
+const rule = (condition: string, risk: LensRiskRule['risk']): LensRiskRule => ({ condition, risk });
+
 function compile(rules: LensRiskRule[], choiceIds: string[]): CompiledRiskRules {
   const result = compileRiskRules(rules, new Set(choiceIds));
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -12,9 +14,9 @@ function compile(rules: LensRiskRule[], choiceIds: string[]): CompiledRiskRules 
 describe('evaluateRisk on the specification example', () => {
   const compiled = compile(
     [
-      { condition: 'choice_1 && choice_2 && choice_3', risk: 'NO_RISK' },
-      { condition: '((choice_1 || choice_2) && choice_3) || (!choice_1 && choice_3)', risk: 'MEDIUM_RISK' },
-      { condition: 'default', risk: 'HIGH_RISK' },
+      rule('choice_1 && choice_2 && choice_3', 'NO_RISK'),
+      rule('((choice_1 || choice_2) && choice_3) || (!choice_1 && choice_3)', 'MEDIUM_RISK'),
+      rule('default', 'HIGH_RISK'),
     ],
     ['choice_1', 'choice_2', 'choice_3'],
   );
@@ -36,19 +38,12 @@ describe('evaluateRisk on the specification example', () => {
 
 describe('evaluateRisk', () => {
   it('lets the first true rule win even when a later rule is also true', () => {
-    const compiled = compile(
-      [
-        { condition: 'a || b', risk: 'MEDIUM_RISK' },
-        { condition: 'a', risk: 'NO_RISK' },
-        { condition: 'default', risk: 'HIGH_RISK' },
-      ],
-      ['a', 'b'],
-    );
+    const compiled = compile([rule('a || b', 'MEDIUM_RISK'), rule('a', 'NO_RISK'), rule('default', 'HIGH_RISK')], ['a', 'b']);
     expect(evaluateRisk(compiled, new Set(['a']))).toBe('MEDIUM');
   });
 
   it('falls back to the default rule, whatever its risk', () => {
-    const compiled = compile([{ condition: 'a', risk: 'HIGH_RISK' }, { condition: 'default', risk: 'NO_RISK' }], ['a']);
+    const compiled = compile([rule('a', 'HIGH_RISK'), rule('default', 'NO_RISK')], ['a']);
     expect(evaluateRisk(compiled, new Set())).toBe('NONE');
     expect(evaluateRisk(compiled, new Set(['a']))).toBe('HIGH');
   });
@@ -56,14 +51,7 @@ describe('evaluateRisk', () => {
 
 describe('not-applicable practices (aws-behaviour.md item 2, every measured case)', () => {
   // A question whose no-risk rule needs four practices and whose medium rule needs the first two.
-  const four = compile(
-    [
-      { condition: 'a && b && c && d', risk: 'NO_RISK' },
-      { condition: 'a && b', risk: 'MEDIUM_RISK' },
-      { condition: 'default', risk: 'HIGH_RISK' },
-    ],
-    ['a', 'b', 'c', 'd', 'q_no'],
-  );
+  const four = compile([rule('a && b && c && d', 'NO_RISK'), rule('a && b', 'MEDIUM_RISK'), rule('default', 'HIGH_RISK')], ['a', 'b', 'c', 'd', 'q_no']);
 
   it.each([
     ['three selected, the fourth not applicable', ['a', 'b', 'c'], ['d'], 'NONE'],
@@ -76,46 +64,26 @@ describe('not-applicable practices (aws-behaviour.md item 2, every measured case
   });
 
   it('does not satisfy an alternative of ||: core && (scope || other), scope not applicable, is medium', () => {
-    const compiled = compile(
-      [
-        { condition: 'core && (scope || other)', risk: 'NO_RISK' },
-        { condition: 'core', risk: 'MEDIUM_RISK' },
-        { condition: 'default', risk: 'HIGH_RISK' },
-      ],
-      ['core', 'scope', 'other'],
-    );
+    const compiled = compile([rule('core && (scope || other)', 'NO_RISK'), rule('core', 'MEDIUM_RISK'), rule('default', 'HIGH_RISK')], ['core', 'scope', 'other']);
     expect(evaluateRisk(compiled, satisfiedChoices(['core'], ['scope']))).toBe('MEDIUM');
     expect(evaluateRisk(compiled, satisfiedChoices(['core', 'other'], ['scope']))).toBe('NONE');
   });
 
   it('a medium rule x || y with y not applicable and nothing selected is high', () => {
-    const compiled = compile(
-      [
-        { condition: 'x && y', risk: 'NO_RISK' },
-        { condition: 'x || y', risk: 'MEDIUM_RISK' },
-        { condition: 'default', risk: 'HIGH_RISK' },
-      ],
-      ['x', 'y'],
-    );
+    const compiled = compile([rule('x && y', 'NO_RISK'), rule('x || y', 'MEDIUM_RISK'), rule('default', 'HIGH_RISK')], ['x', 'y']);
     expect(evaluateRisk(compiled, satisfiedChoices([], ['y']))).toBe('HIGH');
     expect(evaluateRisk(compiled, satisfiedChoices(['x'], ['y']))).toBe('NONE');
   });
 
   it('keeps a negated not-applicable practice neutral: !a with a not applicable holds', () => {
-    const compiled = compile([{ condition: '!a', risk: 'NO_RISK' }, { condition: 'default', risk: 'HIGH_RISK' }], ['a', 'b']);
+    const compiled = compile([rule('!a', 'NO_RISK'), rule('default', 'HIGH_RISK')], ['a', 'b']);
     expect(evaluateRisk(compiled, satisfiedChoices(['b'], ['a']))).toBe('NONE');
     expect(evaluateRisk(compiled, satisfiedChoices(['a'], []))).toBe('HIGH');
   });
 });
 
 describe('rules without a default rule', () => {
-  const compiled = compile(
-    [
-      { condition: 'a && b', risk: 'NO_RISK' },
-      { condition: 'a', risk: 'MEDIUM_RISK' },
-    ],
-    ['a', 'b', 'q_no'],
-  );
+  const compiled = compile([rule('a && b', 'NO_RISK'), rule('a', 'MEDIUM_RISK')], ['a', 'b', 'q_no']);
 
   it('score as usual when a rule matches, and give HIGH when none does', () => {
     expect(evaluateRisk(compiled, new Set(['a', 'b']))).toBe('NONE');

@@ -44,21 +44,21 @@ class Parser {
   }
 
   parseOr(): Condition {
-    const operands = [this.parseAnd()];
-    while (this.peek().type === '||') {
-      this.next();
-      operands.push(this.parseAnd());
-    }
-    return operands.length === 1 ? operands[0]! : { kind: 'or', operands };
+    return this.parseJoined('||', 'or', () => this.parseAnd());
   }
 
   private parseAnd(): Condition {
-    const operands = [this.parseUnary()];
-    while (this.peek().type === '&&') {
+    return this.parseJoined('&&', 'and', () => this.parseUnary());
+  }
+
+  /** Operands joined by `operator`, left to right; a lone operand is itself. */
+  private parseJoined(operator: '||' | '&&', kind: 'or' | 'and', parseOperand: () => Condition): Condition {
+    const operands = [parseOperand()];
+    while (this.peek().type === operator) {
       this.next();
-      operands.push(this.parseUnary());
+      operands.push(parseOperand());
     }
-    return operands.length === 1 ? operands[0]! : { kind: 'and', operands };
+    return operands.length === 1 ? operands[0]! : { kind, operands };
   }
 
   private parseUnary(): Condition {
