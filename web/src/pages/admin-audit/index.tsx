@@ -17,7 +17,8 @@ import { RootOnly } from '../commons/root-only';
 import { AUDIT_COLUMNS, DATE_RANGE_STRINGS, RELATIVE_RANGES, isValidRange, rangeSeconds, type AuditRecord } from './config';
 import { useAuditTrail, type AuditFilters } from './hooks';
 import TrailSize from './trail-size';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
+import { ADMINISTRATION } from '../admin-users/paths';
 
 type ReadOnlyChoice = 'all' | 'true' | 'false';
 
@@ -52,11 +53,11 @@ function AuditTrail() {
   const fields = memberErrors(trail.error);
   const records = trail.data?.page === trail.page ? trail.data.Records : trail.loading ? [] : (trail.data?.Records ?? []);
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Audit trail', href: '/admin/audit' }]} />
-      <Header variant="h1" description="Every call made in your account, newest first: who made it, on what, and whether it succeeded. Free text in requests is kept as ****.">
-        Audit trail
-      </Header>
+    <Page
+      breadcrumbs={[ADMINISTRATION, { text: 'Audit trail', href: '/admin/audit' }]}
+      title="Audit trail"
+      description="Every call made in your account, newest first: who made it, on what, and whether it succeeded. Free text in requests is kept as ****."
+    >
       <TrailSize />
       <Container header={<Header variant="h2">Filters</Header>}>
         <form onSubmit={(e) => (e.preventDefault(), apply())}>
@@ -147,7 +148,7 @@ function AuditTrail() {
           </Box>
         </Container>
       )}
-    </SpaceBetween>
+    </Page>
   );
 }
 

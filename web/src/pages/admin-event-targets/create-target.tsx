@@ -12,6 +12,7 @@ import { memberErrors } from '../commons/member-errors';
 import { problemsAt } from '../commons/field-problems';
 import { ModalFooter } from '../commons/modal-footer';
 import { useAction } from '../commons/use-action';
+import { useTextFields } from '../commons/use-text-fields';
 import type { EventTarget } from './hooks';
 
 export const PATTERN_EXAMPLE = `{
@@ -31,11 +32,8 @@ interface CreateTargetProps {
 export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTargetProps) {
   const plumbline = usePlumbline();
   const [type, setType] = useState<'webhook' | 'file'>('webhook');
-  const [name, setName] = useState('');
-  const [url, setUrl] = useState('');
-  const [path, setPath] = useState('');
-  const [secret, setSecret] = useState('');
-  const [pattern, setPattern] = useState('');
+  const form = useTextFields({ name: '', url: '', path: '', secret: '', pattern: '' });
+  const { name, url, path, secret, pattern } = form.values;
   const [enabled, setEnabled] = useState(true);
   const [patternSyntax, setPatternSyntax] = useState<string>();
   const create = useAction(async () => {
@@ -46,11 +44,7 @@ export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTarge
       ...(pattern.trim() ? { Pattern: JSON.parse(pattern) } : {}),
       Enabled: enabled,
     })) as { EventTarget: EventTarget; Secret?: string };
-    setName('');
-    setUrl('');
-    setPath('');
-    setSecret('');
-    setPattern('');
+    form.clear();
     onCreated(out.EventTarget, out.Secret);
     return out.EventTarget.Name;
   }, (created: string) => `Event target ${created} was created.`);
@@ -88,12 +82,12 @@ export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTarge
           />
         </FormField>
         <FormField label="Name" constraintText="1 to 64 letters, digits, spaces, dots, dashes or underscores; unique in the account." errorText={fields.Name}>
-          <Input value={name} onChange={({ detail }) => setName(detail.value)} ariaLabel="Name" />
+          <Input value={name} onChange={({ detail }) => form.set('name', detail.value)} ariaLabel="Name" />
         </FormField>
         {type === 'webhook' ? (
           <>
             <FormField label="URL" constraintText="An http or https URL, without credentials." errorText={fields.Url}>
-              <Input value={url} onChange={({ detail }) => setUrl(detail.value)} placeholder="https://hooks.example.com/plumbline" ariaLabel="URL" />
+              <Input value={url} onChange={({ detail }) => form.set('url', detail.value)} placeholder="https://hooks.example.com/plumbline" ariaLabel="URL" />
             </FormField>
             <FormField
               label={
@@ -105,12 +99,12 @@ export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTarge
               constraintText="16 to 256 printable characters without spaces."
               errorText={fields.Secret}
             >
-              <Input type="password" value={secret} onChange={({ detail }) => setSecret(detail.value)} ariaLabel="Secret" autoComplete={false} />
+              <Input type="password" value={secret} onChange={({ detail }) => form.set('secret', detail.value)} ariaLabel="Secret" autoComplete={false} />
             </FormField>
           </>
         ) : (
           <FormField label="File path" description="Relative to the account's directory under the server's events directory." errorText={fields.Path}>
-            <Input value={path} onChange={({ detail }) => setPath(detail.value)} placeholder="workload-events.jsonl" ariaLabel="File path" />
+            <Input value={path} onChange={({ detail }) => form.set('path', detail.value)} placeholder="workload-events.jsonl" ariaLabel="File path" />
           </FormField>
         )}
         <FormField
@@ -123,7 +117,7 @@ export function CreateTargetModal({ visible, onDismiss, onCreated }: CreateTarge
           errorText={patternSyntax ?? problemsAt(create.error, 'Pattern')}
           stretch
         >
-          <Textarea value={pattern} onChange={({ detail }) => setPattern(detail.value)} rows={6} placeholder={PATTERN_EXAMPLE} spellcheck={false} ariaLabel="Event pattern" />
+          <Textarea value={pattern} onChange={({ detail }) => form.set('pattern', detail.value)} rows={6} placeholder={PATTERN_EXAMPLE} spellcheck={false} ariaLabel="Event pattern" />
         </FormField>
         <Toggle checked={enabled} onChange={({ detail }) => setEnabled(detail.checked)}>
           Deliver events as soon as the target is created

@@ -1,23 +1,21 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { usePlumbline } from '../../api/plumbline-client';
-import { DeleteModal } from '../commons/delete-modal';
+import { DeleteButton, DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { RootOnly } from '../commons/root-only';
 import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal';
 import { useAction } from '../commons/use-action';
 import { EmptyState, useResourceTable } from '../commons/resource-table';
+import { ListPage } from '../commons/list-page';
+import { ADMINISTRATION } from '../admin-users/paths';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
 import { CreateTargetModal } from './create-target';
 import { Deliveries } from './deliveries';
 import { useEventTargets, type EventTarget } from './hooks';
-import { TableHeader } from '../commons/table-header';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 
 function lastAttempt(t: EventTarget) {
   const d = t.Delivery;
@@ -52,62 +50,59 @@ function EventTargets() {
   // The selection holds the row as it was; show the reloaded one.
   const current = selected && targets.data?.find((t) => t.TargetId === selected.TargetId);
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Event targets', href: '/admin/event-targets' }]} />
-      <ErrorAlert error={targets.error} />
-      <ErrorAlert error={toggle.error ?? redrive.error} onDismiss={() => (toggle.clearError(), redrive.clearError())} />
-      <Table
-        {...list.table}
-        variant="full-page"
-        wrapLines
-        columnDefinitions={[
-          { id: 'name', header: 'Name', cell: (t) => t.Name, sortingField: 'Name', isRowHeader: true },
-          { id: 'destination', header: 'Destination', cell: (t) => <>{t.Type === 'webhook' ? 'Webhook' : 'File'}: {t.Url ?? t.FilePath ?? t.Path}</>, maxWidth: 280 },
-          { id: 'pattern', header: 'Pattern', cell: (t) => (t.Pattern ? <Box variant="code" fontSize="body-s">{JSON.stringify(t.Pattern)}</Box> : 'Every event'), maxWidth: 240 },
-          {
-            id: 'state',
-            header: 'State',
-            minWidth: 120,
-            cell: (t) => (t.Enabled ? <StatusIndicator type="success">Enabled</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>),
-          },
-          {
-            id: 'attempt',
-            header: 'Last attempt',
-            cell: (t) => (
-              <>
-                {lastAttempt(t)}
-                {t.Delivery.LastError && (
-                  <Box>
-                    <StatusIndicator type="error">{t.Delivery.LastError}</StatusIndicator>
-                  </Box>
-                )}
-              </>
-            ),
-          },
-          {
-            id: 'deliveries',
-            header: 'Deliveries',
-            cell: (t) => `${t.Delivery.Backlog} waiting, ${t.Delivery.FailedCount} failed, ${t.Delivery.DeliveredCount} delivered`,
-          },
-        ]}
-        header={
-          <TableHeader variant="awsui-h1-sticky" title="Event targets" source={targets} refreshLabel="Refresh event targets" description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files.">
-            <Button disabled={!current} onClick={() => current && del.ask(current)}>
-              Delete
-            </Button>
-            <Button disabled={!current?.Delivery.FailedCount} loading={redrive.running} onClick={() => current && void redrive.run(current)}>
-              Retry failed
-            </Button>
-            <Button disabled={!current} loading={toggle.running} onClick={() => current && void toggle.run(current)}>
-              {current && !current.Enabled ? 'Enable' : 'Disable'}
-            </Button>
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              Create target
-            </Button>
-          </TableHeader>
-        }
-        empty={<EmptyState>No event targets. Create one to receive the account's events.</EmptyState>}
-      />
+    <ListPage
+      {...list.table}
+      breadcrumbs={[ADMINISTRATION, { text: 'Event targets', href: '/admin/event-targets' }]}
+      source={targets}
+      description="Where the account's events (the user guide's EventBridge events) are delivered: webhooks and files."
+      alerts={<ErrorAlert error={toggle.error ?? redrive.error} onDismiss={() => (toggle.clearError(), redrive.clearError())} />}
+      wrapLines
+      columnDefinitions={[
+        { id: 'name', header: 'Name', cell: (t) => t.Name, sortingField: 'Name', isRowHeader: true },
+        { id: 'destination', header: 'Destination', cell: (t) => <>{t.Type === 'webhook' ? 'Webhook' : 'File'}: {t.Url ?? t.FilePath ?? t.Path}</>, maxWidth: 280 },
+        { id: 'pattern', header: 'Pattern', cell: (t) => (t.Pattern ? <Box variant="code" fontSize="body-s">{JSON.stringify(t.Pattern)}</Box> : 'Every event'), maxWidth: 240 },
+        {
+          id: 'state',
+          header: 'State',
+          minWidth: 120,
+          cell: (t) => (t.Enabled ? <StatusIndicator type="success">Enabled</StatusIndicator> : <StatusIndicator type="stopped">Disabled</StatusIndicator>),
+        },
+        {
+          id: 'attempt',
+          header: 'Last attempt',
+          cell: (t) => (
+            <>
+              {lastAttempt(t)}
+              {t.Delivery.LastError && (
+                <Box>
+                  <StatusIndicator type="error">{t.Delivery.LastError}</StatusIndicator>
+                </Box>
+              )}
+            </>
+          ),
+        },
+        {
+          id: 'deliveries',
+          header: 'Deliveries',
+          cell: (t) => `${t.Delivery.Backlog} waiting, ${t.Delivery.FailedCount} failed, ${t.Delivery.DeliveredCount} delivered`,
+        },
+      ]}
+      empty={<EmptyState>No event targets. Create one to receive the account's events.</EmptyState>}
+      actions={
+        <>
+          <DeleteButton selected={current} onAsk={del.ask} />
+          <Button disabled={!current?.Delivery.FailedCount} loading={redrive.running} onClick={() => current && void redrive.run(current)}>
+            Retry failed
+          </Button>
+          <Button disabled={!current} loading={toggle.running} onClick={() => current && void toggle.run(current)}>
+            {current && !current.Enabled ? 'Enable' : 'Disable'}
+          </Button>
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create target
+          </Button>
+        </>
+      }
+    >
       {current && <Deliveries key={current.TargetId} target={current} />}
       <CreateTargetModal
         visible={creating}
@@ -122,7 +117,7 @@ function EventTargets() {
       <DeleteModal header="Delete event target" {...del.modal}>
         Delete event target <b>{del.target?.Name}</b>? Events waiting to be delivered to it are dropped.
       </DeleteModal>
-    </SpaceBetween>
+    </ListPage>
   );
 }
 

@@ -7,7 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { usePlumbline } from '../../api/plumbline-client';
 import { allPages } from '../commons/all-pages';
-import { DeleteModal } from '../commons/delete-modal';
+import { DeleteButton, DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { SecretOnceModal, type SecretField } from '../commons/secret-once-modal';
@@ -73,9 +73,7 @@ export function AccessKeys({ userName }: { userName: string }) {
             description="Keys sign API, CLI and SDK calls as this user. The secret is shown only when the key is created."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!selected[0]} onClick={() => del.ask(selected[0])}>
-                  Delete
-                </Button>
+                <DeleteButton selected={selected[0]} onAsk={del.ask} />
                 <Button loading={create.running} disabled={count >= MAX_KEYS} onClick={() => void create.run()}>
                   Create access key
                 </Button>

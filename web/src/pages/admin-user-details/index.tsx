@@ -7,28 +7,21 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
+import { Page } from '../commons/page';
 import { RootOnly } from '../commons/root-only';
-import { useUsers } from '../admin-users/hooks';
+import { passwordInWords, useUsers } from '../admin-users/hooks';
+import { USERS_CRUMBS, userPath } from '../admin-users/paths';
 import { AccessKeys } from './access-keys';
 import { PasswordPanel } from './password-panel';
 import { Policies } from './policies';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 
 function UserDetails({ userName }: { userName: string }) {
   // The admin API has no call for one user: find it in the list.
   const users = useUsers();
   const user = users.data?.find((u) => u.UserName === userName);
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        items={[
-          { text: 'Administration', href: '/admin/users' },
-          { text: 'Users', href: '/admin/users' },
-          { text: userName, href: `/admin/users/${segment(userName)}` },
-        ]}
-      />
-      <Header variant="h1">{userName}</Header>
+    <Page breadcrumbs={[...USERS_CRUMBS, { text: userName, href: userPath(userName) }]} title={userName}>
       <ErrorAlert error={users.error} />
       {users.loading && !users.data ? (
         <Spinner size="large" />
@@ -45,7 +38,7 @@ function UserDetails({ userName }: { userName: string }) {
                 { label: 'ARN', value: user.Arn },
                 { label: 'User ID', value: user.UserId },
                 { label: 'Created', value: formatTime(user.CreateDate) },
-                { label: 'Console password', value: user.HasPassword ? `Set ${formatTime(user.PasswordLastSet)}` : 'None' },
+                { label: 'Console password', value: passwordInWords(user) },
               ]}
             />
           </Container>
@@ -66,7 +59,7 @@ function UserDetails({ userName }: { userName: string }) {
           />
         </>
       )}
-    </SpaceBetween>
+    </Page>
   );
 }
 

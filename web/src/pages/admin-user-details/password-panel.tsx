@@ -10,18 +10,18 @@ import { ErrorAlert } from '../commons/error-alert';
 import { formatTime } from '../commons/format';
 import { memberErrors } from '../commons/member-errors';
 import { useAction } from '../commons/use-action';
+import { useTextFields } from '../commons/use-text-fields';
 import type { AdminUser } from '../admin-users/hooks';
 
 /** Sets or changes the user's console password (stored only as a hash). */
 export function PasswordPanel({ user, onChanged }: { user: AdminUser; onChanged(): void }) {
   const plumbline = usePlumbline();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const form = useTextFields({ password: '', confirm: '' });
+  const { password, confirm } = form.values;
   const [mismatch, setMismatch] = useState(false);
   const save = useAction(async () => {
     await plumbline('SetPassword', { UserName: user.UserName, Password: password });
-    setPassword('');
-    setConfirm('');
+    form.clear();
     onChanged();
   }, user.HasPassword ? 'The password was changed.' : 'The password was set; the user can now sign in to the console.');
   const submit = () => {
@@ -41,10 +41,10 @@ export function PasswordPanel({ user, onChanged }: { user: AdminUser; onChanged(
         <SpaceBetween size="m">
           <SpaceBetween direction="horizontal" size="m">
             <FormField label={user.HasPassword ? 'New password' : 'Password'} constraintText="8 to 128 characters." errorText={fields.Password}>
-              <Input type="password" value={password} onChange={({ detail }) => setPassword(detail.value)} ariaLabel="New password" autoComplete={false} />
+              <Input type="password" value={password} onChange={({ detail }) => form.set('password', detail.value)} ariaLabel="New password" autoComplete={false} />
             </FormField>
             <FormField label="Confirm password" errorText={mismatch ? 'The passwords do not match.' : undefined}>
-              <Input type="password" value={confirm} onChange={({ detail }) => setConfirm(detail.value)} ariaLabel="Confirm password" autoComplete={false} />
+              <Input type="password" value={confirm} onChange={({ detail }) => form.set('confirm', detail.value)} ariaLabel="Confirm password" autoComplete={false} />
             </FormField>
           </SpaceBetween>
           {!fields.Password && <ErrorAlert error={save.error} />}

@@ -11,6 +11,7 @@ import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { useAction } from '../commons/use-action';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
+import { useItemDialog } from '../commons/use-item-dialog';
 import { useLoad } from '../commons/use-load';
 import { PolicyEditor } from './policy-editor';
 
@@ -30,7 +31,7 @@ export function Policies({ userName }: { userName: string }) {
   const plumbline = usePlumbline();
   const policies = useLoad<UserPolicies>(() => plumbline('ListUserPolicies', { UserName: userName }), [plumbline, userName]);
   const [toAttach, setToAttach] = useState<SelectProps.Option | null>(null);
-  const [editing, setEditing] = useState<{ policy?: UserPolicies['Policies'][number] }>();
+  const editing = useItemDialog<{ policy?: UserPolicies['Policies'][number] }>(policies.reload);
   const attach = useAction(async (arn: string) => {
     await plumbline('AttachUserPolicy', { UserName: userName, PolicyArn: arn });
     setToAttach(null);
@@ -113,7 +114,7 @@ export function Policies({ userName }: { userName: string }) {
             header: 'Actions',
             cell: (p) => (
               <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="inline-link" ariaLabel={`Edit ${p.PolicyName}`} onClick={() => setEditing({ policy: p })}>
+                <Button variant="inline-link" ariaLabel={`Edit ${p.PolicyName}`} onClick={() => editing.open({ policy: p })}>
                   Edit
                 </Button>
                 <Button variant="inline-link" ariaLabel={`Delete ${p.PolicyName}`} onClick={() => del.ask(p.PolicyName)}>
@@ -128,7 +129,7 @@ export function Policies({ userName }: { userName: string }) {
             variant="h2"
             counter={`(${policies.data?.Policies.length ?? 0}/10)`}
             description="Policies written for this user in the AWS policy language; an explicit Deny beats any Allow."
-            actions={<Button onClick={() => setEditing({})}>Add inline policy</Button>}
+            actions={<Button onClick={() => editing.open({})}>Add inline policy</Button>}
           >
             Inline policies
           </Header>
@@ -137,13 +138,10 @@ export function Policies({ userName }: { userName: string }) {
       />
       <PolicyEditor
         userName={userName}
-        policy={editing?.policy}
-        visible={!!editing}
-        onSaved={() => {
-          setEditing(undefined);
-          policies.reload();
-        }}
-        onDismiss={() => setEditing(undefined)}
+        policy={editing.item?.policy}
+        visible={!!editing.item}
+        onSaved={editing.done}
+        onDismiss={editing.close}
       />
       <DeleteModal header="Delete inline policy" {...del.modal}>
         Delete inline policy <b>{del.target}</b> from {userName}? What it allowed is refused at once.

@@ -1,4 +1,5 @@
 import { usePlumblineList } from '../../api/plumbline-client';
+import { formatTime } from '../commons/format';
 
 export interface AdminUser {
   UserName: string;
@@ -15,3 +16,6 @@ export interface AdminUser {
 export function useUsers() {
   return usePlumblineList<AdminUser>('ListUsers', 'Users');
 }
+
+/** Whether the user has a console password, and since when. */
+export const passwordInWords = (user: AdminUser) => (user.HasPassword ? `Set ${formatTime(user.PasswordLastSet)}` : 'None');

@@ -3,37 +3,35 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { usePlumbline } from '../../api/plumbline-client';
-import { DeleteModal } from '../commons/delete-modal';
+import { DeleteButton, DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
+import { ListPage } from '../commons/list-page';
 import { memberErrors } from '../commons/member-errors';
 import { ModalFooter } from '../commons/modal-footer';
 import { RootOnly } from '../commons/root-only';
-import { RouterLink } from '../commons/router-link';
 import { useAction } from '../commons/use-action';
-import { useResourceTable } from '../commons/resource-table';
+import { useTextFields } from '../commons/use-text-fields';
+import { nameColumn, useResourceTable } from '../commons/resource-table';
 import { useConfirmDelete } from '../commons/use-confirm-delete';
-import { useUsers, type AdminUser } from './hooks';
-import { TableHeader } from '../commons/table-header';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { passwordInWords, useUsers, type AdminUser } from './hooks';
+import { USERS_CRUMBS, userPath } from './paths';
 
 function UsersPage() {
   const plumbline = usePlumbline();
   const navigate = useNavigate();
   const users = useUsers();
   const [creating, setCreating] = useState(false);
-  const [userName, setUserName] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useTextFields({ userName: '', password: '' });
+  const { userName, password } = form.values;
   const create = useAction(async () => {
     const out = (await plumbline('CreateUser', { UserName: userName, ...(password ? { Password: password } : {}) })) as { User: AdminUser };
     setCreating(false);
-    setUserName('');
-    setPassword('');
-    navigate(`/admin/users/${segment(out.User.UserName)}`);
+    form.clear();
+    navigate(userPath(out.User.UserName));
     return out.User.UserName;
   }, (name: string) => `User ${name} was created. Give it access keys and policies here.`);
   const del = useConfirmDelete(async (u: AdminUser) => {
@@ -45,34 +43,30 @@ function UsersPage() {
     filtering: { fields: ['UserName', 'UserId', 'Arn'], empty: 'No users yet. The root user can create them.', noMatch: 'No user matches the filter.' },
     sorting: { defaultState: { sortingColumn: { sortingField: 'UserName' } } },
   });
-  const selected = list.selected;
   const fields = memberErrors(create.error, 'UserName');
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Administration', href: '/admin/users' }, { text: 'Users', href: '/admin/users' }]} />
-      <ErrorAlert error={users.error} />
-      <Table
-        {...list.table}
-        variant="full-page"
-        columnDefinitions={[
-          { id: 'name', header: 'User name', cell: (u) => <RouterLink href={`/admin/users/${segment(u.UserName)}`}>{u.UserName}</RouterLink>, sortingField: 'UserName', isRowHeader: true },
-          { id: 'id', header: 'User ID', cell: (u) => u.UserId },
-          { id: 'arn', header: 'ARN', cell: (u) => u.Arn },
-          { id: 'password', header: 'Console password', cell: (u) => (u.HasPassword ? `Set ${formatTime(u.PasswordLastSet)}` : 'None'), sortingField: 'HasPassword' },
-          { id: 'created', header: 'Created', cell: (u) => formatTime(u.CreateDate), sortingField: 'CreateDate' },
-        ]}
-        header={
-          <TableHeader variant="awsui-h1-sticky" title="Users" source={users} refreshLabel="Refresh users" description="IAM users of your account. A user can do only what its policies allow.">
-            <Button disabled={!selected} onClick={() => del.ask(selected)}>
-              Delete
-            </Button>
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              Create user
-            </Button>
-          </TableHeader>
-        }
-        filter={list.filter('Find users', 'Filter users')}
-      />
+    <ListPage
+      {...list.table}
+      breadcrumbs={USERS_CRUMBS}
+      source={users}
+      description="IAM users of your account. A user can do only what its policies allow."
+      columnDefinitions={[
+        nameColumn('UserName', (u) => userPath(u.UserName), 'User name'),
+        { id: 'id', header: 'User ID', cell: (u) => u.UserId },
+        { id: 'arn', header: 'ARN', cell: (u) => u.Arn },
+        { id: 'password', header: 'Console password', cell: passwordInWords, sortingField: 'HasPassword' },
+        { id: 'created', header: 'Created', cell: (u) => formatTime(u.CreateDate), sortingField: 'CreateDate' },
+      ]}
+      filter={list.filter('Find users', 'Filter users')}
+      actions={
+        <>
+          <DeleteButton selected={list.selected} onAsk={del.ask} />
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create user
+          </Button>
+        </>
+      }
+    >
       <Modal
         visible={creating}
         header="Create user"
@@ -82,10 +76,10 @@ function UsersPage() {
         <form onSubmit={(e) => (e.preventDefault(), void create.run())}>
           <SpaceBetween size="m">
             <FormField label="User name" constraintText="Up to 64 letters, digits and + = , . @ _ -" errorText={fields.UserName}>
-              <Input value={userName} onChange={({ detail }) => setUserName(detail.value)} ariaLabel="User name" autoFocus />
+              <Input value={userName} onChange={({ detail }) => form.set('userName', detail.value)} ariaLabel="User name" autoFocus />
             </FormField>
             <FormField label="Console password" description="Optional: lets the user sign in to this console." constraintText="8 to 128 characters." errorText={fields.Password}>
-              <Input type="password" value={password} onChange={({ detail }) => setPassword(detail.value)} ariaLabel="Console password" autoComplete={false} />
+              <Input type="password" value={password} onChange={({ detail }) => form.set('password', detail.value)} ariaLabel="Console password" autoComplete={false} />
             </FormField>
             {Object.keys(fields).length === 0 && <ErrorAlert error={create.error} />}
           </SpaceBetween>
@@ -94,7 +88,7 @@ function UsersPage() {
       <DeleteModal header="Delete user" {...del.modal}>
         Delete user <b>{del.target?.UserName}</b>? Its access keys, password and policies are deleted too, and its keys stop working at once.
       </DeleteModal>
-    </SpaceBetween>
+    </ListPage>
   );
 }
 

@@ -1,4 +1,5 @@
 import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
@@ -18,6 +19,9 @@ interface DeleteModalProps {
   onDismiss(): void;
 }
 
+/** A DeleteModal's state, as useConfirmDelete keeps it. */
+export type DeleteModalState = Omit<DeleteModalProps, 'header' | 'children' | 'confirmText'>;
+
 /** Asks before an irreversible action; the failure, if any, is shown inside the dialog. */
 export function DeleteModal({ visible, header, children, running, error, confirmText = 'Delete', onConfirm, onDismiss }: DeleteModalProps) {
   return (
@@ -32,5 +36,14 @@ export function DeleteModal({ visible, header, children, running, error, confirm
         <ErrorAlert error={error} />
       </SpaceBetween>
     </Modal>
+  );
+}
+
+/** A list's Delete button: asks about the selected row (useConfirmDelete's `ask`); disabled while none is selected. */
+export function DeleteButton<T>({ selected, onAsk }: { selected: T | undefined; onAsk(item: T): void }) {
+  return (
+    <Button disabled={!selected} onClick={() => selected && onAsk(selected)}>
+      Delete
+    </Button>
   );
 }

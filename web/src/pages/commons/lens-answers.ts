@@ -1,6 +1,7 @@
 import { ListAnswersCommand, type AnswerSummary, type WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { allPages } from './all-pages';
 import { segment } from './format';
+import { workloadCrumbs, workloadPath } from './workload-paths';
 
 /** One pillar of a lens review with every one of its answers, in the lens's order. */
 export interface PillarAnswers {
@@ -52,7 +53,12 @@ export function questionToContinue(pillars: PillarAnswers[]): string | undefined
 }
 
 /** Console paths of a lens review and of one of its questions (ids and ARNs as single segments). */
-export const lensReviewPath = (workloadId: string, lensAlias: string) => `/workloads/${segment(workloadId)}/lenses/${segment(lensAlias)}`;
+export const lensReviewPath = (workloadId: string, lensAlias: string) => `${workloadPath(workloadId)}/lenses/${segment(lensAlias)}`;
+/** The trail to a lens review (Workloads › workload › lens), which its questions continue. */
+export const lensReviewCrumbs = (workloadId: string, workloadName: string, lensAlias: string, lensName: string) => [
+  ...workloadCrumbs(workloadId, workloadName),
+  { text: lensName, href: lensReviewPath(workloadId, lensAlias) },
+];
 export const questionPath = (workloadId: string, lensAlias: string, questionId: string) =>
   `${lensReviewPath(workloadId, lensAlias)}/questions/${segment(questionId)}`;
 

@@ -1,4 +1,4 @@
-import { GetLensReviewCommand, type LensReview, type WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import { GetLensReviewCommand, GetWorkloadCommand, type LensReview, type WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
 import { loadLensAnswers, type PillarAnswers } from './lens-answers';
 
 export interface LensReviewAt {
@@ -12,4 +12,13 @@ export async function loadLensReviewAt(wa: WellArchitectedClient, workloadId: st
   const review = out.LensReview ?? {};
   const pillars = await loadLensAnswers(wa, workloadId, lensAlias, review.PillarReviewSummaries ?? [], milestoneNumber);
   return { review, pillars };
+}
+
+/** A workload and its review of one lens, read together (the lens review and question pages). */
+export async function loadWorkloadLensReview(wa: WellArchitectedClient, workloadId: string, lensAlias: string) {
+  const [workload, review] = await Promise.all([
+    wa.send(new GetWorkloadCommand({ WorkloadId: workloadId })),
+    wa.send(new GetLensReviewCommand({ WorkloadId: workloadId, LensAlias: lensAlias })),
+  ]);
+  return { workload: workload.Workload, review: review.LensReview };
 }

@@ -4,17 +4,16 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
 import type { TabsProps } from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
-import { DeleteModal } from './delete-modal';
+import { DeleteButton, DeleteModal } from './delete-modal';
 import { ErrorAlert, fieldErrors } from './error-alert';
 import { ModalFooter } from './modal-footer';
 import { useAction } from './use-action';
 import { useConfirmDelete } from './use-confirm-delete';
 import { useLoad } from './use-load';
 import { EmptyState, useResourceTable } from './resource-table';
-import { TableHeader } from './table-header';
+import { SourceTable } from './source-table';
 
 export interface ShareRow {
   ShareId?: string;
@@ -71,9 +70,18 @@ export function ResourceShares({ noun, load, create, remove }: ResourceSharesPro
   const selected = list.selected;
   return (
     <SpaceBetween size="m">
-      <ErrorAlert error={shares.error} />
-      <Table
+      <SourceTable
         {...list.table}
+        source={shares}
+        title="Shares"
+        refreshLabel="Refresh shares"
+        description={`Accounts, users, organizations and organizational units this ${noun} is shared with.`}
+        actions={
+          <>
+            <DeleteButton selected={selected} onAsk={del.ask} />
+            <Button onClick={() => setCreating(true)}>Create</Button>
+          </>
+        }
         columnDefinitions={[
           { id: 'sharedWith', header: 'Shared with', cell: (s) => s.SharedWith, sortingField: 'SharedWith' },
           {
@@ -84,14 +92,6 @@ export function ResourceShares({ noun, load, create, remove }: ResourceSharesPro
           },
           { id: 'message', header: 'Status message', cell: (s) => s.StatusMessage ?? '-' },
         ]}
-        header={
-          <TableHeader title="Shares" source={shares} refreshLabel="Refresh shares" description={`Accounts, users, organizations and organizational units this ${noun} is shared with.`}>
-            <Button disabled={!selected} onClick={() => del.ask(selected)}>
-              Delete
-            </Button>
-            <Button onClick={() => setCreating(true)}>Create</Button>
-          </TableHeader>
-        }
         empty={<EmptyState>This {noun} is not shared.</EmptyState>}
       />
       <Modal

@@ -6,6 +6,7 @@ import type { TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { ReactNode } from 'react';
 import { Pagination } from './pagination';
+import { RouterLink } from './router-link';
 
 /** "1 match", "3 matches": the count beside a table's text filter. */
 export const matchesText = (count: number | undefined) => `${count ?? 0} ${count === 1 ? 'match' : 'matches'}`;
@@ -107,4 +108,9 @@ export function EmptyWithAction({ title, actionText, onAction, disabled, disable
       }
     />
   );
+}
+
+/** A list's first column: the row's name (its `field`), linking to the row's page, sorted by name and read as the row's header. */
+export function nameColumn<T>(field: keyof T & string, href: (item: T) => string, header = 'Name'): TableProps.ColumnDefinition<T> {
+  return { id: 'name', header, cell: (item) => <RouterLink href={href(item)}>{item[field] as ReactNode}</RouterLink>, sortingField: field, isRowHeader: true };
 }

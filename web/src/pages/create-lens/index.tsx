@@ -3,20 +3,19 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
 import Form from '@cloudscape-design/components/form';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
 import { usePlumbline } from '../../api/plumbline-client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { ContentPage } from '../commons/page';
 import { downloadText } from '../commons/download-text';
 import { ErrorAlert } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
 import { LensFileField, LensUploadErrors, useLensFile, submitLensFile } from '../commons/lens-file';
 import { useAction } from '../commons/use-action';
-import { lensPath } from '../custom-lenses/hooks';
+import { LENSES_CRUMB, lensPath } from '../custom-lenses/hooks';
 
 /** "Creating a custom lens": download the template, fill it in, upload it; the lens starts as a DRAFT. */
 export default function CreateLens() {
@@ -35,15 +34,10 @@ export default function CreateLens() {
   const submit = () => submitLensFile(lensFile, upload);
 
   return (
-    <ContentLayout
-      breadcrumbs={
-        <Breadcrumbs items={[{ text: 'Custom lenses', href: '/lenses' }, { text: 'Create custom lens', href: '/lenses/new' }]} />
-      }
-      header={
-        <Header variant="h1" description="A custom lens is a JSON file with your pillars, questions, best practices and improvement plans.">
-          Create custom lens
-        </Header>
-      }
+    <ContentPage
+      breadcrumbs={[LENSES_CRUMB, { text: 'Create custom lens', href: '/lenses/new' }]}
+      title="Create custom lens"
+      description="A custom lens is a JSON file with your pillars, questions, best practices and improvement plans."
     >
       <form
         onSubmit={(event) => {
@@ -84,6 +78,6 @@ export default function CreateLens() {
           </SpaceBetween>
         </Form>
       </form>
-    </ContentLayout>
+    </ContentPage>
   );
 }

@@ -1,17 +1,15 @@
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 import { ErrorAlert } from '../commons/error-alert';
 import { LensDeleteModal } from '../commons/lens-delete-modal';
+import { ContentPage } from '../commons/page';
 import { useAction } from '../commons/use-action';
-import { lensPath } from '../custom-lenses/hooks';
+import { LENSES_CRUMB, lensPath } from '../custom-lenses/hooks';
 import { useExportLens, useLensDetails } from './hooks';
 import { LensShares } from './lens-shares';
 import { LensOverview } from './overview';
@@ -42,38 +40,32 @@ export default function CustomLensDetails() {
   }, [details.data, action, owned, setParams]);
 
   const name = row?.name ?? details.data?.lens.Name ?? 'Custom lens';
-  const breadcrumbs = <Breadcrumbs items={[{ text: 'Custom lenses', href: '/lenses' }, { text: name, href: lensPath(arn) }]} />;
+  const breadcrumbs = [LENSES_CRUMB, { text: name, href: lensPath(arn) }];
   if (!details.data) {
     return (
-      <ContentLayout breadcrumbs={breadcrumbs} header={<Header variant="h1">Custom lens</Header>}>
+      <ContentPage breadcrumbs={breadcrumbs} title="Custom lens">
         {details.loading ? <Spinner size="large" /> : <ErrorAlert error={details.error} />}
-      </ContentLayout>
+      </ContentPage>
     );
   }
   const lens = details.data.row;
   return (
-    <ContentLayout
+    <ContentPage
       breadcrumbs={breadcrumbs}
-      header={
-        <Header
-          variant="h1"
-          actions={
-            owned && (
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button onClick={() => setDialog('delete')}>Delete</Button>
-                <Button iconName="download" loading={exporting.running} onClick={() => void exporting.run()}>
-                  Export
-                </Button>
-                <Button onClick={() => setDialog('edit')}>Edit</Button>
-                <Button variant="primary" disabled={!lens.hasDraft} onClick={() => setDialog('publish')}>
-                  Publish lens
-                </Button>
-              </SpaceBetween>
-            )
-          }
-        >
-          {name}
-        </Header>
+      title={name}
+      actions={
+        owned && (
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button onClick={() => setDialog('delete')}>Delete</Button>
+            <Button iconName="download" loading={exporting.running} onClick={() => void exporting.run()}>
+              Export
+            </Button>
+            <Button onClick={() => setDialog('edit')}>Edit</Button>
+            <Button variant="primary" disabled={!lens.hasDraft} onClick={() => setDialog('publish')}>
+              Publish lens
+            </Button>
+          </SpaceBetween>
+        )
       }
     >
       <SpaceBetween size="m">
@@ -112,6 +104,6 @@ export default function CustomLensDetails() {
           />
         </>
       )}
-    </ContentLayout>
+    </ContentPage>
   );
 }

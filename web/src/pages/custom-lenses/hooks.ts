@@ -57,4 +57,7 @@ export function useCustomLenses(type: CustomLensType) {
   );
 }
 
+/** The Custom lenses page, first of its pages' breadcrumbs. */
+export const LENSES_CRUMB = { text: 'Custom lenses', href: '/lenses' };
+
 export const lensPath = (arn: string) => `/lenses/${segment(arn)}`;

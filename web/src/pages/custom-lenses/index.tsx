@@ -1,15 +1,13 @@
 import Button from '@cloudscape-design/components/button';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { ContentPage } from '../commons/page';
 import { LensDeleteModal } from '../commons/lens-delete-modal';
-import { lensPath, useCustomLenses, type CustomLensRow } from './hooks';
+import { LENSES_CRUMB, lensPath, useCustomLenses, type CustomLensRow } from './hooks';
 import { LensTable } from './lens-table';
 import { EmptyWithAction } from '../commons/resource-table';
+import { useItemDialog } from '../commons/use-item-dialog';
 import type { Loaded } from '../commons/use-load';
 
 /** "Custom lenses": the account's own lenses and those shared with it, with the guide's actions. */
@@ -18,7 +16,7 @@ export default function CustomLenses() {
   const [params, setParams] = useSearchParams();
   const owned = useCustomLenses('CUSTOM_SELF');
   const shared = useCustomLenses('CUSTOM_SHARED');
-  const [deleting, setDeleting] = useState<CustomLensRow>();
+  const deleting = useItemDialog<CustomLensRow>(owned.reload);
   const tab = params.get('tab') === 'shared' ? 'shared' : 'owned';
   const open = (lens: CustomLensRow | undefined, action?: string) =>
     lens && navigate(`${lensPath(lens.arn)}${action ? `?action=${action}` : ''}`);
@@ -32,36 +30,28 @@ export default function CustomLenses() {
         description={tab.description}
         lenses={lenses}
         empty={tab.empty}
+        refreshLabel={tab.refreshLabel ?? 'Refresh custom lenses'}
         actions={(selected) => (
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button iconName="refresh" ariaLabel={tab.refreshLabel ?? 'Refresh custom lenses'} loading={lenses.loading && !!lenses.data} onClick={lenses.reload} />
+          <>
             <Button disabled={!selected} onClick={() => open(selected)}>
               View details
             </Button>
             {tab.actions?.(selected)}
-          </SpaceBetween>
+          </>
         )}
       />
     ),
   });
 
   return (
-    <ContentLayout
-      breadcrumbs={
-        <Breadcrumbs items={[{ text: 'Custom lenses', href: '/lenses' }]} />
-      }
-      header={
-        <Header
-          variant="h1"
-          description="Your own pillars, questions, best practices and improvement plans, applied to workloads like the AWS lenses. Publish a lens before applying or sharing it."
-          actions={
-            <Button variant="primary" onClick={() => navigate('/lenses/new')}>
-              Create custom lens
-            </Button>
-          }
-        >
-          Custom lenses
-        </Header>
+    <ContentPage
+      breadcrumbs={[LENSES_CRUMB]}
+      title="Custom lenses"
+      description="Your own pillars, questions, best practices and improvement plans, applied to workloads like the AWS lenses. Publish a lens before applying or sharing it."
+      actions={
+        <Button variant="primary" onClick={() => navigate('/lenses/new')}>
+          Create custom lens
+        </Button>
       }
     >
       <Tabs
@@ -79,7 +69,7 @@ export default function CustomLenses() {
                 <Button disabled={!selected?.hasDraft} onClick={() => open(selected, 'publish')}>
                   Publish lens
                 </Button>
-                <Button disabled={!selected} onClick={() => setDeleting(selected)}>
+                <Button disabled={!selected} onClick={() => deleting.open(selected)}>
                   Delete
                 </Button>
               </>
@@ -92,7 +82,7 @@ export default function CustomLenses() {
           }),
         ]}
       />
-      <LensDeleteModal lens={deleting} onDismiss={() => setDeleting(undefined)} onDeleted={() => (setDeleting(undefined), owned.reload())} />
-    </ContentLayout>
+      <LensDeleteModal lens={deleting.item} onDismiss={deleting.close} onDeleted={deleting.done} />
+    </ContentPage>
   );
 }

@@ -1,9 +1,6 @@
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { ErrorAlert } from '../commons/error-alert';
 import { useResourceTable } from '../commons/resource-table';
+import { SourceTable } from '../commons/source-table';
 import type { Loaded } from '../commons/use-load';
 import { COLUMNS } from './config';
 import type { CustomLensRow } from './hooks';
@@ -13,11 +10,12 @@ interface LensTableProps {
   description: string;
   lenses: Loaded<CustomLensRow[]>;
   empty: ReactNode;
+  refreshLabel: string;
   actions(selected: CustomLensRow | undefined): ReactNode;
 }
 
 /** One of the two lists of the Custom lenses page, filterable, sortable and paged. */
-export function LensTable({ title, description, lenses, empty, actions }: LensTableProps) {
+export function LensTable({ title, description, lenses, empty, refreshLabel, actions }: LensTableProps) {
   const list = useResourceTable('custom lens', lenses, {
     trackBy: 'arn', rowName: (lens) => lens.name, tableLabel: title, pageSize: 10,
     filtering: {
@@ -35,19 +33,17 @@ export function LensTable({ title, description, lenses, empty, actions }: LensTa
   useEffect(() => select.current([]), [lenses.data]);
   const selected = list.selected;
   return (
-    <SpaceBetween size="s">
-      <ErrorAlert error={lenses.error} />
-      <Table
-        {...list.table}
-        variant="container"
-        columnDefinitions={COLUMNS}
-        header={
-          <Header counter={lenses.data ? `(${lenses.data.length})` : undefined} description={description} actions={actions(selected)}>
-            {title}
-          </Header>
-        }
-        filter={list.filter('Find custom lenses', `Filter ${title}`)}
-      />
-    </SpaceBetween>
+    <SourceTable
+      {...list.table}
+      size="s"
+      variant="container"
+      source={lenses}
+      title={title}
+      description={description}
+      refreshLabel={refreshLabel}
+      actions={actions(selected)}
+      columnDefinitions={COLUMNS}
+      filter={list.filter('Find custom lenses', `Filter ${title}`)}
+    />
   );
 }

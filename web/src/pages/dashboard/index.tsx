@@ -17,9 +17,9 @@ import { usePermissions } from '../commons/permissions';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { useLoad } from '../commons/use-load';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
 import { answeredOfTotal, RiskCount } from '../commons/risk-counts';
-import { RouterLink } from '../commons/router-link';
+import { WORKLOAD_NAME_COLUMN } from '../workloads/config';
 import { useMilestones } from '../commons/use-milestones';
 import { matchesRisk, RISK_FILTERS, type RiskFilter } from './hooks';
 import { DashboardMilestones } from './milestones-table';
@@ -125,13 +125,7 @@ export default function DashboardPage() {
         trackBy="WorkloadId"
         ariaLabels={{ itemSelectionLabel: (_s, w) => `Show milestones of ${w.WorkloadName}`, selectionGroupLabel: 'Workload reviews' }}
         columnDefinitions={[
-          {
-            id: 'name',
-            header: 'Name',
-            cell: (w) => <RouterLink href={`/workloads/${segment(w.WorkloadId!)}`}>{w.WorkloadName}</RouterLink>,
-            sortingField: 'WorkloadName',
-            isRowHeader: true,
-          },
+          WORKLOAD_NAME_COLUMN,
           { id: 'answered', header: 'Questions answered', cell: (w) => answeredOfTotal(w.RiskCounts) },
           { id: 'high', header: 'High risks', cell: (w) => <RiskCount risk="HIGH" counts={w.RiskCounts} /> },
           { id: 'medium', header: 'Medium risks', cell: (w) => <RiskCount risk="MEDIUM" counts={w.RiskCounts} /> },

@@ -1,10 +1,10 @@
 import { CreateWorkloadCommand } from '@aws-sdk/client-wellarchitected';
 import Alert from '@cloudscape-design/components/alert';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
+import { WORKLOADS_CRUMB } from '../commons/workload-paths';
 import { useWellArchitected } from '../../api/client';
 import { describeError } from '../commons/error-alert';
 import { segment } from '../commons/format';
@@ -86,13 +86,7 @@ export default function DefineWorkloadPage() {
   const propertyErrorCount = Object.keys(errors).filter((m) => !LENS_STEP_MEMBERS.includes(m)).length;
 
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        items={[
-          { text: 'Workloads', href: '/workloads' },
-          { text: 'Define workload', href: '/workloads/new' },
-        ]}
-      />
+    <Page breadcrumbs={[WORKLOADS_CRUMB, { text: 'Define workload', href: '/workloads/new' }]}>
       {!can.CreateWorkload.allowed && (
         <Alert type="warning" header="You cannot define workloads">
           {can.CreateWorkload.reason}
@@ -150,6 +144,6 @@ export default function DefineWorkloadPage() {
           },
         ]}
       />
-    </SpaceBetween>
+    </Page>
   );
 }

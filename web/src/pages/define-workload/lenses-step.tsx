@@ -15,6 +15,23 @@ export interface LensChoice {
   templateArn: string;
 }
 
+/** The step's two optional choices, each one a select of the account's resources or None. */
+const OPTIONAL_CHOICES = [
+  {
+    field: 'profileArn',
+    label: 'Profile',
+    description: 'A profile prioritizes the questions that matter most to your business.',
+    member: 'ProfileArns',
+    loadingText: 'Loading profiles',
+  },
+  {
+    field: 'templateArn',
+    label: 'Review template',
+    description: 'A review template fills in answers and notes, and adds its lenses.',
+    member: 'ReviewTemplateArns',
+    loadingText: 'Loading review templates',
+  },
+] as const;
 
 interface Props {
   choices: DefineWorkloadChoices | undefined;
@@ -30,8 +47,10 @@ export function LensesStep({ choices, loading, loadError, value, onChange, error
   const lenses = choices?.lenses ?? [];
   const selected = lenses.filter((l) => lensKey(l) === FRAMEWORK_LENS || value.lenses.includes(lensKey(l)));
   const none = { value: '', label: 'None' };
-  const profileOptions = [none, ...(choices?.profiles ?? []).map((p) => ({ value: p.ProfileArn ?? '', label: p.ProfileName, description: p.ProfileDescription }))];
-  const templateOptions = [none, ...(choices?.templates ?? []).map((t) => ({ value: t.TemplateArn ?? '', label: t.TemplateName, description: t.Description }))];
+  const options = {
+    profileArn: [none, ...(choices?.profiles ?? []).map((p) => ({ value: p.ProfileArn ?? '', label: p.ProfileName, description: p.ProfileDescription }))],
+    templateArn: [none, ...(choices?.templates ?? []).map((t) => ({ value: t.TemplateArn ?? '', label: t.TemplateName, description: t.Description }))],
+  };
   return (
     <SpaceBetween size="l">
       <ErrorAlert error={loadError} />
@@ -53,32 +72,17 @@ export function LensesStep({ choices, loading, loadError, value, onChange, error
       )}
       <Container header={<Header variant="h2">Profile and review template</Header>}>
         <SpaceBetween size="l">
-          <FormField
-            label={<>Profile <i>- optional</i></>}
-            description="A profile prioritizes the questions that matter most to your business."
-            errorText={errors.ProfileArns}
-          >
-            <Select
-              selectedOption={profileOptions.find((o) => o.value === value.profileArn) ?? none}
-              onChange={(e) => onChange({ ...value, profileArn: e.detail.selectedOption.value ?? '' })}
-              options={profileOptions}
-              statusType={loading ? 'loading' : 'finished'}
-              loadingText="Loading profiles"
-            />
-          </FormField>
-          <FormField
-            label={<>Review template <i>- optional</i></>}
-            description="A review template fills in answers and notes, and adds its lenses."
-            errorText={errors.ReviewTemplateArns}
-          >
-            <Select
-              selectedOption={templateOptions.find((o) => o.value === value.templateArn) ?? none}
-              onChange={(e) => onChange({ ...value, templateArn: e.detail.selectedOption.value ?? '' })}
-              options={templateOptions}
-              statusType={loading ? 'loading' : 'finished'}
-              loadingText="Loading review templates"
-            />
-          </FormField>
+          {OPTIONAL_CHOICES.map((choice) => (
+            <FormField key={choice.field} label={<>{choice.label} <i>- optional</i></>} description={choice.description} errorText={errors[choice.member]}>
+              <Select
+                selectedOption={options[choice.field].find((o) => o.value === value[choice.field]) ?? none}
+                onChange={(e) => onChange({ ...value, [choice.field]: e.detail.selectedOption.value ?? '' })}
+                options={options[choice.field]}
+                statusType={loading ? 'loading' : 'finished'}
+                loadingText={choice.loadingText}
+              />
+            </FormField>
+          ))}
         </SpaceBetween>
       </Container>
     </SpaceBetween>

@@ -1,13 +1,12 @@
 import {
   GetLensCommand,
-  GetLensReviewCommand,
-  GetWorkloadCommand,
   ListLensReviewImprovementsCommand,
   type ImprovementSummary,
 } from '@aws-sdk/client-wellarchitected';
 import { useWellArchitected } from '../../api/client';
 import { allPages } from '../commons/all-pages';
 import { loadLensAnswers, type PillarAnswers } from '../commons/lens-answers';
+import { loadWorkloadLensReview } from '../commons/lens-review-at';
 import { useLoad } from '../commons/use-load';
 
 /** AWS lenses have ARNs in the `aws` account (arn:aws:wellarchitected::aws:lens/<alias>); every other lens is custom. */
@@ -17,18 +16,15 @@ export const isCustomLensArn = (arn: string | undefined) => !!arn && !/:aws:lens
 export function useLensReviewPage(workloadId: string, lensAlias: string) {
   const wa = useWellArchitected();
   return useLoad(async () => {
-    const [workload, review] = await Promise.all([
-      wa.send(new GetWorkloadCommand({ WorkloadId: workloadId })),
-      wa.send(new GetLensReviewCommand({ WorkloadId: workloadId, LensAlias: lensAlias })),
-    ]);
-    const lensArn = review.LensReview?.LensArn;
+    const { workload, review } = await loadWorkloadLensReview(wa, workloadId, lensAlias);
+    const lensArn = review?.LensArn;
     const lens = isCustomLensArn(lensArn)
       ? await wa.send(new GetLensCommand({ LensAlias: lensArn })).then(
           (out) => out.Lens,
           () => undefined,
         )
       : undefined;
-    return { workload: workload.Workload, review: review.LensReview, lens };
+    return { workload, review, lens };
   }, [wa, workloadId, lensAlias]);
 }
 

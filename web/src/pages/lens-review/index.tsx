@@ -1,16 +1,14 @@
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
 import { useLensReport } from '../commons/lens-report';
 import { useWellArchitected } from '../../api/client';
 import { ErrorAlert } from '../commons/error-alert';
-import { segment } from '../commons/format';
-import { loadLensAnswers, questionPath, questionToContinue } from '../commons/lens-answers';
+import { lensReviewCrumbs, loadLensAnswers, questionPath, questionToContinue } from '../commons/lens-answers';
 import { questionsAnswered } from '../commons/risk-counts';
 import { useAction } from '../commons/use-action';
 import { isCustomLensArn, useLensReviewPage } from './hooks';
@@ -51,31 +49,22 @@ export default function LensReviewPage() {
     : [];
 
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        items={[
-          { text: 'Workloads', href: '/workloads' },
-          { text: workloadName, href: `/workloads/${segment(workloadId)}` },
-          { text: lensName, href: `/workloads/${segment(workloadId)}/lenses/${segment(lensAlias)}` },
-        ]}
-      />
-      <Header
-        variant="h1"
-        description={review ? `Version ${review.LensVersion ?? '-'} of the lens, applied to ${workloadName}.` : undefined}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs" alignItems="center">
-            {report.running && <StatusIndicator type="in-progress">Generating the report…</StatusIndicator>}
-            <Button loading={report.running} disabled={!review} onClick={() => void report.run()}>
-              Generate report
-            </Button>
-            <Button variant="primary" loading={resume.running} disabled={!review} onClick={() => void resume.run()}>
-              {review && questionsAnswered(review.RiskCounts) === 0 ? 'Start reviewing' : 'Continue reviewing'}
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        {lensName}
-      </Header>
+    <Page
+      breadcrumbs={lensReviewCrumbs(workloadId, workloadName, lensAlias, lensName)}
+      title={lensName}
+      description={review ? `Version ${review.LensVersion ?? '-'} of the lens, applied to ${workloadName}.` : undefined}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+          {report.running && <StatusIndicator type="in-progress">Generating the report…</StatusIndicator>}
+          <Button loading={report.running} disabled={!review} onClick={() => void report.run()}>
+            Generate report
+          </Button>
+          <Button variant="primary" loading={resume.running} disabled={!review} onClick={() => void resume.run()}>
+            {review && questionsAnswered(review.RiskCounts) === 0 ? 'Start reviewing' : 'Continue reviewing'}
+          </Button>
+        </SpaceBetween>
+      }
+    >
       <ErrorAlert error={report.error} onDismiss={report.clearError} />
       <ErrorAlert error={resume.error} onDismiss={resume.clearError} />
       <ErrorAlert error={page.error} />
@@ -87,6 +76,6 @@ export default function LensReviewPage() {
           tabs={tabs}
         />
       )}
-    </SpaceBetween>
+    </Page>
   );
 }

@@ -1,24 +1,20 @@
 import Button from '@cloudscape-design/components/button';
 import Link from '@cloudscape-design/components/link';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { lensReviewPath } from '../commons/lens-answers';
 import { notificationTypeLabel, useLensUpgrades, type UpgradeRow } from './hooks';
 import { UpgradeModal } from './upgrade-modal';
 import { useResourceTable } from '../commons/resource-table';
-import { TableHeader } from '../commons/table-header';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { ListPage } from '../commons/list-page';
+import { useItemDialog } from '../commons/use-item-dialog';
 
 /** The Lens upgrades page: each workload not on the current version of one of its lenses, and the upgrade. */
 export default function LensUpgradesPage() {
   const navigate = useNavigate();
   const upgrades = useLensUpgrades();
-  const [upgrading, setUpgrading] = useState<UpgradeRow>();
+  const upgrading = useItemDialog<UpgradeRow>(upgrades.reload);
   const follow = (href: string) => (event: CustomEvent) => {
     event.preventDefault();
     navigate(href);
@@ -36,61 +32,52 @@ export default function LensUpgradesPage() {
   });
   const selected = list.selected;
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Lens upgrades', href: '/lens-upgrades' }]} />
-      <ErrorAlert error={upgrades.error} />
-      <Table
-        {...list.table}
-        variant="full-page"
-        header={
-          <TableHeader variant="awsui-h1-sticky" title="Lens upgrades" source={upgrades} refreshLabel="Refresh" description="Workloads that do not use the current version of a lens. Upgrading keeps the answers to existing questions.">
-            <Button variant="primary" disabled={!selected?.latestVersion} onClick={() => setUpgrading(selected)}>
-              Upgrade lens version
-            </Button>
-          </TableHeader>
-        }
-        columnDefinitions={[
-          {
-            id: 'workload',
-            header: 'Workload',
-            sortingField: 'workloadName',
-            cell: (row) => (
-              <Link href={`/workloads/${segment(row.workloadId)}`} onFollow={follow(`/workloads/${segment(row.workloadId)}`)}>
-                {row.workloadName}
-              </Link>
-            ),
+    <ListPage
+      {...list.table}
+      breadcrumbs={[{ text: 'Lens upgrades', href: '/lens-upgrades' }]}
+      source={upgrades}
+      description="Workloads that do not use the current version of a lens. Upgrading keeps the answers to existing questions."
+      refreshLabel="Refresh"
+      actions={
+        <Button variant="primary" disabled={!selected?.latestVersion} onClick={() => upgrading.open(selected)}>
+          Upgrade lens version
+        </Button>
+      }
+      columnDefinitions={[
+        {
+          id: 'workload',
+          header: 'Workload',
+          sortingField: 'workloadName',
+          cell: (row) => (
+            <Link href={`/workloads/${segment(row.workloadId)}`} onFollow={follow(`/workloads/${segment(row.workloadId)}`)}>
+              {row.workloadName}
+            </Link>
+          ),
+        },
+        {
+          id: 'lens',
+          header: 'Lens',
+          sortingField: 'lensName',
+          cell: (row) => (
+            <Link href={lensReviewPath(row.workloadId, row.lensAlias)} onFollow={follow(lensReviewPath(row.workloadId, row.lensAlias))}>
+              {row.lensName}
+            </Link>
+          ),
+        },
+        {
+          id: 'type',
+          header: 'Notification type',
+          cell: (row) => {
+            const label = notificationTypeLabel(row);
+            return <StatusIndicator type={label === 'Not current' ? 'info' : 'warning'}>{label}</StatusIndicator>;
           },
-          {
-            id: 'lens',
-            header: 'Lens',
-            sortingField: 'lensName',
-            cell: (row) => (
-              <Link href={lensReviewPath(row.workloadId, row.lensAlias)} onFollow={follow(lensReviewPath(row.workloadId, row.lensAlias))}>
-                {row.lensName}
-              </Link>
-            ),
-          },
-          {
-            id: 'type',
-            header: 'Notification type',
-            cell: (row) => {
-              const label = notificationTypeLabel(row);
-              return <StatusIndicator type={label === 'Not current' ? 'info' : 'warning'}>{label}</StatusIndicator>;
-            },
-          },
-          { id: 'inUse', header: 'Version in use', cell: (row) => row.versionInUse, sortingField: 'versionInUse' },
-          { id: 'available', header: 'Current available version', cell: (row) => row.latestVersion ?? 'None' },
-        ]}
-        filter={list.filter('Find lens upgrades')}
-      />
-      <UpgradeModal
-        row={upgrading}
-        onDismiss={() => setUpgrading(undefined)}
-        onUpgraded={() => {
-          setUpgrading(undefined);
-          upgrades.reload();
-        }}
-      />
-    </SpaceBetween>
+        },
+        { id: 'inUse', header: 'Version in use', cell: (row) => row.versionInUse, sortingField: 'versionInUse' },
+        { id: 'available', header: 'Current available version', cell: (row) => row.latestVersion ?? 'None' },
+      ]}
+      filter={list.filter('Find lens upgrades')}
+    >
+      <UpgradeModal row={upgrading.item} onDismiss={upgrading.close} onUpgraded={upgrading.done} />
+    </ListPage>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@cloudscape-design/components/alert';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -10,7 +9,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
+import { Page } from '../commons/page';
+import { milestonesCrumbs, workloadPath } from '../commons/workload-paths';
 import { ChangesTable } from './changes-table';
 import type { Change } from './compare';
 import { parseStateRef, useCompareBasis, useComparison, type StateRef } from './hooks';
@@ -50,23 +51,15 @@ export default function MilestoneComparePage() {
     { value: 'current', label: 'Current state', description: 'The workload as it is now' },
   ];
   const labelOf = (ref: StateRef | undefined) => stateOptions.find((o) => o.value === String(ref))?.label ?? '-';
-  const name = basis.data?.workload.WorkloadName ?? workloadId;
-  const home = `/workloads/${segment(workloadId)}`;
   const counts = (change: Change) => changes.data?.filter((c) => c.change === change).length;
 
   return (
-    <SpaceBetween size="l">
-      <Breadcrumbs
-        items={[
-          { text: 'Workloads', href: '/workloads' },
-          { text: name, href: home },
-          { text: 'Milestones', href: `${home}?tab=milestones` },
-          { text: 'Compare', href: `${home}/milestones/compare` },
-        ]}
-      />
-      <Header variant="h1" description="See what changed between two milestones, or between a milestone and the current state, question by question.">
-        Compare milestones
-      </Header>
+    <Page
+      breadcrumbs={[...milestonesCrumbs(workloadId, basis.data?.workload.WorkloadName), { text: 'Compare', href: `${workloadPath(workloadId)}/milestones/compare` }]}
+      size="l"
+      title="Compare milestones"
+      description="See what changed between two milestones, or between a milestone and the current state, question by question."
+    >
       {basis.error ? <ErrorAlert error={basis.error} /> : null}
       {!basis.data && !basis.error && <Spinner size="large" />}
       {basis.data && milestones.length === 0 && (
@@ -113,6 +106,6 @@ export default function MilestoneComparePage() {
           <ChangesTable changes={changes} description={`From ${labelOf(base)} to ${labelOf(target)}.`} />
         </>
       )}
-    </SpaceBetween>
+    </Page>
   );
 }

@@ -1,5 +1,4 @@
 import type { LensReviewSummary } from '@aws-sdk/client-wellarchitected';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
@@ -7,12 +6,13 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
+import { Page, PageLoading } from '../commons/page';
+import { milestonesCrumbs, workloadPath } from '../commons/workload-paths';
 import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, RiskCount, RiskCountValue } from '../commons/risk-counts';
 import { useAction } from '../commons/use-action';
@@ -45,36 +45,21 @@ export default function MilestonePage() {
     (lens) => `Report for ${lens.LensName} downloaded.`,
   );
   const [generating, setGenerating] = useState<string>();
-  const base = `/workloads/${segment(workloadId)}`;
+  const base = workloadPath(workloadId);
 
-  const breadcrumbs = (
-    <Breadcrumbs
-      items={[
-        { text: 'Workloads', href: '/workloads' },
-        { text: w?.WorkloadName ?? workloadId, href: base },
-        { text: 'Milestones', href: `${base}?tab=milestones` },
-        { text: m?.MilestoneName ?? `Milestone ${params.milestoneNumber}`, href: `${base}/milestones/${number}` },
-      ]}
-    />
-  );
-  if (!m) {
-    return (
-      <SpaceBetween size="m">
-        {breadcrumbs}
-        {state.error ? <ErrorAlert error={state.error} /> : <Spinner size="large" />}
-      </SpaceBetween>
-    );
-  }
+  const breadcrumbs = [
+    ...milestonesCrumbs(workloadId, w?.WorkloadName),
+    { text: m?.MilestoneName ?? `Milestone ${params.milestoneNumber}`, href: `${base}/milestones/${number}` },
+  ];
+  if (!m) return <PageLoading breadcrumbs={breadcrumbs} error={state.error} />;
   return (
-    <SpaceBetween size="l">
-      {breadcrumbs}
-      <Header
-        variant="h1"
-        description={`Milestone ${m.MilestoneNumber}, saved ${formatTime(m.RecordedAt)}. A milestone is read-only.`}
-        actions={<Button onClick={() => navigate(`${base}/milestones/compare?base=${number}`)}>Compare</Button>}
-      >
-        {m.MilestoneName}
-      </Header>
+    <Page
+      breadcrumbs={breadcrumbs}
+      size="l"
+      title={m.MilestoneName}
+      description={`Milestone ${m.MilestoneNumber}, saved ${formatTime(m.RecordedAt)}. A milestone is read-only.`}
+      actions={<Button onClick={() => navigate(`${base}/milestones/compare?base=${number}`)}>Compare</Button>}
+    >
       <ErrorAlert error={generate.error} onDismiss={generate.clearError} />
       <Container header={<Header variant="h2">Workload overview at this milestone</Header>}>
         <SpaceBetween size="l">
@@ -145,6 +130,6 @@ export default function MilestonePage() {
         }
       />
       <MilestoneChecksTable workloadId={workloadId} lensAlias={lensAlias} milestoneNumber={number} answers={answers.data} />
-    </SpaceBetween>
+    </Page>
   );
 }

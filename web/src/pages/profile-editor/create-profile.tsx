@@ -10,7 +10,8 @@ import type { TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
+import { PROFILES_CRUMB } from '../profiles/config';
 import { ErrorAlert, describeError } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
 import { segment } from '../commons/format';
@@ -44,8 +45,7 @@ export function CreateProfile() {
   const fields = memberErrors(create.error, 'ProfileName');
   const byQuestion = questionErrors(create.error, questions.map((q) => q.QuestionId!));
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Profiles', href: '/profiles' }, { text: 'Create profile', href: '/profiles/new' }]} />
+    <Page breadcrumbs={[PROFILES_CRUMB, { text: 'Create profile', href: '/profiles/new' }]}>
       <form onSubmit={(e) => e.preventDefault()}>
         <Form
           header={
@@ -90,6 +90,6 @@ export function CreateProfile() {
           </SpaceBetween>
         </Form>
       </form>
-    </SpaceBetween>
+    </Page>
   );
 }

@@ -14,15 +14,16 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
-import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert, describeError } from '../commons/error-alert';
 import { formatTime, segment } from '../commons/format';
 import { memberErrors } from '../commons/member-errors';
+import { Page } from '../commons/page';
 import { sharesTab } from '../commons/resource-shares';
 import { useSession } from '../commons/session-context';
 import { useProfileShareCalls } from '../commons/share-calls';
 import { useAction } from '../commons/use-action';
+import { useConfirmDelete } from '../commons/use-confirm-delete';
+import { DeleteProfileModal, PROFILES_CRUMB } from '../profiles/config';
 import { useProfile } from './hooks';
 import { ProfileQuestions, profileQuestionsOf, questionErrors, type Selections } from './profile-questions';
 import { ProfileWorkloads } from './profile-workloads';
@@ -63,8 +64,7 @@ export function ProfileDetails({ profileArn }: { profileArn: string }) {
     latest.reload();
     return out.Profile?.ProfileVersion === before ? `Saved. The answers did not change, so the profile stays on version ${before}.` : `Saved as version ${out.Profile?.ProfileVersion}.`;
   }, (message: string) => message);
-  const [deleting, setDeleting] = useState(false);
-  const remove = useAction(async () => {
+  const del = useConfirmDelete(async () => {
     await wa.send(new DeleteProfileCommand({ ProfileArn: profileArn }));
     navigate('/profiles');
   }, `Profile ${profile?.ProfileName ?? ''} was deleted.`);
@@ -145,20 +145,12 @@ export function ProfileDetails({ profileArn }: { profileArn: string }) {
   );
 
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        items={[
-          { text: 'Profiles', href: '/profiles' },
-          { text: profile.ProfileName ?? 'Profile', href: `/profiles/${segment(profileArn)}` },
-        ]}
-      />
-      <Header
-        variant="h1"
-        description={profile.ProfileDescription}
-        actions={owner && <Button onClick={() => setDeleting(true)}>Delete</Button>}
-      >
-        {profile.ProfileName}
-      </Header>
+    <Page
+      breadcrumbs={[PROFILES_CRUMB, { text: profile.ProfileName ?? 'Profile', href: `/profiles/${segment(profileArn)}` }]}
+      title={profile.ProfileName}
+      description={profile.ProfileDescription}
+      actions={owner && <Button onClick={() => del.ask(profile)}>Delete</Button>}
+    >
       <Tabs
         tabs={[
           { id: 'profile', label: 'Profile', content: details },
@@ -170,17 +162,7 @@ export function ProfileDetails({ profileArn }: { profileArn: string }) {
           ...(owner ? [sharesTab('profile', shareCalls)] : []),
         ]}
       />
-      <DeleteModal
-        visible={deleting}
-        header="Delete profile"
-        running={remove.running}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
-        onDismiss={() => setDeleting(false)}
-      >
-        Delete profile <b>{profile.ProfileName}</b>? It can no longer be added to workloads, and the workloads that use it are notified that it
-        was deleted.
-      </DeleteModal>
-    </SpaceBetween>
+      <DeleteProfileModal name={profile.ProfileName} {...del.modal} />
+    </Page>
   );
 }

@@ -5,24 +5,20 @@ import {
   type WorkloadSummary,
 } from '@aws-sdk/client-wellarchitected';
 import Button from '@cloudscape-design/components/button';
-import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useWellArchitected } from '../../api/client';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { ErrorAlert } from '../commons/error-alert';
-import { formatTime, segment } from '../commons/format';
-import { ModalFooter } from '../commons/modal-footer';
-import { RouterLink } from '../commons/router-link';
+import { formatTime } from '../commons/format';
+import { WORKLOAD_NAME_COLUMN } from '../workloads/config';
 import { useSession } from '../commons/session-context';
 import { useAction } from '../commons/use-action';
-import { WorkloadsMultiselect } from '../commons/workloads-multiselect';
+import { PickWorkloadsModal } from '../commons/workloads-multiselect';
 import { EmptyState, useResourceTable } from '../commons/resource-table';
-import { TableHeader } from '../commons/table-header';
+import { SourceTable } from '../commons/source-table';
 
 const versionOf = (w: WorkloadSummary, arn: string) => w.Profiles?.find((p) => p.ProfileArn === arn)?.ProfileVersion;
 
@@ -83,18 +79,26 @@ export function ProfileWorkloads({ profileArn, profileName, latestVersion }: { p
   const actionError = disassociate.error ?? upgrade.error;
   return (
     <SpaceBetween size="m">
-      <ErrorAlert error={workloads.error} />
-      <ErrorAlert error={actionError} onDismiss={() => (disassociate.clearError(), upgrade.clearError())} />
-      <Table
+      <SourceTable
         {...list.table}
+        source={workloads}
+        counted={using}
+        title="Workloads"
+        description="Workloads that use this profile and the profile version each one is on."
+        alerts={<ErrorAlert error={actionError} onDismiss={() => (disassociate.clearError(), upgrade.clearError())} />}
+        actions={
+          <>
+            <Button disabled={!selected || versionOf(selected, profileArn) === latestVersion} loading={upgrade.running} onClick={() => selected && void upgrade.run(selected)}>
+              Upgrade to latest version
+            </Button>
+            <Button disabled={!selected} loading={disassociate.running} onClick={() => selected && void disassociate.run(selected)}>
+              Remove from workload
+            </Button>
+            <Button onClick={() => setAdding(true)}>Add to workloads</Button>
+          </>
+        }
         columnDefinitions={[
-          {
-            id: 'name',
-            header: 'Workload name',
-            cell: (w) => <RouterLink href={`/workloads/${segment(w.WorkloadId!)}`}>{w.WorkloadName}</RouterLink>,
-            sortingField: 'WorkloadName',
-            isRowHeader: true,
-          },
+          { ...WORKLOAD_NAME_COLUMN, header: 'Workload name' },
           {
             id: 'version',
             header: 'Profile version',
@@ -112,40 +116,20 @@ export function ProfileWorkloads({ profileArn, profileName, latestVersion }: { p
           { id: 'owner', header: 'Owner', cell: (w) => w.Owner },
           { id: 'updated', header: 'Last updated', cell: (w) => formatTime(w.UpdatedAt) },
         ]}
-        header={
-          <TableHeader title="Workloads" source={workloads} items={using} description="Workloads that use this profile and the profile version each one is on.">
-            <Button disabled={!selected || versionOf(selected, profileArn) === latestVersion} loading={upgrade.running} onClick={() => selected && void upgrade.run(selected)}>
-              Upgrade to latest version
-            </Button>
-            <Button disabled={!selected} loading={disassociate.running} onClick={() => selected && void disassociate.run(selected)}>
-              Remove from workload
-            </Button>
-            <Button onClick={() => setAdding(true)}>Add to workloads</Button>
-          </TableHeader>
-        }
         empty={<EmptyState>No workload uses this profile.</EmptyState>}
       />
-      <Modal
+      <PickWorkloadsModal
         visible={adding}
         header={`Add ${profileName} to workloads`}
+        submitText="Add profile"
+        action={associate}
+        description="Your workloads without a profile. A workload can have one profile."
+        options={options}
+        selected={picked}
+        onChange={setPicked}
+        loading={workloads.loading}
         onDismiss={() => setAdding(false)}
-        footer={
-          <ModalFooter
-            submitText="Add profile"
-            running={associate.running}
-            disabled={picked.length === 0}
-            onSubmit={() => associate.run()}
-            onCancel={() => setAdding(false)}
-          />
-        }
-      >
-        <SpaceBetween size="m">
-          <FormField label="Workloads" description="Your workloads without a profile. A workload can have one profile.">
-            <WorkloadsMultiselect options={options} selected={picked} onChange={setPicked} loading={workloads.loading} />
-          </FormField>
-          <ErrorAlert error={associate.error} />
-        </SpaceBetween>
-      </Modal>
+      />
     </SpaceBetween>
   );
 }

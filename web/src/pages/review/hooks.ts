@@ -1,7 +1,5 @@
 import {
   GetAnswerCommand,
-  GetLensReviewCommand,
-  GetWorkloadCommand,
   UpdateAnswerCommand,
   type Answer,
 } from '@aws-sdk/client-wellarchitected';
@@ -9,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useWellArchitected } from '../../api/client';
 import { usePlumbline } from '../../api/plumbline-client';
 import { loadLensAnswers } from '../commons/lens-answers';
+import { loadWorkloadLensReview } from '../commons/lens-review-at';
 import { useLoad } from '../commons/use-load';
 import { draftOf, isChanged, updateOf, type AnswerDraft } from '../commons/answer-draft';
 import type { RiskRuleText } from './draft-risk';
@@ -17,12 +16,9 @@ import type { RiskRuleText } from './draft-risk';
 export function useReviewContext(workloadId: string, lensAlias: string) {
   const wa = useWellArchitected();
   return useLoad(async () => {
-    const [workload, review] = await Promise.all([
-      wa.send(new GetWorkloadCommand({ WorkloadId: workloadId })),
-      wa.send(new GetLensReviewCommand({ WorkloadId: workloadId, LensAlias: lensAlias })),
-    ]);
-    const pillars = await loadLensAnswers(wa, workloadId, lensAlias, review.LensReview?.PillarReviewSummaries ?? []);
-    return { workload: workload.Workload, review: review.LensReview, pillars };
+    const { workload, review } = await loadWorkloadLensReview(wa, workloadId, lensAlias);
+    const pillars = await loadLensAnswers(wa, workloadId, lensAlias, review?.PillarReviewSummaries ?? []);
+    return { workload, review, pillars };
   }, [wa, workloadId, lensAlias]);
 }
 

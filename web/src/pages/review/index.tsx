@@ -1,9 +1,8 @@
 import Button from '@cloudscape-design/components/button';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
 import Container from '@cloudscape-design/components/container';
 import Grid from '@cloudscape-design/components/grid';
 import HelpPanel from '@cloudscape-design/components/help-panel';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +10,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { describeError, ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
 import { useHelpPanel } from '../commons/help-panel';
-import { lensReviewPath, questionNumber, questionPath } from '../commons/lens-answers';
+import { lensReviewCrumbs, lensReviewPath, questionNumber, questionPath } from '../commons/lens-answers';
 import { usePermissions } from '../commons/permissions';
 import { useNotifications } from '../commons/notifications';
 import { useAction } from '../commons/use-action';
@@ -106,19 +105,12 @@ export default function ReviewPage() {
   const savedNotice = `Answers saved for ${workloadName}.`;
 
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        onFollow={(href) => void saveAndGo(href)}
-        items={[
-          { text: 'Workloads', href: '/workloads' },
-          { text: workloadName, href: `/workloads/${segment(workloadId)}` },
-          { text: lensName, href: lensReviewPath(workloadId, lensAlias) },
-          { text: 'Review workload', href: questionPath(workloadId, lensAlias, questionId) },
-        ]}
-      />
-      <Header variant="h1" description={pillar?.PillarName}>
-        {lensName}
-      </Header>
+    <Page
+      breadcrumbs={[...lensReviewCrumbs(workloadId, workloadName, lensAlias, lensName), { text: 'Review workload', href: questionPath(workloadId, lensAlias, questionId) }]}
+      onFollow={(href) => void saveAndGo(href)}
+      title={lensName}
+      description={pillar?.PillarName}
+    >
       <ErrorAlert error={context.error} />
       {/* Side by side from 688 px of content up, so that the question starts at the top at every laptop width. */}
       <Grid gridDefinition={[{ colspan: { default: 12, xs: 4, m: 3 } }, { colspan: { default: 12, xs: 8, m: 9 } }]}>
@@ -195,6 +187,6 @@ export default function ReviewPage() {
           )}
         </Container>
       </Grid>
-    </SpaceBetween>
+    </Page>
   );
 }

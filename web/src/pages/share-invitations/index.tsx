@@ -1,19 +1,16 @@
 import { UpdateShareInvitationCommand, type ShareInvitationSummary, type ShareResourceType } from '@aws-sdk/client-wellarchitected';
 import Button from '@cloudscape-design/components/button';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Header from '@cloudscape-design/components/header';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
 import { ErrorAlert } from '../commons/error-alert';
 import { useNotifications } from '../commons/notifications';
 import { RouterLink } from '../commons/router-link';
 import { useResourceTable } from '../commons/resource-table';
-import { TableHeader } from '../commons/table-header';
+import { ContentPage } from '../commons/page';
+import { SourceTable } from '../commons/source-table';
 import { invitationName, PERMISSIONS, RESOURCE_TYPES, resourcePath, useInvitations } from './hooks';
 
 type Decision = 'ACCEPT' | 'REJECT';
@@ -66,18 +63,10 @@ export default function ShareInvitations() {
   const running = (d: Decision) => progress?.decision === d;
   const progressText = progress ? ` (${progress.done} of ${progress.total})` : '';
   return (
-    <ContentLayout
-      breadcrumbs={
-        <Breadcrumbs items={[{ text: 'Share invitations', href: '/invitations' }]} />
-      }
-      header={
-        <Header
-          variant="h1"
-          description="Requests from other accounts to share a workload, custom lens, profile or review template with you. An invitation not accepted within seven days expires."
-        >
-          Share invitations
-        </Header>
-      }
+    <ContentPage
+      breadcrumbs={[{ text: 'Share invitations', href: '/invitations' }]}
+      title="Share invitations"
+      description="Requests from other accounts to share a workload, custom lens, profile or review template with you. An invitation not accepted within seven days expires."
     >
       <SpaceBetween size="m">
         <SegmentedControl
@@ -92,11 +81,24 @@ export default function ShareInvitations() {
             text: `${t.label}${invitations.data ? ` (${invitations.data[t.type].length})` : ''}`,
           }))}
         />
-        <ErrorAlert error={invitations.error} />
-        <ErrorAlert error={failure} onDismiss={() => setFailure(undefined)} />
-        <Table
+        <SourceTable
           {...list.table}
           variant="container"
+          source={invitations}
+          counted={invitations.data?.[type]}
+          title={`${noun} invitations`}
+          refreshLabel="Refresh invitations"
+          alerts={<ErrorAlert error={failure} onDismiss={() => setFailure(undefined)} />}
+          actions={
+            <>
+              <Button disabled={!selected.length || !!progress} loading={running('REJECT')} onClick={() => void decide('REJECT')}>
+                Reject{running('REJECT') ? progressText : ''}
+              </Button>
+              <Button variant="primary" disabled={!selected.length || !!progress} loading={running('ACCEPT')} onClick={() => void decide('ACCEPT')}>
+                Accept{running('ACCEPT') ? progressText : ''}
+              </Button>
+            </>
+          }
           columnDefinitions={[
             { id: 'name', header: 'Name', cell: invitationName, minWidth: 200, sortingComparator: (a, b) => invitationName(a).localeCompare(invitationName(b)), isRowHeader: true },
             { id: 'type', header: 'Resource type', cell: () => noun },
@@ -106,20 +108,10 @@ export default function ShareInvitations() {
             { id: 'details', header: 'Permission details', cell: (i) => PERMISSIONS[i.PermissionType ?? '']?.details ?? '-', maxWidth: 320 },
           ]}
           wrapLines
-          header={
-            <TableHeader title={`${noun} invitations`} source={invitations} items={invitations.data?.[type]} refreshLabel="Refresh invitations">
-              <Button disabled={!selected.length || !!progress} loading={running('REJECT')} onClick={() => void decide('REJECT')}>
-                Reject{running('REJECT') ? progressText : ''}
-              </Button>
-              <Button variant="primary" disabled={!selected.length || !!progress} loading={running('ACCEPT')} onClick={() => void decide('ACCEPT')}>
-                Accept{running('ACCEPT') ? progressText : ''}
-              </Button>
-            </TableHeader>
-          }
           filter={list.filter('Find invitations by name or owner', 'Filter invitations')}
         />
       </SpaceBetween>
-    </ContentLayout>
+    </ContentPage>
   );
 }
 

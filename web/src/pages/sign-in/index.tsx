@@ -11,7 +11,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../../api/session';
 import { ErrorAlert, fieldErrors } from '../commons/error-alert';
-import { signIn, type SignInMode } from './sign-in';
+import { useTextFields } from '../commons/use-text-fields';
+import { signIn, type SignInDetails, type SignInMode } from './sign-in';
 
 const MODES: Array<{ id: SignInMode; text: string; hint: string }> = [
   { id: 'user', text: 'IAM user', hint: 'Sign in as an IAM user of an account, with the password its root user set.' },
@@ -34,11 +35,7 @@ function remembered(): { mode: SignInMode; accountId: string } {
 export default function SignIn({ onSignedIn, notice }: { onSignedIn(session: Session): void; notice?: string }) {
   const start = remembered();
   const [mode, setMode] = useState<SignInMode>(start.mode);
-  const [accountId, setAccountId] = useState(start.accountId);
-  const [userName, setUserName] = useState('');
-  const [password, setPassword] = useState('');
-  const [accessKeyId, setAccessKeyId] = useState('');
-  const [secretAccessKey, setSecretAccessKey] = useState('');
+  const details = useTextFields<keyof SignInDetails>({ accountId: start.accountId, userName: '', password: '', accessKeyId: '', secretAccessKey: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const fields = fieldErrors(error);
@@ -48,23 +45,22 @@ export default function SignIn({ onSignedIn, notice }: { onSignedIn(session: Ses
     setBusy(true);
     setError(undefined);
     try {
-      const session = await signIn(mode, { accountId, userName, password, accessKeyId, secretAccessKey });
+      const session = await signIn(mode, details.values);
       localStorage.setItem(LAST, JSON.stringify({ mode, accountId: session.accountId }));
       onSignedIn(session);
     } catch (e) {
       // Keep what was typed (but the secret) so that only the wrong detail needs retyping.
-      setPassword('');
-      setSecretAccessKey('');
+      details.clear('password', 'secretAccessKey');
       setError(e);
       setBusy(false);
     }
   };
 
-  const field = (label: string, member: string, value: string, set: (v: string) => void, secret = false, description?: string) => (
+  const field = (label: string, member: string, key: keyof SignInDetails, secret = false, description?: string) => (
     <FormField label={label} description={description} errorText={fields[member]}>
       <Input
-        value={value}
-        onChange={({ detail }) => set(detail.value)}
+        value={details.values[key]}
+        onChange={({ detail }) => details.set(key, detail.value)}
         type={secret ? 'password' : 'text'}
         ariaLabel={label}
         autoComplete={secret ? 'current-password' : member === 'AccountId' ? 'organization' : member === 'UserName' ? 'username' : false}
@@ -107,11 +103,11 @@ export default function SignIn({ onSignedIn, notice }: { onSignedIn(session: Ses
                     }}
                     options={MODES.map(({ id, text }) => ({ id, text }))}
                   />
-                  {mode !== 'root-key' && field('Account ID', 'AccountId', accountId, setAccountId, false, '12 digits')}
-                  {mode === 'user' && field('User name', 'UserName', userName, setUserName)}
-                  {mode !== 'root-key' && field('Password', 'Password', password, setPassword, true)}
-                  {mode === 'root-key' && field('Access key ID', 'AccessKeyId', accessKeyId, setAccessKeyId)}
-                  {mode === 'root-key' && field('Secret access key', 'SecretAccessKey', secretAccessKey, setSecretAccessKey, true)}
+                  {mode !== 'root-key' && field('Account ID', 'AccountId', 'accountId', false, '12 digits')}
+                  {mode === 'user' && field('User name', 'UserName', 'userName')}
+                  {mode !== 'root-key' && field('Password', 'Password', 'password', true)}
+                  {mode === 'root-key' && field('Access key ID', 'AccessKeyId', 'accessKeyId')}
+                  {mode === 'root-key' && field('Secret access key', 'SecretAccessKey', 'secretAccessKey', true)}
                   {error !== undefined && Object.keys(fields).length === 0 && <ErrorAlert error={error} />}
                 </SpaceBetween>
               </Container>

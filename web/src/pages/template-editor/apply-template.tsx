@@ -1,17 +1,14 @@
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import type { MultiselectProps } from '@cloudscape-design/components/multiselect';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { usePlumbline } from '../../api/plumbline-client';
 import { useAllWorkloads } from '../commons/all-workloads';
 import { ErrorAlert } from '../commons/error-alert';
 import { memberErrors } from '../commons/member-errors';
-import { ModalFooter } from '../commons/modal-footer';
 import { useSession } from '../commons/session-context';
 import { useAction } from '../commons/use-action';
-import { WorkloadsMultiselect } from '../commons/workloads-multiselect';
+import { PickWorkloadsModal } from '../commons/workloads-multiselect';
 
 interface ApplyResult {
   WorkloadId: string;
@@ -48,37 +45,30 @@ export function ApplyTemplateModal({ templateArn, templateName, visible, onDismi
   const options = (workloads.data ?? []).filter((w) => w.Owner === session.accountId).map((w) => ({ value: w.WorkloadId!, label: w.WorkloadName, description: (w.Lenses ?? []).join(', ') }));
   const fields = memberErrors(apply.error);
   return (
-    <Modal
+    <PickWorkloadsModal
       visible={visible}
       header={`Apply ${templateName} to existing workloads`}
+      submitText="Apply template"
+      action={apply}
+      description={`Your workloads, up to ${MAX_WORKLOADS} at a time. The template's lenses are added to them.`}
+      errorText={fields.WorkloadIds}
+      options={options}
+      selected={picked}
+      onChange={setPicked}
+      loading={workloads.loading}
       onDismiss={onDismiss}
-      footer={
-        <ModalFooter
-          submitText="Apply template"
-          running={apply.running}
-          disabled={picked.length === 0}
-          onSubmit={() => apply.run()}
-          onCancel={onDismiss}
-        />
-      }
     >
-      <SpaceBetween size="m">
-        <FormField label="Workloads" description={`Your workloads, up to ${MAX_WORKLOADS} at a time. The template's lenses are added to them.`} errorText={fields.WorkloadIds}>
-          <WorkloadsMultiselect options={options} selected={picked} onChange={setPicked} loading={workloads.loading} />
-        </FormField>
-        <FormField label="Answers already given" errorText={fields.Mode}>
-          <RadioGroup
-            value={mode}
-            onChange={({ detail }) => setMode(detail.value as 'FILL' | 'OVERWRITE')}
-            items={[
-              { value: 'FILL', label: 'Keep them', description: "Write the template's answers and notes only where the workload has none." },
-              { value: 'OVERWRITE', label: 'Replace them', description: "Replace the workload's answers and notes wherever the template has one." },
-            ]}
-          />
-        </FormField>
-        <ErrorAlert error={workloads.error} />
-        <ErrorAlert error={apply.error} />
-      </SpaceBetween>
-    </Modal>
+      <FormField label="Answers already given" errorText={fields.Mode}>
+        <RadioGroup
+          value={mode}
+          onChange={({ detail }) => setMode(detail.value as 'FILL' | 'OVERWRITE')}
+          items={[
+            { value: 'FILL', label: 'Keep them', description: "Write the template's answers and notes only where the workload has none." },
+            { value: 'OVERWRITE', label: 'Replace them', description: "Replace the workload's answers and notes wherever the template has one." },
+          ]}
+        />
+      </FormField>
+      <ErrorAlert error={workloads.error} />
+    </PickWorkloadsModal>
   );
 }

@@ -6,7 +6,8 @@ import type { TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
+import { Page } from '../commons/page';
+import { TEMPLATES_CRUMB } from '../review-templates/config';
 import { describeError } from '../commons/error-alert';
 import { FormActions } from '../commons/form-actions';
 import { segment } from '../commons/format';
@@ -32,8 +33,7 @@ export function CreateTemplate() {
   }, `Review template ${name} was created. Answer its questions next.`);
   const fields = memberErrors(create.error, 'TemplateName');
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs items={[{ text: 'Review templates', href: '/templates' }, { text: 'Create template', href: '/templates/new' }]} />
+    <Page breadcrumbs={[TEMPLATES_CRUMB, { text: 'Create template', href: '/templates/new' }]}>
       <form onSubmit={(e) => e.preventDefault()}>
         <Form
           header={<Header variant="h1">Create review template</Header>}
@@ -53,6 +53,6 @@ export function CreateTemplate() {
           </SpaceBetween>
         </Form>
       </form>
-    </SpaceBetween>
+    </Page>
   );
 }

@@ -1,20 +1,19 @@
 import { DeleteReviewTemplateCommand } from '@aws-sdk/client-wellarchitected';
 import Button from '@cloudscape-design/components/button';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWellArchitected } from '../../api/client';
-import { Breadcrumbs } from '../commons/breadcrumbs';
-import { DeleteModal } from '../commons/delete-modal';
 import { ErrorAlert } from '../commons/error-alert';
 import { segment } from '../commons/format';
+import { Page } from '../commons/page';
 import { sharesTab } from '../commons/resource-shares';
 import { useSession } from '../commons/session-context';
 import { useTemplateShareCalls } from '../commons/share-calls';
-import { useAction } from '../commons/use-action';
+import { useConfirmDelete } from '../commons/use-confirm-delete';
+import { DeleteTemplateModal, TEMPLATES_CRUMB } from '../review-templates/config';
 import { ApplyTemplateModal } from './apply-template';
 import { useTemplate } from './hooks';
 import { TemplateProperties } from './template-properties';
@@ -29,8 +28,7 @@ export function TemplateDetails({ templateArn }: { templateArn: string }) {
   const template = useTemplate(templateArn);
   const [tab, setTab] = useState('answers');
   const [applying, setApplying] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const remove = useAction(async () => {
+  const del = useConfirmDelete(async () => {
     await wa.send(new DeleteReviewTemplateCommand({ TemplateArn: templateArn }));
     navigate('/templates');
   }, `Review template ${template.data?.TemplateName ?? ''} was deleted.`);
@@ -39,29 +37,21 @@ export function TemplateDetails({ templateArn }: { templateArn: string }) {
   if (!t) return <ErrorAlert error={template.error} />;
   const owner = t.Owner === session.accountId;
   return (
-    <SpaceBetween size="m">
-      <Breadcrumbs
-        items={[
-          { text: 'Review templates', href: '/templates' },
-          { text: t.TemplateName ?? 'Template', href: `/templates/${segment(templateArn)}` },
-        ]}
-      />
-      <Header
-        variant="h1"
-        description={t.Description}
-        actions={
-          <SpaceBetween direction="horizontal" size="xs">
-            {owner && <Button onClick={() => setDeleting(true)}>Delete</Button>}
-            {owner && <Button onClick={() => setApplying(true)}>Apply to existing workloads</Button>}
-            {/* The define-workload wizard's lens step takes the template (CreateWorkload's ReviewTemplateArns). */}
-            <Button variant="primary" onClick={() => navigate(`/workloads/new?reviewTemplateArn=${encodeURIComponent(templateArn)}`)}>
-              Create workload from template
-            </Button>
-          </SpaceBetween>
-        }
-      >
-        {t.TemplateName}
-      </Header>
+    <Page
+      breadcrumbs={[TEMPLATES_CRUMB, { text: t.TemplateName ?? 'Template', href: `/templates/${segment(templateArn)}` }]}
+      title={t.TemplateName}
+      description={t.Description}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          {owner && <Button onClick={() => del.ask(t)}>Delete</Button>}
+          {owner && <Button onClick={() => setApplying(true)}>Apply to existing workloads</Button>}
+          {/* The define-workload wizard's lens step takes the template (CreateWorkload's ReviewTemplateArns). */}
+          <Button variant="primary" onClick={() => navigate(`/workloads/new?reviewTemplateArn=${encodeURIComponent(templateArn)}`)}>
+            Create workload from template
+          </Button>
+        </SpaceBetween>
+      }
+    >
       <ErrorAlert error={template.error} />
       <Tabs
         activeTabId={tab}
@@ -77,16 +67,7 @@ export function TemplateDetails({ templateArn }: { templateArn: string }) {
         ]}
       />
       <ApplyTemplateModal templateArn={templateArn} templateName={t.TemplateName ?? ''} visible={applying} onDismiss={() => setApplying(false)} />
-      <DeleteModal
-        visible={deleting}
-        header="Delete review template"
-        running={remove.running}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
-        onDismiss={() => setDeleting(false)}
-      >
-        Delete review template <b>{t.TemplateName}</b> with its answers and shares? Workloads created from it keep what they got.
-      </DeleteModal>
-    </SpaceBetween>
+      <DeleteTemplateModal name={t.TemplateName} {...del.modal} />
+    </Page>
   );
 }

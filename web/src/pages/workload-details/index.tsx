@@ -1,17 +1,14 @@
 import Button from '@cloudscape-design/components/button';
-import { Breadcrumbs } from '../commons/breadcrumbs';
-import Header from '@cloudscape-design/components/header';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DeleteWorkloadModal } from '../commons/delete-workload-modal';
 import { ErrorAlert } from '../commons/error-alert';
-import { segment } from '../commons/format';
+import { Page, PageLoading } from '../commons/page';
 import { usePermissions } from '../commons/permissions';
 import { useSession } from '../commons/session-context';
 import { useMilestones } from '../commons/use-milestones';
+import { workloadCrumbs } from '../commons/workload-paths';
 import { useLensReviews, useWorkload } from './hooks';
 import { MilestonesTab } from './milestones-tab';
 import { OverviewTab } from './overview-tab';
@@ -40,22 +37,8 @@ export default function WorkloadDetailsPage() {
     milestones.reload();
   };
 
-  const breadcrumbs = (
-    <Breadcrumbs
-      items={[
-        { text: 'Workloads', href: '/workloads' },
-        { text: w?.WorkloadName ?? workloadId, href: `/workloads/${segment(workloadId)}` },
-      ]}
-    />
-  );
-  if (!w) {
-    return (
-      <SpaceBetween size="m">
-        {breadcrumbs}
-        {workload.error ? <ErrorAlert error={workload.error} /> : <Spinner size="large" />}
-      </SpaceBetween>
-    );
-  }
+  const breadcrumbs = workloadCrumbs(workloadId, w?.WorkloadName);
+  if (!w) return <PageLoading breadcrumbs={breadcrumbs} error={workload.error} />;
 
   const tabs = [
     {
@@ -79,23 +62,20 @@ export default function WorkloadDetailsPage() {
   ];
 
   return (
-    <SpaceBetween size="m">
-      {breadcrumbs}
-      <Header
-        variant="h1"
-        description={w.Description}
-        actions={
-          owner ? (
-            <Button disabled={!can.DeleteWorkload.allowed} disabledReason={can.DeleteWorkload.reason} onClick={() => setDialog('delete')}>
-              Delete workload
-            </Button>
-          ) : w.ShareInvitationId ? (
-            <Button onClick={() => setDialog('reject')}>Reject share</Button>
-          ) : undefined
-        }
-      >
-        {w.WorkloadName}
-      </Header>
+    <Page
+      breadcrumbs={breadcrumbs}
+      title={w.WorkloadName}
+      description={w.Description}
+      actions={
+        owner ? (
+          <Button disabled={!can.DeleteWorkload.allowed} disabledReason={can.DeleteWorkload.reason} onClick={() => setDialog('delete')}>
+            Delete workload
+          </Button>
+        ) : w.ShareInvitationId ? (
+          <Button onClick={() => setDialog('reject')}>Reject share</Button>
+        ) : undefined
+      }
+    >
       <ErrorAlert error={workload.error} />
       <Tabs
         activeTabId={tab}
@@ -121,6 +101,6 @@ export default function WorkloadDetailsPage() {
           onRejected={() => navigate('/workloads')}
         />
       )}
-    </SpaceBetween>
+    </Page>
   );
 }

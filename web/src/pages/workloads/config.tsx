@@ -1,20 +1,17 @@
 import type { WorkloadSummary } from '@aws-sdk/client-wellarchitected';
 import type { TableProps } from '@cloudscape-design/components/table';
-import { formatTime, segment } from '../commons/format';
+import { formatTime } from '../commons/format';
 import { improvementStatusLabel } from '../commons/improvement-status';
 import { answeredOfTotal, questionsAnswered, riskCount, RiskCount } from '../commons/risk-counts';
-import { RouterLink } from '../commons/router-link';
+import { nameColumn } from '../commons/resource-table';
+import { workloadPath } from '../commons/workload-paths';
+
+/** A workload's name, linking to its page: the first column of every list of workloads. */
+export const WORKLOAD_NAME_COLUMN = nameColumn<WorkloadSummary>('WorkloadName', (w) => workloadPath(w.WorkloadId!));
 
 /** The Workloads page's columns, as the user guide lists them. */
 export const WORKLOAD_COLUMNS: TableProps.ColumnDefinition<WorkloadSummary>[] = [
-  {
-    id: 'name',
-    header: 'Name',
-    cell: (w) => <RouterLink href={`/workloads/${segment(w.WorkloadId!)}`}>{w.WorkloadName}</RouterLink>,
-    sortingField: 'WorkloadName',
-    isRowHeader: true,
-    minWidth: 180,
-  },
+  { ...WORKLOAD_NAME_COLUMN, minWidth: 180 },
   { id: 'owner', header: 'Owner', cell: (w) => w.Owner, sortingField: 'Owner', width: 130 },
   {
     id: 'answered',
