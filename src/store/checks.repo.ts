@@ -5,6 +5,7 @@ import type { SourcedCheckResult } from '../domain/checks/summaries';
 import type { Db, Trx } from './database';
 import type { CheckResourcesTable } from './checks.table';
 import type { Database } from './tables';
+import { keysetPage } from './keyset-page';
 
 type Conn = Db | Trx;
 
@@ -178,18 +179,14 @@ export async function listFlaggedResources(
   after: string,
   limit: number,
 ): Promise<StoredFlaggedResource[]> {
-  const rows = await db
+  const resources = db
     .selectFrom('check_resources')
     .selectAll()
     .where('workload_id', '=', workloadId)
     .where('source', '=', source)
     .where('check_id', '=', checkId)
-    .where('account_id', '=', accountId)
-    .where('resource_id', '>', after)
-    .orderBy('resource_id')
-    .limit(limit)
-    .execute();
-  return rows.map(storedResource);
+    .where('account_id', '=', accountId);
+  return (await keysetPage(resources, 'resource_id', after, limit)).map(storedResource);
 }
 
 /** Every resource flagged in the workload (for its export). */

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Dialect, Trx } from './database';
 import type { EventOutboxTable, EventTargetsTable } from './tables';
+import { keysetPage } from './keyset-page';
 
 /** Event targets and the outbox of their deliveries. SQL only; the events services decide. */
 
@@ -23,9 +24,7 @@ export async function findTarget(db: Conn, accountId: string, id: string): Promi
 
 /** An account's targets by name (ignoring case), from after `afterKey`. */
 export async function listTargets(db: Conn, accountId: string, afterKey: string | undefined, limit: number): Promise<EventTargetRow[]> {
-  let query = db.selectFrom('event_targets').selectAll().where('account_id', '=', accountId).orderBy('name_key').limit(limit);
-  if (afterKey !== undefined) query = query.where('name_key', '>', afterKey);
-  return query.execute();
+  return keysetPage(db.selectFrom('event_targets').selectAll().where('account_id', '=', accountId), 'name_key', afterKey, limit);
 }
 
 /** Every enabled target of every account: what the enqueue cache holds. */

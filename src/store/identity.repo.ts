@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db, Trx } from './database';
 import type { Database } from './tables';
+import { keysetPage } from './keyset-page';
 
 /** Users, their policies, organizations and OUs. SQL only; services decide who may call these. */
 
@@ -32,9 +33,7 @@ export async function setAccountOrganization(db: Conn, id: string, organizationI
 
 /** Accounts in id order, from after `afterId`. */
 export async function listAccounts(db: Conn, afterId: string | undefined, limit: number) {
-  let query = db.selectFrom('accounts').selectAll().orderBy('id').limit(limit);
-  if (afterId !== undefined) query = query.where('id', '>', afterId);
-  return query.execute();
+  return keysetPage(db.selectFrom('accounts').selectAll(), 'id', afterId, limit);
 }
 
 export async function findUser(db: Conn, accountId: string, userName: string): Promise<UserRow | undefined> {
@@ -72,14 +71,11 @@ export async function setPasswordHash(db: Conn, accountId: string, userName: str
 
 /** Users of an account in name order, from after `afterName`. */
 export async function listUsers(db: Conn, accountId: string, afterName: string | undefined, limit: number): Promise<UserRow[]> {
-  let query = db
+  const users = db
     .selectFrom('users')
     .select(['account_id', 'user_name', 'user_id', 'password_hash', 'password_changed_at', 'created_at'])
-    .where('account_id', '=', accountId)
-    .orderBy('name_key')
-    .limit(limit);
-  if (afterName !== undefined) query = query.where('name_key', '>', afterName);
-  return query.execute();
+    .where('account_id', '=', accountId);
+  return keysetPage(users, 'name_key', afterName, limit);
 }
 
 /** Tables of what belongs to one user (keys, policies), keyed by account and user name. */

@@ -3,6 +3,7 @@ import type { Db, Trx } from './database';
 import { nameKeyHolder } from './name-keys';
 import type { MilestoneRecord, WorkloadSnapshot } from './records';
 import type { MilestonesTable } from './tables';
+import { keysetPage } from './keyset-page';
 
 type Conn = Db | Trx;
 
@@ -52,13 +53,6 @@ export async function findMilestone(db: Conn, workloadId: string, number: number
 
 /** Milestones after `afterNumber`, newest number last. */
 export async function listMilestonePage(db: Conn, workloadId: string, afterNumber: number, limit: number) {
-  const rows = await db
-    .selectFrom('milestones')
-    .selectAll()
-    .where('workload_id', '=', workloadId)
-    .where('number', '>', afterNumber)
-    .orderBy('number')
-    .limit(limit)
-    .execute();
-  return rows.map(toMilestone);
+  const milestones = db.selectFrom('milestones').selectAll().where('workload_id', '=', workloadId);
+  return (await keysetPage(milestones, 'number', afterNumber, limit)).map(toMilestone);
 }
