@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
 import { countDeadLetters } from '../store/audit-dead-letters.repo';
-import type { Store } from '../store/database';
+import { pingStore, type Store } from '../store/database';
 import type { AuditTrailStatus } from './audit/trail';
 
 /**
@@ -26,7 +25,7 @@ const instance = `${hostname()}/${process.pid}`;
 export async function readiness(store: Store, audit: { status(): AuditTrailStatus }): Promise<Readiness> {
   const status = audit.status();
   try {
-    await sql`select 1`.execute(store.db);
+    await pingStore(store.db);
     return { ready: true, instance, store: store.dialect, audit: { ...status, deadLetterRows: await countDeadLetters(store.db) } };
   } catch (error) {
     return { ready: false, instance, store: store.dialect, reason: `The store is unreachable: ${error instanceof Error ? error.message : String(error)}`, audit: status };

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, type Migration, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/0001-core';
 import * as customLenses from './migrations/0002-custom-lenses';
@@ -147,4 +147,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Asks the database the smallest question there is: resolves once it answers, rejects while it cannot be reached. */
+export async function pingStore(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
