@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import pg from 'pg';
+import { sendBatch } from '../src/store/pg-batch';
 
 /**
  * The PostgreSQL yardstick (npm run bench -- --store postgres): a bare Fastify
@@ -9,6 +10,12 @@ import pg from 'pg';
  *
  * - write: one upsert of an answer row (the workload and question of the
  *   request), one statement, no transaction;
+ * - transaction: the statements UpdateAnswer sends, as it sends them, with
+ *   values worked out the least way (no rules): BEGIN, the workload's row lock
+ *   and the lens review and answer reads in one round trip, then the answer
+ *   upsert, both counts, the audit journal row and COMMIT in the next. Not the
+ *   issue's yardstick: it shows what PostgreSQL itself can do with the work
+ *   UpdateAnswer has to do, so that Plumbline's own share can be told apart;
  * - workload: the workload's row;
  * - answer: the answer's row;
  * - answers: a lens review's answer rows.
@@ -27,6 +34,26 @@ const upsert = {
            reason = excluded.reason, risk = excluded.risk, updated_at = excluded.updated_at`,
 };
 
+// The texts Plumbline's PostgreSQL unit of work sends for UpdateAnswer (src/store/postgres-unit.ts), named alike.
+const LOCK = { name: 'tx-lock', text: 'select * from "workloads" where "id" = $1 for update' };
+const READS = {
+  name: 'tx-reads',
+  text: `select (select coalesce(json_agg(t), '[]'::json) from (select * from "lens_reviews" where "workload_id" = $1 and "lens_key" = $2) t) as r0,
+    (select coalesce(json_agg(t), '[]'::json) from (select * from "answers" where "workload_id" = $3 and "lens_key" = $4 and "question_id" = $5) t) as r1`,
+};
+const WRITES = {
+  name: 'tx-writes',
+  text: `with w0 as (insert into "answers" ("workload_id", "lens_key", "question_id", "selected_choices", "choice_answers", "notes", "is_applicable", "reason", "risk", "updated_at")
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict ("workload_id", "lens_key", "question_id") do update set "selected_choices" = "excluded"."selected_choices",
+      "choice_answers" = "excluded"."choice_answers", "notes" = "excluded"."notes", "is_applicable" = "excluded"."is_applicable", "reason" = "excluded"."reason",
+      "risk" = "excluded"."risk", "updated_at" = "excluded"."updated_at"),
+    w1 as (update "lens_reviews" set "risk_counts" = $11, "updated_at" = $12 where "workload_id" = $13 and "lens_key" = $14),
+    w2 as (update "workloads" set "risk_counts" = $15, "updated_at" = $16 where "id" = $17),
+    w3 as (insert into "audit_journal" ("account_id", "event_id", "event_time", "event_name", "principal_arn", "resource_arn", "read_only", "error_code", "record")
+      values ($18, $19, $20, $21, $22, $23, $24, $25, $26)) select 1`,
+};
+let events = 0;
+
 const app = Fastify();
 app.removeAllContentTypeParsers();
 app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -34,6 +61,33 @@ app.patch('/baseline/:workload/:question', async (request) => {
   const { workload, question } = request.params as { workload: string; question: string };
   const body = JSON.parse(request.body as string) as { SelectedChoices?: string[]; Notes?: string };
   await pool.query({ ...upsert, values: [workload, question, JSON.stringify(body.SelectedChoices ?? []), body.Notes ?? null, Date.now()] });
+  return { ok: true };
+});
+app.patch('/baseline-transaction/:workload/:question', async (request) => {
+  const { workload, question } = request.params as { workload: string; question: string };
+  const body = JSON.parse(request.body as string) as { SelectedChoices?: string[]; Notes?: string };
+  const client = await pool.connect();
+  try {
+    const [locked, read] = await sendBatch(client, [{ text: 'begin', values: [] }, { ...LOCK, values: [workload] }, { ...READS, values: [workload, 'wellarchitected', workload, 'wellarchitected', question] }]).then((r) => r.slice(1));
+    const counts = (locked.rows[0] as { risk_counts: string }).risk_counts;
+    void read;
+    const now = Date.now();
+    const record = JSON.stringify({ eventName: 'UpdateAnswer', eventID: String(++events), requestParameters: body, workload, question, padding: 'x'.repeat(900) });
+    await sendBatch(client, [
+      {
+        ...WRITES,
+        values: [
+          workload, 'wellarchitected', question, JSON.stringify(body.SelectedChoices ?? []), '{}', body.Notes ?? null, 1, null, 'MEDIUM', now,
+          counts, now, workload, 'wellarchitected',
+          counts, now, workload,
+          '111122223333', `${process.pid}-${events}`, now, 'UpdateAnswer', 'arn:aws:iam::111122223333:root', `arn:aws:wellarchitected:us-east-1:111122223333:workload/${workload}`, 0, null, record,
+        ],
+      },
+      { text: 'commit', values: [] },
+    ]);
+  } finally {
+    client.release();
+  }
   return { ok: true };
 });
 app.get('/baseline/workload/:workload', async (request) => {

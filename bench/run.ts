@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateWorkloadCommand, WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
@@ -76,12 +76,30 @@ interface Result {
   cpuUs: number;
   /** The load generator's CPU time per request (it shares the machine with the server). */
   clientUs: number;
+  /** The local PostgreSQL server's CPU time per request (all its processes), when the store is PostgreSQL. */
+  dbUs: number;
 }
 
 /** User + system CPU time of a process so far, in microseconds (Linux /proc). */
 function cpuMicros(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
+}
+
+/** CPU time so far of every process named postgres on this machine (the bench database's server is local), in microseconds. */
+function postgresMicros(): number {
+  if (STORE !== 'postgres') return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.includes('(postgres)')) total += cpuMicros(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }
 
 type Server = { url: string; child: ChildProcess };
@@ -95,6 +113,7 @@ interface Slice {
   cpu: number;
   /** This process's CPU time: the load generator's. */
   clientCpu: number;
+  dbCpu: number;
 }
 
 /*
@@ -109,10 +128,12 @@ const drawn = (requests: autocannon.Request[]): autocannon.Request[] => [
 async function slice(server: Server, requests: autocannon.Request[], seconds: number): Promise<Slice> {
   const cpuBefore = cpuMicros(server.child.pid!);
   const clientBefore = cpuMicros(process.pid);
+  const dbBefore = postgresMicros();
   const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests: drawn(requests) });
   const cpu = cpuMicros(server.child.pid!) - cpuBefore;
   const clientCpu = cpuMicros(process.pid) - clientBefore;
-  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpu, clientCpu };
+  const dbCpu = postgresMicros() - dbBefore;
+  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors, cpu, clientCpu, dbCpu };
 }
 
 /** Throughput over all slices; latencies are the slices' percentiles weighted by their requests. */
@@ -127,6 +148,7 @@ function combine(name: string, slices: Slice[]): Result {
     errors: slices.reduce((n, s) => n + s.errors, 0),
     cpuUs: slices.reduce((n, s) => n + s.cpu, 0) / Math.max(1, requests),
     clientUs: slices.reduce((n, s) => n + s.clientCpu, 0) / Math.max(1, requests),
+    dbUs: slices.reduce((n, s) => n + s.dbCpu, 0) / Math.max(1, requests),
   };
 }
 
@@ -186,6 +208,10 @@ try {
   const results: Array<[Result, Result]> = [];
   results.push(await loadPair(['UpdateAnswer', 'baseline write'], [[plumbline, updates as autocannon.Request[]], [baseline, baseUpdates]]));
   const only = process.env.BENCH_ONLY;
+  // On PostgreSQL, also against UpdateAnswer's own statements sent by a bare route: what the engine allows that transaction.
+  const transaction = database
+    ? await loadPair(['UpdateAnswer', 'bare transaction'], [[plumbline, updates as autocannon.Request[]], [baseline, baseUpdates.map((u) => ({ ...u, path: u.path.replace('/baseline/', '/baseline-transaction/') }))]])
+    : undefined;
   if (only !== 'UpdateAnswer' && !database) {
     const baseList = [{ method: 'POST' as const, path: '/baseline/list', headers: { 'content-type': 'application/json' }, body: '{}' }];
     results.push(await loadPair(['ListWorkloads', 'baseline read'], [[plumbline, [list as autocannon.Request]], [baseline, baseList]]));
@@ -207,16 +233,26 @@ try {
   }
 
   console.log(`\n${DURATION} s per side in ${ROUNDS} alternating slices, ${CONNECTIONS} connections, ${database ? 'PostgreSQL' : 'SQLite'} store, ${WORKLOADS} workloads\n`);
-  console.log('operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio | client cpu us/req');
+  console.log(`operation        req/s    p50 ms  p99 ms  errors  cpu us/req | baseline req/s  p50 ms  p99 ms  cpu us/req | ratio | client cpu us/req${database ? ' | db cpu us/req' : ''}`);
   for (const [r, b] of results) {
     console.log(
-      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}  | ${r.clientUs.toFixed(0)} / ${b.clientUs.toFixed(0)}`,
+      `${r.name.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}  | ${r.clientUs.toFixed(0)} / ${b.clientUs.toFixed(0)}${database ? ` | ${r.dbUs.toFixed(0)} / ${b.dbUs.toFixed(0)}` : ''}`,
+    );
+  }
+  if (transaction) {
+    const [r, b] = transaction;
+    console.log(
+      `${'(same run)'.padEnd(15)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${r.cpuUs.toFixed(0).padStart(11)} | ${b.rps.toFixed(0).padStart(14)} ${String(b.p50).padStart(7)} ${String(b.p99).padStart(7)} ${b.cpuUs.toFixed(0).padStart(11)} | ${(r.rps / b.rps).toFixed(2)}  | ${r.clientUs.toFixed(0)} / ${b.clientUs.toFixed(0)} | ${r.dbUs.toFixed(0)} / ${b.dbUs.toFixed(0)}   <- against UpdateAnswer's own statements from a bare route`,
     );
   }
   const ratio = results[0][0].rps / results[0][1].rps;
   console.log(`\nUpdateAnswer / baseline write = ${ratio.toFixed(2)} (target >= 0.50): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
   if (database) {
     console.log(`UpdateAnswer p99 = ${results[0][0].p99} ms (target < 50 ms): ${results[0][0].p99 < 50 ? 'met' : 'NOT met'}`);
+    if (transaction) {
+      const [r, b] = transaction;
+      console.log(`UpdateAnswer / its own statements from a bare route = ${(r.rps / b.rps).toFixed(2)}; that bare transaction / baseline write = ${(b.rps / results[0][1].rps).toFixed(2)} (PostgreSQL CPU per call ${b.dbUs.toFixed(0)} us against ${results[0][1].dbUs.toFixed(0)} us)`);
+    }
     for (const [r, b] of results.slice(1)) console.log(`${r.name} / baseline read = ${(r.rps / b.rps).toFixed(2)} (target >= 0.50): ${r.rps >= 0.5 * b.rps ? 'met' : 'NOT met'}`);
   }
   if (results.some(([r]) => r.errors > 0)) console.log('WARNING: some Plumbline requests failed; see the errors column');
