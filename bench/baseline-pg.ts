@@ -16,6 +16,8 @@ import { sendBatch } from '../src/store/pg-batch';
  *   upsert, both counts, the audit journal row and COMMIT in the next. Not the
  *   issue's yardstick: it shows what PostgreSQL itself can do with the work
  *   UpdateAnswer has to do, so that Plumbline's own share can be told apart;
+ * - statement: likewise, the one statement GetWorkload, GetAnswer or ListAnswers
+ *   sends (the rows the call's answer and access rule need, as JSON arrays);
  * - workload: the workload's row;
  * - answer: the answer's row;
  * - answers: a lens review's answer rows.
@@ -53,6 +55,40 @@ const WRITES = {
       values ($18, $19, $20, $21, $22, $23, $24, $25, $26)) select 1`,
 };
 let events = 0;
+
+// The one statement each read sends (reads a service issues together go as one, each a JSON-array column).
+const json = (select: string, column: string) => `(select coalesce(json_agg(t), '[]'::json) from (${select}) t) as ${column}`;
+const READ_STATEMENTS: Record<string, { name: string; text: string; values: (workload: string, question: string) => unknown[] }> = {
+  workload: {
+    name: 'statement-workload',
+    text: `select ${[
+      json('select * from "workloads" where "id" = $1', 'r0'),
+      json('select * from "lens_reviews" where "workload_id" = $1 order by "position"', 'r1'),
+      json('select * from "workload_profiles" where "workload_id" = $1', 'r2'),
+      json('select "tag_key", "tag_value" from "tags" where "resource_arn" = (select "arn" from "workloads" where "id" = $1) order by "tag_key"', 'r3'),
+    ].join(', ')}`,
+    values: (workload) => [workload],
+  },
+  answer: {
+    name: 'statement-answer',
+    text: `select ${[
+      json(`select * from "answers" where "workload_id" = $1 and "lens_key" = 'wellarchitected' and "question_id" = $2`, 'r0'),
+      json('select * from "workloads" where "id" = $1', 'r1'),
+      json('select * from "lens_reviews" where "workload_id" = $1 order by "position"', 'r2'),
+    ].join(', ')}`,
+    values: (workload, question) => [workload, question],
+  },
+  answers: {
+    name: 'statement-answers',
+    text: `select ${[
+      json(`select * from "answers" where "workload_id" = $1 and "lens_key" = 'wellarchitected'`, 'r0'),
+      json('select * from "workloads" where "id" = $1', 'r1'),
+      json('select * from "lens_reviews" where "workload_id" = $1 order by "position"', 'r2'),
+      json('select * from "workload_profiles" where "workload_id" = $1', 'r3'),
+    ].join(', ')}`,
+    values: (workload) => [workload],
+  },
+};
 
 const app = Fastify();
 app.removeAllContentTypeParsers();
@@ -112,6 +148,12 @@ app.get('/baseline/answers/:workload', async (request) => {
     values: [workload],
   });
   return rows;
+});
+app.get('/baseline-statement/:read/:workload/:question?', async (request) => {
+  const { read, workload, question } = request.params as { read: string; workload: string; question?: string };
+  const statement = READ_STATEMENTS[read];
+  const { rows } = await pool.query({ name: statement.name, text: statement.text, values: statement.values(workload, question ?? '') });
+  return rows[0];
 });
 const address = await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
 process.stdout.write(`LISTENING ${address}\n`);
