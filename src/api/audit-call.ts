@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AuditCall, bindPrincipal } from '../services/audit/call';
+import { AuditCall } from '../services/audit/call';
 import type { AuditTrail } from '../services/audit/trail';
 import { AuthError } from './auth/sigv4';
 import type { KeyLookup } from './auth/authenticate';
@@ -40,7 +40,7 @@ export async function recordFailure(call: AuditCall, request: FastifyRequest, er
       const keyId = claimedAccessKeyId(request);
       const key = keyId ? await lookup(keyId) : undefined;
       if (!key) return;
-      bindPrincipal(call, key.principal);
+      call.principal = key.principal;
     }
     if (!call.eventName) {
       const url = request.raw.url ?? '/';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { ValidationError } from '../domain/errors';
-import { bindPrincipal } from '../services/audit/call';
+import { callContext } from '../services/audit/call';
 import type { AuditTrail } from '../services/audit/trail';
 import { notYetAvailable } from '../services/not-yet-available';
 import type { Principal } from '../services/principal';
@@ -73,12 +73,12 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
         parts = unsignedRequest(request);
       } else if (route.kind === 'matched' && route.op.streamingPayload) {
         const signed = await authenticateStreamed(request, lookup, region, now);
-        principal = bindPrincipal(call, signed.principal);
+        principal = call.principal = signed.principal;
         parts = signed;
         streamed = new StreamedPayload(signed.declaredSha256, () => verifiedBody(bodyStream(request), signed.declaredSha256, maxStreamedBytes));
       } else {
         const signed = await authenticate(request, lookup, region, now);
-        principal = bindPrincipal(call, signed.principal);
+        principal = call.principal = signed.principal;
         parts = signed;
       }
       if (route.kind === 'none') throw new ValidationError(`No operation matches ${request.method} ${parts.rawPath}`, [], 'UNKNOWN_OPERATION');
@@ -94,7 +94,7 @@ export function registerPipeline(app: FastifyInstance, deps: PipelineDeps): void
       if (problems.length) throw ValidationError.fields(problems);
       if (principal !== ANONYMOUS && op.authorization !== 'none') await authorizeOperation(ctx, principal, op, input);
       if (!operation) throw notYetAvailable(op.name);
-      const result = await operation.handle(ctx, principal, input, call);
+      const result = await operation.handle(callContext(ctx, call), principal, input, call);
       reply.status(200).header('x-amzn-RequestId', request.id);
       // Clients queueing to connect: this one queues up again behind them (a 429 always closes: ./error-writer.ts).
       if (accepts.backlogged()) reply.header('connection', 'close');

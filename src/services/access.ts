@@ -31,7 +31,7 @@ export async function workloadFor(
   const grant = await workloadGrant(trx, principal, workload.id);
   if (!grant) throw workloadNotFound(workloadId);
   // The owner's trail gets the record of what a recipient does with its workload.
-  noteResourceOwner(principal, workload.accountId);
+  noteResourceOwner(ctx, principal, workload.accountId);
   if (access === 'read' || (access === 'contribute' && grant.permission === 'CONTRIBUTOR')) return workload;
   throw new AccessDeniedError(
     access === 'own'

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../store/database';
 import { findIdempotentResult, saveIdempotentResult, setIdempotentResponse } from '../store/idempotency.repo';
 import { unitOfWork } from '../store/unit-of-work';
 import { auditedTransaction } from './audit/audited-transaction';
-import { markMutating } from './audit/call';
+import { markMutating, type AuditCall } from './audit/call';
 import type { LensCatalog } from './lenses/catalog';
 import type { Caches } from './caches';
 import type { EventsRuntime } from './events/runtime';
@@ -22,6 +22,12 @@ export interface ServiceContext {
   caches: Caches;
   /** Event targets and delivery settings (absent for a store used without the app). */
   events?: EventsRuntime;
+  /**
+   * The API call being served, as the audit trail follows it: set by the pipeline on
+   * a per-call copy of the context (callContext), so that mutate() writes the change's
+   * record in the change's transaction. Absent outside an API call (jobs, the CLI).
+   */
+  readonly call?: AuditCall;
 }
 
 /** One read-only call: one unit of work on one connection (src/store/unit-of-work.ts). */
@@ -49,9 +55,9 @@ const fingerprint = (operation: string, request: unknown) =>
  */
 export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, fn: (trx: Trx) => Promise<T>): Promise<T> {
   const { principal, operation, token } = options;
-  markMutating(principal);
+  markMutating(ctx);
   // The change's audit record commits with it (src/services/audit/audited-transaction.ts).
-  if (!token) return auditedTransaction(ctx, principal, fn);
+  if (!token) return auditedTransaction(ctx, fn);
   const print = fingerprint(operation, options.request);
   const replay = async (): Promise<T | undefined> => {
     const previous = await findIdempotentResult(ctx.store.db, principal.accountId, operation, token);
@@ -68,7 +74,7 @@ export async function mutate<T>(ctx: ServiceContext, options: MutationOptions, f
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {
-    return await auditedTransaction(ctx, principal, async (trx) => {
+    return await auditedTransaction(ctx, async (trx) => {
       // Claim first: a racing retry blocks here (PostgreSQL) or is serialized (SQLite).
       await saveIdempotentResult(trx, { accountId: principal.accountId, operation, token, fingerprint: print, response: null, createdAt: ctx.now() });
       const result = await fn(trx);

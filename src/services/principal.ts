@@ -1,5 +1,3 @@
-import type { AuditCall } from './audit/call';
-
 /** Who is calling: every request resolves to one, and every service authorizes against it. */
 export interface Principal {
   accountId: string;
@@ -9,12 +7,6 @@ export interface Principal {
   /** The IAM user's unique id (AIDA...), the principalId of its audit records. */
   userId?: string;
   accessKeyId: string;
-  /**
-   * The call this principal is making, as the audit trail follows it: set by the
-   * pipeline on a per-call copy (bindPrincipal), so that mutate() writes the
-   * change's record in the change's transaction. Absent outside an API call.
-   */
-  readonly call?: AuditCall;
 }
 
 export const isRoot = (p: Principal) => p.userName === undefined;

@@ -1,7 +1,7 @@
 import { ListWorkloadsCommand } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { AuditCall, bindPrincipal } from '../../src/services/audit/call';
+import { AuditCall } from '../../src/services/audit/call';
 import { purgeExpiredRecords, startRetention } from '../../src/services/audit/retention';
 import { AuditTrail } from '../../src/services/audit/trail';
 import { rootArn } from '../../src/services/principal';
@@ -19,7 +19,7 @@ const count = async (store: Store) =>
 /** A read call of the default account's root, as the API layer would record it. */
 function readCall(trail: AuditTrail, at: number, requestId: string) {
   const call = new AuditCall(trail, requestId, at, '127.0.0.1', 'test');
-  bindPrincipal(call, { accountId: TEST_ACCOUNT, arn: rootArn(TEST_ACCOUNT), accessKeyId: ROOT_KEY.accessKeyId });
+  call.principal = { accountId: TEST_ACCOUNT, arn: rootArn(TEST_ACCOUNT), accessKeyId: ROOT_KEY.accessKeyId };
   call.eventName = 'ListWorkloads';
   call.request = {};
   return call;

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/domain/audit/record';
-import { AuditCall, bindPrincipal } from '../../src/services/audit/call';
+import { AuditCall, callContext } from '../../src/services/audit/call';
 import { mutate } from '../../src/services/context';
 import { rootArn } from '../../src/services/principal';
 import { expectError, type WireError } from '../support/api-errors';
@@ -201,7 +201,8 @@ describe.each(storeKinds())('audit trail (%s)', (kind) => {
     );
     sinkFails.eventName = 'UpdateWorkload';
     sinkFails.request = { WorkloadId: workloadId };
-    await expect(mutate(services, { principal: bindPrincipal(sinkFails, principal), operation: 'UpdateWorkload' }, change)).rejects.toThrow('cannot queue');
+    sinkFails.principal = principal;
+    await expect(mutate(callContext(services, sinkFails), { principal, operation: 'UpdateWorkload' }, change)).rejects.toThrow('cannot queue');
 
     expect(await description()).toBe(original);
     const ids = (await lookupAll(server, { EventName: 'UpdateWorkload' })).map((r) => r.requestID);

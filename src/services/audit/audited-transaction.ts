@@ -1,8 +1,6 @@
 import type { Trx } from '../../store/database';
 import { unitOfWork } from '../../store/unit-of-work';
 import type { ServiceContext } from '../context';
-import type { Principal } from '../principal';
-import { auditCallOf } from './call';
 
 /**
  * The transaction of a change, with the change's audit record written inside
@@ -10,8 +8,8 @@ import { auditCallOf } from './call';
  * once this way, by the first of its transactions to commit; if that
  * transaction rolls back the call is recorded as failed when it ends.
  */
-export async function auditedTransaction<T>(ctx: ServiceContext, principal: Principal, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  const call = auditCallOf(principal);
+export async function auditedTransaction<T>(ctx: ServiceContext, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const call = ctx.call;
   if (!call || call.recorded) return unitOfWork(ctx.store.db, 'write', fn);
   const result = await unitOfWork(ctx.store.db, 'write', async (trx) => {
     const changed = await fn(trx);

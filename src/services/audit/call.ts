@@ -1,5 +1,6 @@
 import type { AuditOutcome } from '../../domain/audit/build';
 import type { Trx } from '../../store/database';
+import type { ServiceContext } from '../context';
 import type { Principal } from '../principal';
 
 /** Where a call's record goes: inside a change's transaction, or later in a batch. */
@@ -38,28 +39,22 @@ export class AuditCall {
 }
 
 /**
- * A principal of this call only: the caller with its call as a declared member
- * (Principal.call), by which services find the call. AsyncLocalStorage would
- * do the same invisibly but, on Node 20, puts a promise hook on every promise
- * of every request, which the UpdateAnswer benchmark would pay for.
+ * The services' context for one API call: the application's collaborators and
+ * the call itself (ServiceContext.call), which mutate() records with the change
+ * and access rules annotate. Passed explicitly: AsyncLocalStorage would carry
+ * the call invisibly and, on Node 20, put a promise hook on every promise of
+ * every request.
  */
-export function bindPrincipal(call: AuditCall, principal: Principal): Principal {
-  // Object.assign, not a spread with an extra member: V8 builds that literal on a slow path.
-  const own = Object.assign({}, principal, { call });
-  call.principal = own;
-  return own;
+export function callContext<C extends ServiceContext>(ctx: C, call: AuditCall): C {
+  return { ...ctx, call };
 }
 
-export const auditCallOf = (principal: Principal): AuditCall | undefined => principal.call;
-
 /** A call that goes through mutate() - even one answered from an earlier identical request - raises its events there, not later. */
-export function markMutating(principal: Principal): void {
-  const call = auditCallOf(principal);
-  if (call) call.mutating = true;
+export function markMutating(ctx: ServiceContext): void {
+  if (ctx.call) ctx.call.mutating = true;
 }
 
 /** Called when a caller reaches another account's resource through a share: that account's trail gets the record too. */
-export function noteResourceOwner(principal: Principal, accountId: string): void {
-  const call = auditCallOf(principal);
-  if (call && accountId !== principal.accountId) call.resourceOwner = accountId;
+export function noteResourceOwner(ctx: ServiceContext, principal: Principal, accountId: string): void {
+  if (ctx.call && accountId !== principal.accountId) ctx.call.resourceOwner = accountId;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditOutcome } from '../../domain/audit/build';
-import { AuditCall, bindPrincipal } from './call';
+import { AuditCall } from './call';
 import { RepeatedFailures, type RepeatSummary } from './repeats';
 
 /** Which failures are recorded, which are counted as repeats, and the summaries written. */
@@ -11,7 +11,7 @@ const principal = (accessKeyId: string) => ({ accountId: '111122223333', arn: 'a
 
 function call(time: number, { key = 'AKIAONE', ip = '10.0.0.1', event = 'ListLenses' } = {}): AuditCall {
   const c = new AuditCall(sink, `req-${time}`, time, ip, 'test');
-  bindPrincipal(c, principal(key));
+  c.principal = principal(key);
   c.eventName = event;
   return c;
 }
