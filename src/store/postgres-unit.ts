@@ -152,6 +152,8 @@ const combinedReads = (reads: PendingRead[]) =>
 const LEAD_BEGIN: Statement = { sql: 'begin', parameters: [] };
 const COMMIT: Statement = { sql: 'commit', parameters: [] };
 
+const endedError = () => new Error('the unit of work has ended: no statement may be sent on its connection any more');
+
 const toQueryResult = <R>(result: BatchResult): QueryResult<R> => ({
   rows: result.rows as R[],
   numAffectedRows: result.command !== null && COUNTED.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined,
@@ -163,6 +165,13 @@ export class PostgresUnit implements DatabaseConnection {
   /** A write unit's BEGIN, not sent until the unit sends its first statement. */
   private beginPending: boolean;
   private begun = false;
+  /**
+   * Set once the unit commits or rolls back: its connection goes back to the pool then, so
+   * nothing may be sent on it any more - not even a read issued before the end and due to
+   * leave on the next tick, which would open a transaction on a connection another unit
+   * may already hold, or leave it idle in a transaction nobody ends.
+   */
+  private ended = false;
 
   constructor(
     readonly client: pg.PoolClient,
@@ -174,6 +183,7 @@ export class PostgresUnit implements DatabaseConnection {
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!READ.test(query.sql)) return this.executeAlone<R>(query);
     return new Promise<QueryResult<R>>((resolve, reject) => {
+      if (this.ended) return reject(endedError());
       // Each read is rejected on its own when the batch fails.
       if (!this.reads.length) process.nextTick(() => this.sendReads().catch(() => undefined));
       this.reads.push({ sql: query.sql, parameters: query.parameters, resolve: resolve as PendingRead['resolve'], reject });
@@ -222,6 +232,7 @@ export class PostgresUnit implements DatabaseConnection {
    * results of `statements`.
    */
   private async batch(statements: Statement[]): Promise<BatchResult[]> {
+    if (this.ended) throw endedError();
     const lead: Statement[] = [];
     if (this.beginPending) {
       this.beginPending = false;
@@ -271,17 +282,22 @@ export class PostgresUnit implements DatabaseConnection {
    */
   async commit(): Promise<void> {
     if (this.reads.length) await this.sendReads();
-    if (this.begun) {
-      await this.batch([COMMIT]);
-      return;
+    if (this.begun) await this.batch([COMMIT]);
+    else {
+      this.beginPending = false;
+      await this.batch([]);
     }
-    this.beginPending = false;
-    await this.batch([]);
+    this.ended = true;
   }
 
   /** Rolls back what the unit began; false when even that failed (the connection is then not reused). */
   async rollback(): Promise<boolean> {
+    this.ended = true;
     this.held = [];
+    // Reads still waiting for their tick are never sent: their unit failed.
+    const unsent = this.reads;
+    this.reads = [];
+    for (const r of unsent) r.reject(endedError());
     if (!this.begun) return true;
     return this.client.query('rollback').then(
       () => true,

@@ -120,5 +120,29 @@ describe.each(storeKinds())('units of work on %s', (kind) => {
     const rows = await unitOfWork(opened.store.db, 'write', (trx) => Promise.all([lockedTwice.first(trx, '100000000001'), lockedTwice.first(trx, '100000000010')]));
     expect(rows.map((r) => r?.id)).toEqual(['100000000001', '100000000010']);
   });
-});
 
+  it('sends nothing once a unit has failed: a read still waiting to leave is dropped, and no connection stays in a transaction', async () => {
+    await unitOfWork(opened.store.db, 'write', (trx) => insertAccount.run(trx, '100000000011', 1));
+    // The work fails while one of its reads waits for the next tick to be sent: the unit
+    // rolls back and gives its connection back before that tick.
+    let late: unknown;
+    await expect(
+      unitOfWork(opened.store.db, 'write', (trx) => {
+        const read = accountById.first(trx, '100000000011');
+        read.catch((error: unknown) => (late = error));
+        return Promise.all([read, Promise.reject(new Error('failed before the read left'))]);
+      }),
+    ).rejects.toThrow('failed before the read left');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (kind === 'postgres') {
+      expect(String(late)).toMatch(/unit of work has ended/);
+      // The pool hands out the connection given back last: were it left in the failed unit's
+      // transaction, this statement would run in it, and its transaction would predate it.
+      const { rows } = await sql<{ inherited: boolean }>`select transaction_timestamp() < statement_timestamp() as inherited`.execute(opened.store.db);
+      expect(rows[0].inherited).toBe(false);
+    }
+    // The pool's connections serve the next units as usual.
+    await unitOfWork(opened.store.db, 'write', (trx) => accountTime.run(trx, '100000000011', 2));
+    expect(Number(await createdAt(opened.store, '100000000011'))).toBe(2);
+  });
+});
