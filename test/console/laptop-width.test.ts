@@ -187,8 +187,12 @@ describeConsole('the console at laptop width and at 800 px', () => {
       await page.goto('/console/workloads/new');
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByText('Enter a name.').first().waitFor();
-      const focused = await page.evaluate<string>('document.activeElement?.getAttribute("aria-invalid") ?? ""');
-      expect(focused).toBe('true');
+      // The first marked field is focused after the next paint (focusFirstError): wait for it,
+      // up to the usual timeout, rather than read the focus the moment the message shows.
+      const focused = await page
+        .waitForFunction('document.activeElement?.getAttribute("aria-invalid") === "true"', undefined, { timeout: 5000 })
+        .then(() => true, () => false);
+      expect(focused).toBe(true);
       const inView = await page.evaluate<boolean>('(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()');
       expect(inView).toBe(true);
       await h.shot(`${viewport.width}-step-1-errors`, page);
