@@ -231,7 +231,7 @@ export function bindInput(
       value = raw === undefined ? undefined : fromText(raw, member.shape, member.type);
     }
     else if (member.location === 'query') value = fromQuery(query, member.wireName, member.shape, member.type);
-    else if (member.location === 'payload') value = member.streaming ? streamed : body;
+    else if (member.location === 'payload') value = member === op.streamingPayload ? streamed : body;
     else value = body[member.wireName];
     if (value === undefined || value === null) {
       if (member.required) problems.push({ Name: member.name, Message: 'is required' });

@@ -27,8 +27,6 @@ export interface OperationMember {
   type: string;
   shape: string;
   idempotencyToken?: boolean;
-  /** Set from the shape at load: the payload is handed over as a stream, unread. */
-  streaming?: boolean;
 }
 
 export interface OperationModel {
@@ -116,7 +114,6 @@ for (const op of plumblineOperations) {
     if (!shapes[member.shape]?.streaming) continue;
     // Nothing but the payload can be a stream: the other members are read before the body.
     if (member.location !== 'payload') throw new Error(`${op.name}.${member.name}: only a payload member may be streaming`);
-    member.streaming = true;
     op.streamingPayload = member;
   }
 }
