@@ -18,6 +18,11 @@ const layer = (from, allowed, comment) => ({
   to: { path: '^(src|web)/', pathNot: allowed.map((p) => `^${p}`) },
 });
 
+/** Database drivers and the query builder: the store's alone. */
+const DATABASE_PACKAGES = 'better-sqlite3|pg|kysely';
+/** Node's I/O modules (bare, `node:`-prefixed, and their submodules such as fs/promises). */
+const IO_MODULES = 'fs|net|http|https|child_process|worker_threads';
+
 module.exports = {
   forbidden: [
     layer('src/domain/', ['src/domain/'], 'The domain is pure logic: it imports nothing but itself.'),
@@ -26,14 +31,14 @@ module.exports = {
       comment: 'The domain does no I/O: no file system, network, processes or database drivers.',
       severity: 'error',
       from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
-      to: { dependencyTypes: ['core', 'npm'], path: '^(fs|net|http|https|child_process|worker_threads|better-sqlite3|pg|kysely)$|^node:(fs|net|http|https|child_process|worker_threads)|^node_modules/(better-sqlite3|pg|kysely)/' },
+      to: { dependencyTypes: ['core', 'npm'], path: `^(node:)?(${IO_MODULES})(/|$)|^node_modules/(${DATABASE_PACKAGES})/` },
     },
     {
       name: 'services-no-sql',
       comment: 'Services write no SQL and open no database: queries live in the store (src/store/*.repo.ts).',
       severity: 'error',
       from: { path: '^src/services/', pathNot: '\\.test\\.ts$' },
-      to: { dependencyTypes: ['npm'], path: '^node_modules/(better-sqlite3|pg|kysely)/' },
+      to: { dependencyTypes: ['npm'], path: `^node_modules/(${DATABASE_PACKAGES})/` },
     },
     layer('src/store/', ['src/store/', 'src/domain/'], 'Repositories hold SQL only; they know the domain types and nothing above.'),
     layer('src/services/', ['src/services/', 'src/domain/', 'src/store/'], 'Services call the domain and the store, never the wire layer.'),
