@@ -30,8 +30,12 @@ export async function reviewedPracticeChecks(
   lens: CompiledLens,
   questionId?: string,
 ): Promise<ReviewedPracticeChecks[]> {
-  const results = await listCheckResults(trx, view.workload.id, { lensKey: review.lensKey, questionId, milestoneNumber: view.milestoneNumber });
-  const answers = new Map((await view.answers(review.lensKey)).map((a) => [a.questionId, a.state]));
+  // Read together: one round trip on PostgreSQL.
+  const [results, answered] = await Promise.all([
+    listCheckResults(trx, view.workload.id, { lensKey: review.lensKey, questionId, milestoneNumber: view.milestoneNumber }),
+    view.answers(review.lensKey),
+  ]);
+  const answers = new Map(answered.map((a) => [a.questionId, a.state]));
   const order = new Map<string, number>();
   for (const question of lens.questions.values()) for (const choice of question.choices) order.set(`${question.id}\u0000${choice.id}`, order.size);
   const place = (p: PracticeChecks) => order.get(`${p.questionId}\u0000${p.choiceId}`) ?? Number.MAX_SAFE_INTEGER;
@@ -71,13 +75,13 @@ export function listLensReviewChecks(ctx: ServiceContext, principal: Principal, 
   return read(ctx, async (trx) => {
     const view = await reviewView(ctx, trx, principal, input.WorkloadId, input.MilestoneNumber);
     const { review, lens } = await lensReviewIn(ctx, view, input.LensAlias);
-    const practices = await reviewedPracticeChecks(trx, view, review, lens, input.QuestionId);
+    const [practices, discovery] = await Promise.all([reviewedPracticeChecks(trx, view, review, lens, input.QuestionId), discoveryStatus(trx, principal.accountId)]);
     return {
       WorkloadId: view.workload.id,
       LensAlias: lens.alias,
       LensArn: lens.arn,
       ...(view.milestoneNumber !== undefined ? { MilestoneNumber: view.milestoneNumber } : {}),
-      DiscoveryIntegrationStatus: await discoveryStatus(trx, principal.accountId),
+      DiscoveryIntegrationStatus: discovery,
       Practices: practices.map((p) => ({
         PillarId: p.pillarId,
         QuestionId: p.questionId,
