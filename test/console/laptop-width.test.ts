@@ -188,7 +188,7 @@ describeConsole('the console at laptop width and at 800 px', () => {
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByText('Enter a name.').first().waitFor();
       // The first marked field is focused after the next paint (focusFirstError): wait for it,
-      // up to the usual timeout, rather than read the focus the moment the message shows.
+      // up to 5 s, rather than read the focus the moment the message shows.
       const focused = await page
         .waitForFunction('document.activeElement?.getAttribute("aria-invalid") === "true"', undefined, { timeout: 5000 })
         .then(() => true, () => false);

@@ -30,7 +30,7 @@ export async function reviewedPracticeChecks(
   lens: CompiledLens,
   questionId?: string,
 ): Promise<ReviewedPracticeChecks[]> {
-  // Read together: one round trip on PostgreSQL.
+  // Issued in the same tick, so PostgreSQL units send them as one batch (store/postgres-unit.ts).
   const [results, answered] = await Promise.all([
     listCheckResults(trx, view.workload.id, { lensKey: review.lensKey, questionId, milestoneNumber: view.milestoneNumber }),
     view.answers(review.lensKey),
